@@ -6,8 +6,8 @@ export default {
   // Sources import siblings as './x.js' (NodeNext); jest must find './x.ts'.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    // Type checking is `npm run typecheck`'s job; transpiling alone keeps jest fast.
-    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true }]
+    // tsconfig's isolatedModules makes ts-jest transpile only; type checking is `npm run typecheck`'s job.
+    '^.+\\.ts$': ['ts-jest', { useESM: true }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
   testTimeout: 60000

@@ -1,0 +1,223 @@
+// Runs the bundled action (dist/index.js) the way the GitHub runner does: INPUT_* env with
+// action.yml's defaults, a real event payload file, the GITHUB_OUTPUT / GITHUB_STATE /
+// GITHUB_STEP_SUMMARY file commands, STATE_* for the post step, and real signals.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+
+export const repoRoot = resolve(import.meta.dirname, '..')
+const actionPath = join(repoRoot, 'dist', 'index.js')
+
+interface ActionYml {
+  inputs: Record<string, { default?: string; required?: boolean }>
+}
+const actionYml = parseYaml(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as ActionYml
+
+export interface GitHubEvent {
+  name: string
+  payload: Record<string, any>
+}
+
+export interface RunOptions {
+  inputs: Record<string, string>
+  /** Default: a push example from @octokit/webhooks-examples. */
+  event?: GitHubEvent
+  /** The local service's URL; omitted means no endpoint override at all. */
+  endpoint?: string
+  /** Extra env, applied last; a value of undefined removes the variable. */
+  env?: Record<string, string | undefined>
+  /** STATE_* values for a post step (what main saved). */
+  state?: Record<string, string>
+  /** Sees the action's stdout as it comes, e.g. to show the live log. */
+  onStdout?: (chunk: string) => void
+}
+
+export interface ActionResult {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  state: Record<string, string>
+  summary: string
+  /** Messages of ::error:: commands, unescaped. */
+  errors: string[]
+  warnings: string[]
+  env: Record<string, string>
+}
+
+export interface ActionRun {
+  child: ChildProcess
+  /** Resolves with the first stdout line matching, rejects after timeoutMs. */
+  waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>
+  stdoutSoFar(): string
+  done: Promise<ActionResult>
+}
+
+/** Webhook payload examples published by GitHub's octokit, the same shapes the runner writes to GITHUB_EVENT_PATH. */
+export function exampleEvent(name: string, action?: string): GitHubEvent {
+  const file = join(repoRoot, 'node_modules', '@octokit', 'webhooks-examples', 'api.github.com', 'index.json')
+  const all = JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string; examples: Array<Record<string, any>> }>
+  const group = all.find((e) => e.name === name)
+  const payload = group?.examples.find((e) => action === undefined || e.action === action)
+  if (!payload) throw new Error(`no ${name}${action ? `.${action}` : ''} example in @octokit/webhooks-examples`)
+  return { name, payload: structuredClone(payload) }
+}
+
+function inputEnv(inputs: Record<string, string>): Record<string, string> {
+  for (const name of Object.keys(inputs)) {
+    if (!(name in actionYml.inputs)) throw new Error(`test passes input '${name}', which action.yml does not declare`)
+  }
+  const env: Record<string, string> = {}
+  for (const [name, spec] of Object.entries(actionYml.inputs)) {
+    const value = inputs[name] ?? spec.default ?? ''
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  return env
+}
+
+/** The runner's environment for one step, with the event's repository and commit. */
+function runnerEnv(dir: string, event: GitHubEvent, options: RunOptions): Record<string, string> {
+  const eventPath = join(dir, 'event.json')
+  writeFileSync(eventPath, JSON.stringify(event.payload))
+  const repository = event.payload.repository?.full_name ?? 'octo-org/octo-repo'
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REPOSITORY: repository,
+    GITHUB_REPOSITORY_OWNER: repository.split('/')[0],
+    GITHUB_RUN_ID: '1658821493',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_RUN_NUMBER: '7',
+    GITHUB_WORKFLOW: 'deploy',
+    GITHUB_JOB: 'pipeline',
+    GITHUB_ACTION: '__run',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'https://api.github.com',
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_PATH: join(dir, 'path'),
+    RUNNER_TEMP: dir,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    // Keep the SDK from reading the developer's own ~/.aws files.
+    AWS_CONFIG_FILE: join(dir, 'aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'aws-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true'
+  }
+  for (const f of ['output', 'state', 'summary', 'env', 'path']) writeFileSync(join(dir, f), '')
+  if (options.endpoint) env.AWS_ENDPOINT_URL_CODEPIPELINE = options.endpoint
+  for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
+  return env
+}
+
+/** Parses the `name<<delimiter` file-command format that @actions/core writes. */
+export function parseFileCommand(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (m) {
+      const end = lines.indexOf(m[2], i + 1)
+      values[m[1]] = lines.slice(i + 1, end).join('\n')
+      i = end
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=')
+      values[lines[i].slice(0, at)] = lines[i].slice(at + 1)
+    }
+  }
+  return values
+}
+
+function unescapeCommand(s: string): string {
+  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+}
+
+function commandMessages(stdout: string, command: string): string[] {
+  const re = new RegExp(`^::${command}(?: [^:]*)?::(.*)$`, 'gm')
+  return [...stdout.matchAll(re)].map((m) => unescapeCommand(m[1]))
+}
+
+export function startAction(options: RunOptions): ActionRun {
+  if (!existsSync(actionPath)) throw new Error('dist/index.js is missing: run npm run bundle')
+  const dir = mkdtempSync(join(tmpdir(), `action-${randomUUID().slice(0, 8)}-`))
+  const event = options.event ?? exampleEvent('push')
+  const env: Record<string, string> = { ...runnerEnv(dir, event, options), ...inputEnv(options.inputs) }
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name]
+    else env[name] = value
+  }
+  const child = spawn(process.execPath, [actionPath], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = []
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk
+    options.onStdout?.(chunk)
+    for (const w of [...waiters]) {
+      const line = stdout.split('\n').find((l) => w.pattern.test(l))
+      if (line !== undefined) {
+        waiters.splice(waiters.indexOf(w), 1)
+        w.resolve(line)
+      }
+    }
+  })
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const done = new Promise<ActionResult>((resolveDone) => {
+    child.on('close', (code, signal) => {
+      const read = (f: string): string => readFileSync(join(dir, f), 'utf8')
+      resolveDone({
+        code,
+        signal,
+        stdout,
+        stderr,
+        outputs: parseFileCommand(read('output')),
+        state: parseFileCommand(read('state')),
+        summary: read('summary'),
+        errors: commandMessages(stdout, 'error'),
+        warnings: commandMessages(stdout, 'warning'),
+        env
+      })
+    })
+  })
+  return {
+    child,
+    done,
+    stdoutSoFar: () => stdout,
+    waitForLine(pattern, timeoutMs = 30000) {
+      const line = stdout.split('\n').find((l) => pattern.test(l))
+      if (line !== undefined) return Promise.resolve(line)
+      return new Promise((resolveLine, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${stdout}`)), timeoutMs)
+        done.then(() => {
+          clearTimeout(timer)
+          reject(new Error(`action exited before a line matched ${pattern}:\n${stdout}\n${stderr}`))
+        })
+        waiters.push({ pattern, resolve: (l) => (clearTimeout(timer), resolveLine(l)) })
+      })
+    }
+  }
+}
+
+/** Runs main to the end. */
+export function runAction(options: RunOptions): Promise<ActionResult> {
+  return startAction(options).done
+}
+
+/** Runs the post step with what main saved, as the runner does (same inputs, STATE_* env). */
+export function runPost(main: ActionResult, options: RunOptions): Promise<ActionResult> {
+  return runAction({ ...options, state: main.state })
+}
