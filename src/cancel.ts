@@ -1,0 +1,102 @@
+// SIGINT/SIGTERM: the runner sends one when the workflow is cancelled or the step times out, and
+// SIGKILL 7.5 s later. In that window: stop what we started, then exit non-zero.
+import type { CodePipelinePort } from './codepipeline.js'
+import type { Settings } from './inputs.js'
+import type { Clock, Log, SignalSource } from './ports.js'
+import { executionUrl } from './start.js'
+import { stopExecution, stopReason } from './stop.js'
+
+export const STOP_TIMEOUT_MS = 4000
+// Whatever happens (a start that never answers), exit before the runner's SIGKILL.
+export const EXIT_DEADLINE_MS = 6000
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM']
+
+export interface CancelDeps {
+  signals: SignalSource
+  port: CodePipelinePort
+  log: Log
+  clock: Clock
+  settings: Pick<Settings, 'pipelineName' | 'region' | 'stopOnCancel' | 'abandonOnCancel'>
+  /** The workflow run's URL (and attempt), for the stop reason. */
+  run: string
+  exit: (code: number) => void
+  onStopped: () => void
+}
+
+export class CancelGuard {
+  private readonly controller = new AbortController()
+  private execution: Promise<string | undefined> | undefined
+  private finished = false
+  private handling: Promise<void> | undefined
+  private readonly listeners = SIGNALS.map((name) => [name, () => this.onSignal(name)] as const)
+
+  constructor(private readonly deps: CancelDeps) {}
+
+  /** Aborted on the first signal: the wait stops polling. */
+  get signal(): AbortSignal {
+    return this.controller.signal
+  }
+
+  /** Settles once the signal has been handled (and exit called); undefined while no signal came. */
+  get cancelling(): Promise<void> | undefined {
+    return this.handling
+  }
+
+  install(): void {
+    for (const [name, fn] of this.listeners) this.deps.signals.on(name, fn)
+  }
+
+  uninstall(): void {
+    for (const [name, fn] of this.listeners) this.deps.signals.removeListener(name, fn)
+  }
+
+  /** The StartPipelineExecution call in flight; a signal waits for its answer. */
+  trackStart(started: Promise<string>): void {
+    this.execution = started.catch(() => undefined)
+  }
+
+  /** A terminal status was seen: there is nothing left to stop. */
+  markFinished(): void {
+    this.finished = true
+  }
+
+  private onSignal(signal: NodeJS.Signals): void {
+    if (this.handling) {
+      this.deps.log.info(`Received ${signal} again; already cancelling.`)
+      return
+    }
+    this.deps.log.info(`Received ${signal}: the workflow was cancelled or the step timed out.`)
+    this.controller.abort()
+    const deadline = new AbortController()
+    const timedOut = this.deps.clock.sleep(EXIT_DEADLINE_MS, deadline.signal).then(
+      () => this.deps.log.error(`Gave up cancelling after ${EXIT_DEADLINE_MS / 1000} s.`),
+      () => undefined
+    )
+    const stopped = this.stopStarted().catch((err: unknown) => this.deps.log.error(`Cancelling failed: ${String(err)}`))
+    this.handling = Promise.race([stopped, timedOut]).then(() => {
+      deadline.abort()
+      this.deps.exit(1)
+    })
+  }
+
+  private async stopStarted(): Promise<void> {
+    const { log, settings } = this.deps
+    const executionId = await this.execution
+    if (!executionId) {
+      log.info('No execution was started.')
+      return
+    }
+    const url = executionUrl(settings.region, settings.pipelineName, executionId)
+    if (this.finished) {
+      log.info(`Execution ${executionId} had already finished; nothing to stop.`)
+      return
+    }
+    if (!settings.stopOnCancel) {
+      log.warning(`stop-on-cancel is false: execution ${executionId} is left running: ${url}`)
+      return
+    }
+    const reason = stopReason('Workflow run cancelled:', this.deps.run)
+    const target = { ...settings, executionId, abandon: settings.abandonOnCancel, reason }
+    if (await stopExecution(this.deps, target, STOP_TIMEOUT_MS)) this.deps.onStopped()
+  }
+}

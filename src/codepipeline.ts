@@ -1,0 +1,103 @@
+// The one place that talks to the AWS SDK. The rest of the action sees only CodePipelinePort.
+import {
+  CodePipelineClient,
+  GetPipelineCommand,
+  GetPipelineExecutionCommand,
+  StartPipelineExecutionCommand,
+  StopPipelineExecutionCommand,
+  type PipelineDeclaration,
+  type PipelineExecutionStatus,
+  type PipelineVariable,
+  type SourceRevisionOverride
+} from '@aws-sdk/client-codepipeline'
+import { AwsCallError, awsErrorName, describeAwsError } from './errors.js'
+import { ACTION_NAME, ACTION_VERSION } from './version.js'
+
+export interface StartRequest {
+  pipelineName: string
+  variables: PipelineVariable[]
+  sourceRevisions: SourceRevisionOverride[]
+}
+
+export interface StopRequest {
+  pipelineName: string
+  executionId: string
+  abandon: boolean
+  reason: string
+}
+
+export interface ExecutionState {
+  status: PipelineExecutionStatus | string
+  statusSummary?: string
+}
+
+export interface CodePipelinePort {
+  /** Returns the new execution's id. */
+  startExecution(request: StartRequest): Promise<string>
+  getExecution(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ExecutionState>
+  stopExecution(request: StopRequest, signal?: AbortSignal): Promise<void>
+  getPipeline(pipelineName: string): Promise<PipelineDeclaration>
+}
+
+export interface ClientSettings {
+  region: string
+}
+
+/** Where the SDK will send requests, for error messages; the SDK itself resolves it the same way. */
+export function describeEndpoint(region: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.AWS_ENDPOINT_URL_CODEPIPELINE || env.AWS_ENDPOINT_URL || `https://codepipeline.${region}.amazonaws.com`
+}
+
+export function createCodePipelinePort(settings: ClientSettings): CodePipelinePort {
+  // No endpoint and no credentials here on purpose: the SDK reads AWS_ENDPOINT_URL[_CODEPIPELINE]
+  // and the default credential chain itself.
+  const client = new CodePipelineClient({
+    region: settings.region,
+    customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
+    retryMode: 'adaptive',
+    maxAttempts: 5
+  })
+  const endpoint = describeEndpoint(settings.region)
+
+  async function call<T>(iamAction: string, pipelineName: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send()
+    } catch (err) {
+      if (err instanceof Error && err.name === 'AbortError') throw err
+      const message = describeAwsError(err, { iamAction, pipelineName, region: settings.region, endpoint })
+      throw new AwsCallError(message, awsErrorName(err), err)
+    }
+  }
+
+  return {
+    async startExecution({ pipelineName, variables, sourceRevisions }) {
+      const command = new StartPipelineExecutionCommand({
+        name: pipelineName,
+        // The model wants 1-50 variables when the list is present, so an empty one is left out.
+        variables: variables.length > 0 ? variables : undefined,
+        sourceRevisions: sourceRevisions.length > 0 ? sourceRevisions : undefined
+      })
+      // clientRequestToken is filled by the SDK once per command, so its retries cannot start twice.
+      const out = await call('codepipeline:StartPipelineExecution', pipelineName, () => client.send(command))
+      if (!out.pipelineExecutionId) throw new AwsCallError('StartPipelineExecution returned no execution id.', 'Error', out)
+      return out.pipelineExecutionId
+    },
+    async getExecution(pipelineName, executionId, signal) {
+      const command = new GetPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId })
+      const out = await call('codepipeline:GetPipelineExecution', pipelineName, () =>
+        client.send(command, { abortSignal: signal })
+      )
+      const execution = out.pipelineExecution
+      return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary }
+    },
+    async stopExecution({ pipelineName, executionId, abandon, reason }, signal) {
+      const command = new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId, abandon, reason })
+      await call('codepipeline:StopPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }))
+    },
+    async getPipeline(pipelineName) {
+      const out = await call('codepipeline:GetPipeline', pipelineName, () => client.send(new GetPipelineCommand({ name: pipelineName })))
+      if (!out.pipeline) throw new AwsCallError(`GetPipeline returned no declaration for '${pipelineName}'.`, 'Error', out)
+      return out.pipeline
+    }
+  }
+}

@@ -1,0 +1,26 @@
+// The small interfaces the core logic takes injected. @actions/core satisfies Log and Outputs as-is.
+
+export interface Log {
+  info(message: string): void
+  warning(message: string): void
+  error(message: string): void
+  debug(message: string): void
+  notice(message: string): void
+}
+
+export interface Outputs {
+  setOutput(name: string, value: string): void
+}
+
+/** Time, as the wait loop and the cancel handler see it. */
+export interface Clock {
+  now(): number
+  /** Resolves after `ms`; rejects with an AbortError as soon as `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
+}
+
+/** The part of `process` that delivers signals. */
+export interface SignalSource {
+  on(signal: NodeJS.Signals, listener: () => void): unknown
+  removeListener(signal: NodeJS.Signals, listener: () => void): unknown
+}
