@@ -1,0 +1,106 @@
+// Turns a StartPipelineExecution request, or a history entry, into the data an execution starts with.
+import { createHash, randomUUID } from 'node:crypto'
+import type { Execution, NewExecution, SourceRevision } from './engine.js'
+import { validationError } from './errors.js'
+import type { Action, Pipeline } from './spec.js'
+
+export interface StartRequest {
+  variables?: { name: string; value: string }[]
+  sourceRevisions?: { actionName: string; revisionType: string; revisionValue: string }[]
+}
+
+const REVISION_TYPES: Record<string, string[]> = {
+  CodeStarSourceConnection: ['COMMIT_ID'],
+  CodeCommit: ['COMMIT_ID'],
+  GitHub: ['COMMIT_ID'],
+  ECR: ['IMAGE_DIGEST'],
+  S3: ['S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY']
+}
+
+export function newExecution(pipeline: Pipeline, request: StartRequest, now: number, triggerDetail: string): NewExecution {
+  return {
+    variables: resolveVariables(pipeline, request.variables ?? []),
+    revisions: resolveRevisions(pipeline, request.sourceRevisions ?? [], now),
+    triggerDetail
+  }
+}
+
+function resolveVariables(pipeline: Pipeline, given: { name: string; value: string }[]): NewExecution['variables'] {
+  if (given.length > 0 && pipeline.pipelineType !== 'V2')
+    throw validationError(`Pipeline '${pipeline.name}' is a V1 pipeline; variables need a V2 pipeline`)
+  const values = new Map<string, string>()
+  for (const { name, value } of given) {
+    if (values.has(name)) throw validationError(`Variable '${name}' is given more than once`)
+    if (!pipeline.variables.some((v) => v.name === name))
+      throw validationError(`Variable '${name}' is not declared in pipeline '${pipeline.name}'`)
+    values.set(name, value)
+  }
+  return pipeline.variables.map((declared) => {
+    const resolvedValue = values.get(declared.name) ?? declared.defaultValue
+    if (resolvedValue === undefined)
+      throw validationError(`Variable '${declared.name}' has no default value in pipeline '${pipeline.name}'; give it a value`)
+    return { name: declared.name, resolvedValue }
+  })
+}
+
+function resolveRevisions(pipeline: Pipeline, overrides: StartRequest['sourceRevisions'] & {}, now: number): SourceRevision[] {
+  const sources = pipeline.stages[0].actions
+  const chosen = new Map<string, string>()
+  for (const o of overrides) {
+    const action = sources.find((a) => a.name === o.actionName)
+    if (action === undefined)
+      throw validationError(
+        `Source revision override names '${o.actionName}', which is not a source action of pipeline '${pipeline.name}' ` +
+          `(source actions: ${sources.map((a) => a.name).join(', ')})`
+      )
+    if (chosen.has(o.actionName)) throw validationError(`Source action '${o.actionName}' is overridden more than once`)
+    const allowed = REVISION_TYPES[action.provider]
+    if (allowed !== undefined && !allowed.includes(o.revisionType))
+      throw validationError(
+        `Revision type '${o.revisionType}' does not apply to source action '${action.name}' (${action.provider}); use ${allowed.join(' or ')}`
+      )
+    chosen.set(o.actionName, o.revisionValue)
+  }
+  return sources.map((a) => sourceRevision(a, chosen.get(a.name) ?? a.revision ?? fakeCommit(), now))
+}
+
+export function sourceRevision(action: Action, revisionId: string, createdMs: number): SourceRevision {
+  const repository = action.configuration.FullRepositoryId
+  const message = action.revisionSummary ?? 'Update README.md'
+  const github = action.provider === 'CodeStarSourceConnection' && repository !== undefined
+  return {
+    actionName: action.name,
+    revisionId,
+    summary: github ? JSON.stringify({ ProviderType: 'GitHub', CommitMessage: message }) : message,
+    url: github ? `https://github.com/${repository}/commit/${revisionId}` : undefined,
+    createdMs
+  }
+}
+
+function fakeCommit(): string {
+  return createHash('sha1').update(randomUUID()).digest('hex')
+}
+
+/** Past executions from the spec, oldest first; they have no action runs. */
+export function historyExecutions(pipeline: Pipeline, now: number): Execution[] {
+  return [...pipeline.history].reverse().map((h) => {
+    const startMs = now - Math.round(h.startedSecondsAgo * 1000)
+    const stageCount = pipeline.stages.length
+    return {
+      id: randomUUID(),
+      status: h.status,
+      statusSummary: h.statusSummary,
+      mode: pipeline.executionMode,
+      startMs,
+      lastUpdateMs: startMs + Math.round(h.durationSeconds * 1000),
+      variables: pipeline.variables.map((v) => ({ name: v.name, resolvedValue: v.defaultValue ?? '' })),
+      revisions: pipeline.stages[0].actions.map((a) => sourceRevision(a, h.revision ?? fakeCommit(), startMs)),
+      triggerDetail: 'arn:aws:sts::123456789012:assumed-role/emulator/history',
+      stageIndex: h.status === 'Succeeded' ? stageCount : 0,
+      inStage: false,
+      runOrder: 0,
+      runs: [],
+      stageStatus: []
+    }
+  })
+}

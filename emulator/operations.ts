@@ -1,0 +1,125 @@
+// The seven CodePipeline operations, on validated input. Each advances its pipeline to "now" first.
+import { PipelineRuntime } from './engine.js'
+import { executionNotFound, invalidNextToken, pipelineNotFound, ServiceError } from './errors.js'
+import { historyExecutions, newExecution, type StartRequest } from './executions.js'
+import { normalizePipeline } from './spec.js'
+import type { PipelineSpec } from './types.js'
+import { actionDetailView, executionView, pipelineView, stateView, summaryView } from './views.js'
+
+export interface RequestContext {
+  now: number
+  callerArn: string
+}
+
+type Body = Record<string, any>
+export type Operation = (body: Body, ctx: RequestContext) => object
+
+export class PipelineStore {
+  private readonly pipelines = new Map<string, PipelineRuntime>()
+  /** clientRequestToken → execution id, per pipeline. */
+  private readonly tokens = new Map<string, string>()
+
+  constructor(readonly region: string) {}
+
+  add(spec: PipelineSpec, now: number): void {
+    const pipeline = normalizePipeline(spec)
+    this.pipelines.set(pipeline.name, new PipelineRuntime(pipeline, now, historyExecutions(pipeline, now)))
+  }
+
+  runtime(name: string, now: number): PipelineRuntime {
+    const runtime = this.pipelines.get(name)
+    if (runtime === undefined) throw pipelineNotFound(name)
+    runtime.advanceTo(now)
+    return runtime
+  }
+
+  readonly operations: Record<string, Operation> = {
+    StartPipelineExecution: (body, ctx) => {
+      const runtime = this.runtime(body.name, ctx.now)
+      const tokenKey = `${body.name}\u0000${body.clientRequestToken}`
+      const known = body.clientRequestToken === undefined ? undefined : this.tokens.get(tokenKey)
+      if (known !== undefined) return { pipelineExecutionId: known }
+      const request = newExecution(runtime.pipeline, body as StartRequest, ctx.now, ctx.callerArn)
+      const execution = runtime.start(request, ctx.now)
+      if (body.clientRequestToken !== undefined) this.tokens.set(tokenKey, execution.id)
+      return { pipelineExecutionId: execution.id }
+    },
+
+    GetPipelineExecution: (body, ctx) => {
+      const runtime = this.runtime(body.pipelineName, ctx.now)
+      return { pipelineExecution: executionView(runtime, this.execution(runtime, body.pipelineExecutionId)) }
+    },
+
+    StopPipelineExecution: (body, ctx) => {
+      const runtime = this.runtime(body.pipelineName, ctx.now)
+      const execution = this.execution(runtime, body.pipelineExecutionId)
+      runtime.stop(execution, ctx.now, body.abandon === true, body.reason ?? '')
+      return { pipelineExecutionId: execution.id }
+    },
+
+    GetPipeline: (body, ctx) => {
+      const runtime = this.runtime(body.name, ctx.now)
+      if (body.version !== undefined && body.version !== runtime.version)
+        throw new ServiceError('PipelineVersionNotFoundException', `Pipeline '${body.name}' has no version ${body.version}`)
+      return pipelineView(runtime, this.region)
+    },
+
+    GetPipelineState: (body, ctx) => stateView(this.runtime(body.name, ctx.now), this.region),
+
+    ListActionExecutions: (body, ctx) => {
+      const runtime = this.runtime(body.pipelineName, ctx.now)
+      const executionId: string | undefined =
+        body.filter?.pipelineExecutionId ?? body.filter?.latestInPipelineExecution?.pipelineExecutionId
+      const executions = executionId === undefined ? runtime.executions : [this.execution(runtime, executionId)]
+      const details = executions
+        .flatMap((e) => e.runs.map((run) => ({ e, run })))
+        .sort((a, b) => b.run.startMs - a.run.startMs)
+        .map(({ e, run }) => actionDetailView(runtime, e, run, this.region))
+      const page = paginate(details, body, `actions:${runtime.pipeline.name}:${executionId ?? '*'}`)
+      return { actionExecutionDetails: page.items, nextToken: page.nextToken }
+    },
+
+    ListPipelineExecutions: (body, ctx) => {
+      const runtime = this.runtime(body.pipelineName, ctx.now)
+      const stageName: string | undefined = body.filter?.succeededInStage?.stageName
+      const stageIndex = runtime.pipeline.stages.findIndex((s) => s.name === stageName)
+      const summaries = [...runtime.executions]
+        .reverse()
+        .filter((e) => stageName === undefined || (stageIndex >= 0 && e.stageIndex > stageIndex))
+        .map(summaryView)
+      const page = paginate(summaries, body, `executions:${runtime.pipeline.name}:${stageName ?? '*'}`)
+      return { pipelineExecutionSummaries: page.items, nextToken: page.nextToken }
+    }
+  }
+
+  private execution(runtime: PipelineRuntime, id: string) {
+    const execution = runtime.find(id)
+    if (execution === undefined) throw executionNotFound(runtime.pipeline.name, id)
+    return execution
+  }
+}
+
+/** Opaque tokens: the offset, bound to the listing they came from. */
+function paginate<T>(items: T[], body: Body, listing: string): { items: T[]; nextToken?: string } {
+  let offset = 0
+  if (body.nextToken !== undefined) {
+    const decoded = decodeToken(body.nextToken)
+    if (decoded === undefined || decoded.listing !== listing || decoded.offset > items.length) throw invalidNextToken()
+    offset = decoded.offset
+  }
+  const size = body.maxResults ?? 100
+  const end = offset + size
+  return {
+    items: items.slice(offset, end),
+    nextToken: end < items.length ? Buffer.from(JSON.stringify({ listing, offset: end })).toString('base64url') : undefined
+  }
+}
+
+function decodeToken(token: string): { listing: string; offset: number } | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'))
+    return typeof value?.listing === 'string' && Number.isInteger(value.offset) ? value : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,123 @@
+// CodePipeline's wire protocol (AWS JSON 1.1): one POST / per call, the operation in X-Amz-Target,
+// answers as JSON with an x-amzn-RequestId; errors carry __type. Faults are applied here, before any work.
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { inputConstraints } from './constraints.js'
+import { ServiceError } from './errors.js'
+import type { FaultDecision, FaultInjector } from './faults.js'
+import type { PipelineStore } from './operations.js'
+import type { Clock } from './types.js'
+import { validateInput } from './validation.js'
+
+export const TARGET_PREFIX = 'CodePipeline_20150709.'
+export const CONTENT_TYPE = 'application/x-amz-json-1.1'
+
+export interface RecordedRequest {
+  operation: string // e.g. 'StartPipelineExecution'
+  body: any // parsed JSON body as sent (the raw text if it was not JSON)
+  time: number // clock ms when received
+  status: number // HTTP status answered (0 if the connection was dropped)
+  errorType?: string // __type when an error was answered
+  headers: Record<string, string | string[] | undefined>
+}
+
+export interface ProtocolDeps {
+  store: PipelineStore
+  faults: FaultInjector
+  clock: Clock
+  record: RecordedRequest[]
+  sleep: (ms: number) => Promise<void>
+  log?: (line: string) => void
+}
+
+const FAULT_ERRORS: Partial<Record<FaultDecision['kind'], [string, string, number]>> = {
+  throttle: ['ThrottlingException', 'Rate exceeded', 400],
+  http500: ['InternalFailure', 'We encountered an internal error. Please try again.', 500],
+  http503: ['ServiceUnavailableException', 'Service Unavailable', 503],
+  conflict: [
+    'ConflictException',
+    'Your request cannot be handled because the pipeline is busy handling ongoing activities. Try again later.',
+    409
+  ],
+  concurrentLimit: [
+    'ConcurrentPipelineExecutionsLimitExceededException',
+    'The pipeline has reached the limit for concurrent pipeline executions.',
+    400
+  ],
+  expiredToken: ['ExpiredTokenException', 'The security token included in the request is expired', 400]
+}
+
+export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage, res: ServerResponse, text: string) {
+  const received = deps.clock.now()
+  const target = header(req, 'x-amz-target') ?? ''
+  const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target
+  const entry: RecordedRequest = { operation, body: parseOrRaw(text), time: received, status: 0, headers: { ...req.headers } }
+  deps.record.push(entry)
+  const answer = (status: number, payload: object, errorType?: string) => {
+    Object.assign(entry, { status, errorType })
+    deps.log?.(`${new Date(received).toISOString()} ${operation || '(no target)'} ${status}${errorType ? ` ${errorType}` : ''}`)
+    if (res.destroyed) return
+    const body = JSON.stringify(payload)
+    const headers: Record<string, string> = { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': randomUUID() }
+    if (errorType !== undefined) headers['x-amzn-errortype'] = errorType
+    res.writeHead(status, headers).end(body)
+  }
+  try {
+    const run = deps.store.operations[operation]
+    if (!target.startsWith(TARGET_PREFIX) || !Object.hasOwn(deps.store.operations, operation))
+      throw new ServiceError('UnknownOperationException', `Operation '${target}' is not supported by this service`)
+    if (header(req, 'authorization') === undefined)
+      throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403)
+    const fault = deps.faults.decide(operation, received)
+    if (fault?.kind === 'drop') {
+      deps.log?.(`${new Date(received).toISOString()} ${operation} dropped`)
+      return void req.socket.destroy()
+    }
+    if (fault?.kind === 'slow') await deps.sleep(fault.delayMs)
+    else if (fault !== undefined) throw faultError(fault)
+    const input = parseInput(text)
+    validateInput(inputConstraints[operation], input)
+    answer(200, run(input, { now: deps.clock.now(), callerArn: callerArn(req) }))
+  } catch (error) {
+    if (error instanceof ServiceError) answer(error.status, { __type: error.type, message: error.message }, error.type)
+    else answer(500, { __type: 'InternalFailure', message: String(error) }, 'InternalFailure')
+  }
+}
+
+function faultError(fault: FaultDecision): ServiceError {
+  const [type, message, status] = FAULT_ERRORS[fault.kind]!
+  return new ServiceError(type, fault.message ?? message, status)
+}
+
+function parseInput(text: string): Record<string, unknown> {
+  if (text.trim() === '') return {}
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    throw new ServiceError('SerializationException', 'The request body is not valid JSON')
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ServiceError('SerializationException', 'The request body must be a JSON object')
+  return value as Record<string, unknown>
+}
+
+function parseOrRaw(text: string): unknown {
+  if (text === '') return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+/** Who started an execution (trigger.triggerDetail): derived from the SigV4 credential's access key id. */
+function callerArn(req: IncomingMessage): string {
+  const keyId = /Credential=([^/,\s]+)/.exec(header(req, 'authorization') ?? '')?.[1] ?? 'anonymous'
+  return `arn:aws:sts::123456789012:assumed-role/emulator/${keyId}`
+}

@@ -1,0 +1,90 @@
+// The demo's pipeline: a GitHub source, a CodeBuild build and a CloudFormation deploy, about 9 s end to end.
+import type { PipelineSpec } from './types.js'
+
+/** The repository of @octokit/webhooks-examples' pull_request "opened" example, so the demo's event matches. */
+export const SAMPLE_REPOSITORY = 'Codertocat/Hello-World'
+export const SAMPLE_PIPELINE_NAME = 'sample-pipeline'
+
+const CODEBUILD_LOG_URL =
+  'https://console.aws.amazon.com/codesuite/codebuild/123456789012/projects/sample-build/build/{externalExecutionId}/log?region={region}'
+
+export interface SampleOptions {
+  fail?: boolean // the Build action fails the way a failing CodeBuild project does
+  name?: string // default 'sample-pipeline'
+}
+
+export function samplePipeline(options: SampleOptions = {}): PipelineSpec {
+  const build = options.fail
+    ? {
+        outcome: 'Failed' as const,
+        durationSeconds: 4,
+        summary: 'Build terminated with state: FAILED',
+        errorCode: 'JobFailed',
+        errorMessage:
+          'Build terminated with state: FAILED. Phase: BUILD, Code: COMMAND_EXECUTION_ERROR, ' +
+          'Message: Error while executing command: npm test. Reason: exit status 1'
+      }
+    : { durationSeconds: 5, summary: 'Build succeeded' }
+  return {
+    name: options.name ?? SAMPLE_PIPELINE_NAME,
+    executionMode: 'SUPERSEDED',
+    pipelineType: 'V2',
+    variables: [{ name: 'DEPLOY_ENV', defaultValue: 'staging', description: 'Where the Deploy stage deploys to' }],
+    stages: [
+      {
+        name: 'Source',
+        actions: [
+          {
+            name: 'Source',
+            category: 'Source',
+            provider: 'CodeStarSourceConnection',
+            durationSeconds: 1,
+            configuration: {
+              ConnectionArn: 'arn:aws:codeconnections:us-east-1:123456789012:connection/8d4c3a5e-1b2f-4c6d-9e7f-0a1b2c3d4e5f',
+              FullRepositoryId: SAMPLE_REPOSITORY,
+              BranchName: 'main',
+              OutputArtifactFormat: 'CODE_ZIP'
+            }
+          }
+        ]
+      },
+      {
+        name: 'Build',
+        actions: [
+          {
+            name: 'Build',
+            category: 'Build',
+            provider: 'CodeBuild',
+            configuration: { ProjectName: 'sample-build' },
+            outputArtifacts: ['BuildArtifact'],
+            externalUrl: CODEBUILD_LOG_URL,
+            ...build
+          }
+        ]
+      },
+      {
+        name: 'Deploy',
+        actions: [
+          {
+            name: 'Deploy',
+            category: 'Deploy',
+            provider: 'CloudFormation',
+            durationSeconds: 3,
+            inputArtifacts: ['BuildArtifact'],
+            summary: 'Stack sample-app updated',
+            configuration: {
+              ActionMode: 'CREATE_UPDATE',
+              StackName: 'sample-app',
+              TemplatePath: 'BuildArtifact::template.yaml'
+            }
+          }
+        ]
+      }
+    ],
+    history: [
+      { status: 'Succeeded', durationSeconds: 9.4, startedSecondsAgo: 3600 },
+      { status: 'Succeeded', durationSeconds: 10.1, startedSecondsAgo: 86400 },
+      { status: 'Succeeded', durationSeconds: 8.7, startedSecondsAgo: 172800 }
+    ]
+  }
+}

@@ -1,0 +1,95 @@
+// Shapes of the emulator's own configuration: pipeline specs (JSON/YAML files) and fault rules.
+
+export interface Clock {
+  now(): number // ms since epoch
+}
+
+export type ExecutionMode = 'SUPERSEDED' | 'QUEUED' | 'PARALLEL'
+export type ActionCategory = 'Source' | 'Build' | 'Deploy' | 'Test' | 'Invoke' | 'Approval' | 'Compute'
+export type ActionOutcome = 'Succeeded' | 'Failed'
+export type FinalExecutionStatus = 'Succeeded' | 'Failed' | 'Stopped' | 'Superseded' | 'Cancelled'
+
+export interface ActionSpec {
+  name: string
+  category: ActionCategory
+  provider: string
+  owner?: 'AWS' | 'ThirdParty' | 'Custom' // default AWS
+  version?: string // default '1'
+  runOrder?: number // default 1
+  configuration?: Record<string, string>
+  durationSeconds?: number // default: the pipeline's defaultDurationSeconds
+  outcome?: ActionOutcome // default Succeeded
+  summary?: string // executionResult.externalExecutionSummary
+  errorCode?: string // errorDetails.code when Failed (default JobFailed)
+  errorMessage?: string // errorDetails.message when Failed
+  externalUrl?: string // executionResult.externalExecutionUrl
+  revision?: string // Source actions: the revision used when StartPipelineExecution does not override it
+  revisionSummary?: string // Source actions
+  inputArtifacts?: string[]
+  outputArtifacts?: string[]
+}
+
+export interface StageSpec {
+  name: string
+  actions: ActionSpec[]
+}
+
+export interface VariableSpec {
+  name: string
+  defaultValue?: string
+  description?: string
+}
+
+/** A past execution, so that ListPipelineExecutions has something to show. */
+export interface HistorySpec {
+  status: FinalExecutionStatus
+  durationSeconds: number
+  startedSecondsAgo: number
+  revision?: string // the source revision it ran
+  statusSummary?: string
+}
+
+export interface PipelineSpec {
+  name: string
+  executionMode?: ExecutionMode // default SUPERSEDED
+  pipelineType?: 'V1' | 'V2' // default V2
+  defaultDurationSeconds?: number // for actions without durationSeconds; default 1
+  variables?: VariableSpec[]
+  stages: StageSpec[]
+  history?: HistorySpec[] // newest first
+}
+
+export type FaultKind =
+  | 'throttle' // 400 ThrottlingException "Rate exceeded"
+  | 'http500' // 500 InternalFailure
+  | 'http503' // 503 ServiceUnavailableException
+  | 'drop' // connection destroyed without an answer
+  | 'slow' // answered normally after delayMs
+  | 'conflict' // 409 ConflictException
+  | 'concurrentLimit' // 400 ConcurrentPipelineExecutionsLimitExceededException
+  | 'expiredToken' // 400 ExpiredTokenException
+
+/**
+ * One fault. Which matching requests it hits: every one, unless narrowed by
+ * `after` (skip the first N), `every` (each Nth), `probability` (seeded),
+ * `fromMs`/`untilMs` (emulator clock window); `times` caps how often it fires.
+ */
+export interface FaultRule {
+  operation?: string | string[] // default: every operation
+  kind: FaultKind
+  times?: number
+  after?: number
+  every?: number
+  probability?: number
+  fromMs?: number
+  untilMs?: number
+  delayMs?: number // for 'slow'
+  message?: string // overrides the default error message
+}
+
+export interface FaultConfig {
+  /** Token bucket over all operations on the emulator clock; empty bucket → ThrottlingException. */
+  rateLimit?: { requestsPerSecond: number; burst?: number }
+  rules?: FaultRule[]
+  seed?: number // for `probability`; default 1
+}

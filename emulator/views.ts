@@ -1,0 +1,202 @@
+// Renders engine state in the shapes of CodePipeline's answers. Timestamps are epoch seconds.
+import type { ActionRun, Execution, PipelineRuntime, SourceRevision } from './engine.js'
+import type { Action } from './spec.js'
+
+export const ACCOUNT = '123456789012'
+const seconds = (ms: number): number => ms / 1000
+const bucket = (region: string): string => `codepipeline-${region}-${ACCOUNT}`
+/** Leaves out undefined members and empty strings, which the model's length constraints forbid. */
+const compact = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T
+
+const trigger = (e: Execution) => ({ triggerType: 'StartPipelineExecution', triggerDetail: e.triggerDetail })
+
+export function executionView(runtime: PipelineRuntime, e: Execution) {
+  return compact({
+    pipelineName: runtime.pipeline.name,
+    pipelineVersion: runtime.version,
+    pipelineExecutionId: e.id,
+    status: e.status,
+    statusSummary: e.statusSummary,
+    artifactRevisions: e.revisions.map((r) => artifactRevision(runtime, r)),
+    variables: e.variables.length > 0 ? e.variables : undefined,
+    trigger: trigger(e),
+    executionMode: e.mode,
+    executionType: 'STANDARD'
+  })
+}
+
+function artifactRevision(runtime: PipelineRuntime, r: SourceRevision) {
+  const action = runtime.pipeline.stages[0].actions.find((a) => a.name === r.actionName)
+  return compact({
+    name: action?.outputArtifacts[0] ?? 'SourceArtifact',
+    revisionId: r.revisionId,
+    revisionSummary: r.summary,
+    created: seconds(r.createdMs),
+    revisionUrl: r.url
+  })
+}
+
+export function summaryView(e: Execution) {
+  return compact({
+    pipelineExecutionId: e.id,
+    status: e.status,
+    statusSummary: e.statusSummary,
+    startTime: seconds(e.startMs),
+    lastUpdateTime: seconds(e.lastUpdateMs),
+    sourceRevisions: e.revisions.map((r) =>
+      compact({ actionName: r.actionName, revisionId: r.revisionId, revisionSummary: r.summary, revisionUrl: r.url })
+    ),
+    trigger: trigger(e),
+    stopTrigger: e.stopReason === undefined ? undefined : { reason: e.stopReason },
+    executionMode: e.mode,
+    executionType: 'STANDARD'
+  })
+}
+
+export function actionDetailView(runtime: PipelineRuntime, e: Execution, run: ActionRun, region: string) {
+  const { action } = run
+  const done = run.status !== 'InProgress'
+  const artifact = (name: string) => ({
+    name,
+    s3location: { bucket: bucket(region), key: `${runtime.pipeline.name.slice(0, 20)}/${name.slice(0, 20)}/${e.id.slice(0, 7)}` }
+  })
+  return {
+    pipelineExecutionId: e.id,
+    actionExecutionId: run.id,
+    pipelineVersion: runtime.version,
+    stageName: run.stage.name,
+    actionName: action.name,
+    startTime: seconds(run.startMs),
+    lastUpdateTime: seconds(done ? run.endMs : run.startMs),
+    status: run.status,
+    input: compact({
+      actionTypeId: actionTypeId(action),
+      configuration: action.configuration,
+      resolvedConfiguration: action.configuration,
+      region,
+      inputArtifacts: action.inputArtifacts.map(artifact)
+    }),
+    output: compact({
+      outputArtifacts: done ? action.outputArtifacts.map(artifact) : [],
+      executionResult: executionResult(run, region),
+      outputVariables: run.status === 'Succeeded' ? outputVariables(action, e) : undefined
+    })
+  }
+}
+
+function executionResult(run: ActionRun, region: string) {
+  return compact({
+    externalExecutionId: run.externalExecutionId,
+    externalExecutionSummary: run.status === 'InProgress' ? undefined : resultSummary(run),
+    externalExecutionUrl: externalUrl(run, region),
+    errorDetails: run.status === 'Failed' ? errorDetails(run.action) : undefined
+  })
+}
+
+function resultSummary(run: ActionRun): string | undefined {
+  if (run.status === 'Abandoned') return 'Abandoned: the pipeline execution was stopped'
+  return run.action.summary
+}
+
+const errorDetails = (action: Action) => ({ code: action.errorCode, message: action.errorMessage ?? 'The action failed' })
+
+function externalUrl(run: ActionRun, region: string): string | undefined {
+  const { action } = run
+  const template =
+    action.externalUrl ??
+    (action.provider === 'CodeBuild'
+      ? `https://console.aws.amazon.com/codesuite/codebuild/${ACCOUNT}/projects/${action.configuration.ProjectName ?? action.name}/build/{externalExecutionId}/log?region={region}`
+      : undefined)
+  if (action.category === 'Source' && template === undefined) {
+    const repository = action.configuration.FullRepositoryId
+    return repository === undefined ? undefined : `https://github.com/${repository}/commit/${run.externalExecutionId}`
+  }
+  return template
+    ?.replaceAll('{externalExecutionId}', encodeURIComponent(run.externalExecutionId))
+    .replaceAll('{region}', region)
+}
+
+function outputVariables(action: Action, e: Execution) {
+  if (action.provider !== 'CodeStarSourceConnection') return undefined
+  const revision = e.revisions.find((r) => r.actionName === action.name)
+  return compact<Record<string, string | undefined>>({
+    CommitId: revision?.revisionId,
+    BranchName: action.configuration.BranchName,
+    FullRepositoryName: action.configuration.FullRepositoryId,
+    ConnectionArn: action.configuration.ConnectionArn,
+    ProviderType: 'GitHub',
+    CommitMessage: action.revisionSummary ?? 'Update README.md'
+  })
+}
+
+const actionTypeId = (a: Action) => ({ category: a.category, owner: a.owner, provider: a.provider, version: a.version })
+
+export function pipelineView(runtime: PipelineRuntime, region: string) {
+  const p = runtime.pipeline
+  return {
+    pipeline: compact({
+      name: p.name,
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/service-role/AWSCodePipelineServiceRole-${region}-${p.name}`.slice(0, 1024),
+      artifactStore: { type: 'S3', location: bucket(region) },
+      stages: p.stages.map((s) => ({
+        name: s.name,
+        actions: s.actions.map((a) =>
+          compact({
+            name: a.name,
+            actionTypeId: actionTypeId(a),
+            runOrder: a.runOrder,
+            configuration: a.configuration,
+            outputArtifacts: a.outputArtifacts.map((name) => ({ name })),
+            inputArtifacts: a.inputArtifacts.map((name) => ({ name }))
+          })
+        )
+      })),
+      version: runtime.version,
+      executionMode: p.executionMode,
+      pipelineType: p.pipelineType,
+      variables: p.variables.length > 0 ? p.variables.map((v) => compact({ ...v })) : undefined
+    }),
+    metadata: {
+      pipelineArn: `arn:aws:codepipeline:${region}:${ACCOUNT}:${p.name}`,
+      created: seconds(runtime.createdMs),
+      updated: seconds(runtime.createdMs)
+    }
+  }
+}
+
+export function stateView(runtime: PipelineRuntime, region: string) {
+  const newestFirst = [...runtime.executions].reverse()
+  return {
+    pipelineName: runtime.pipeline.name,
+    pipelineVersion: runtime.version,
+    stageStates: runtime.pipeline.stages.map((stage, i) => {
+      const latest = newestFirst.find((e) => e.stageStatus[i] !== undefined)
+      const inbound = runtime.inbound(i)
+      return compact({
+        stageName: stage.name,
+        inboundExecution: inbound && { pipelineExecutionId: inbound.id, status: 'InProgress', type: 'STANDARD' },
+        inboundTransitionState: { enabled: true },
+        actionStates: stage.actions.map((action) => {
+          const run = newestFirst.flatMap((e) => e.runs).find((r) => r.stageIndex === i && r.action === action)
+          return compact({ actionName: action.name, latestExecution: run && actionStateView(run, region) })
+        }),
+        latestExecution: latest && { pipelineExecutionId: latest.id, status: latest.stageStatus[i], type: 'STANDARD' }
+      })
+    }),
+    created: seconds(runtime.createdMs),
+    updated: seconds(runtime.createdMs)
+  }
+}
+
+function actionStateView(run: ActionRun, region: string) {
+  return compact({
+    actionExecutionId: run.id,
+    status: run.status,
+    summary: run.status === 'InProgress' ? undefined : resultSummary(run),
+    lastStatusChange: seconds(run.status === 'InProgress' ? run.startMs : run.endMs),
+    externalExecutionId: run.externalExecutionId,
+    externalExecutionUrl: externalUrl(run, region),
+    errorDetails: run.status === 'Failed' ? errorDetails(run.action) : undefined
+  })
+}
