@@ -1,5 +1,6 @@
 // StopPipelineExecution as both the cancel handler and the post step use it.
 import type { CodePipelinePort } from './codepipeline.js'
+import { isAbortError } from './clock.js'
 import { awsErrorName, errorMessage } from './errors.js'
 import type { Clock, Log } from './ports.js'
 import { executionUrl } from './start.js'
@@ -12,7 +13,8 @@ export function stopReason(why: string, run: string): string {
   if (full.length <= MAX_REASON) return full
   // The run link is what a reader needs; shorten the explanation first.
   const room = MAX_REASON - run.length - 2
-  return room > 10 ? `${why.slice(0, room)}… ${run}` : full.slice(0, MAX_REASON)
+  if (room > 10) return `${why.slice(0, room)}… ${run}`
+  return run.slice(0, MAX_REASON)
 }
 
 export interface StopTarget {
@@ -54,7 +56,7 @@ export async function stopExecution(
       deps.log.info(`Execution ${executionId} is already stopping.`)
       return true
     }
-    const why = timeout.signal.aborted ? `no answer within ${timeoutMs / 1000} s` : errorMessage(err)
+    const why = timeout.signal.aborted && isAbortError(err) ? `no answer within ${timeoutMs / 1000} s` : errorMessage(err)
     deps.log.error(`Could not stop execution ${executionId} (${why}); stop it in the console: ${url}`)
     return false
   } finally {

@@ -82,7 +82,7 @@ export async function waitForExecution(
 const MEANING: Record<string, string> = {
   Stopped: 'it was stopped',
   Cancelled: "the pipeline's definition changed while it ran",
-  Superseded: 'a newer execution overtook it, so this commit did not finish the pipeline (set allow-superseded: true to accept that)'
+  Superseded: 'a newer execution overtook it, so this commit did not finish the pipeline; set allow-superseded: true to accept that'
 }
 
 /** Throws the step's failure unless the final state passes it. */

@@ -1,0 +1,186 @@
+import { CancelGuard, EXIT_DEADLINE_MS, STOP_TIMEOUT_MS, type CancelDeps } from '../../src/cancel.js'
+import type { StopRequest } from '../../src/codepipeline.js'
+import { executionUrl } from '../../src/start.js'
+import { awsError, deferred, FakeClock, FakeLog, FakePort, FakeSignals, settle } from './fakes.js'
+
+const ID = '11111111-2222-3333-4444-555555555555'
+const RUN = 'https://github.com/octo/app/actions/runs/42 (attempt 2)'
+
+function setup(settings: Partial<CancelDeps['settings']> = {}) {
+  const port = new FakePort()
+  const clock = new FakeClock(false)
+  const log = new FakeLog()
+  const signals = new FakeSignals()
+  const exits: number[] = []
+  let stopped = 0
+  const guard = new CancelGuard({
+    signals,
+    port,
+    log,
+    clock,
+    settings: { pipelineName: 'p', region: 'us-east-1', stopOnCancel: true, abandonOnCancel: false, ...settings },
+    run: RUN,
+    exit: (code) => exits.push(code),
+    onStopped: () => stopped++
+  })
+  guard.install()
+  return { port, clock, log, signals, exits, guard, stoppedCount: () => stopped }
+}
+
+function stops(port: FakePort): StopRequest[] {
+  return port.calls.filter((c) => c.op === 'stop').map((c) => c.args[0] as StopRequest)
+}
+
+test('listens to SIGINT and SIGTERM, and stops listening when uninstalled', () => {
+  const { signals, guard } = setup()
+  expect([signals.count('SIGINT'), signals.count('SIGTERM')]).toEqual([1, 1])
+  guard.uninstall()
+  expect([signals.count('SIGINT'), signals.count('SIGTERM')]).toEqual([0, 0])
+})
+
+describe.each(['SIGINT', 'SIGTERM'] as const)('%s while waiting', (signal) => {
+  test('aborts the wait, stops the started execution at once, then exits 1', async () => {
+    const { port, signals, exits, guard, log, stoppedCount } = setup()
+    guard.trackStart(Promise.resolve(ID))
+    signals.emit(signal)
+    expect(guard.signal.aborted).toBe(true)
+    await settle()
+    expect(stops(port)).toEqual([{ pipelineName: 'p', executionId: ID, abandon: false, reason: `Workflow run cancelled: ${RUN}` }])
+    await guard.cancelling
+    expect(exits).toEqual([1])
+    expect(stoppedCount()).toBe(1)
+    expect(log.text()).toContain(`Received ${signal}`)
+    expect(log.text()).toContain(`Stopped execution ${ID}: ${executionUrl('us-east-1', 'p', ID)}`)
+  })
+})
+
+test('abandon-on-cancel is sent as abandon', async () => {
+  const { port, signals, guard } = setup({ abandonOnCancel: true })
+  guard.trackStart(Promise.resolve(ID))
+  signals.emit('SIGINT')
+  await guard.cancelling
+  expect(stops(port)[0].abandon).toBe(true)
+})
+
+test('a second signal does not stop twice', async () => {
+  const { port, signals, guard, exits, log } = setup()
+  guard.trackStart(Promise.resolve(ID))
+  signals.emit('SIGINT')
+  signals.emit('SIGTERM')
+  await guard.cancelling
+  signals.emit('SIGTERM')
+  await settle()
+  expect(stops(port)).toHaveLength(1)
+  expect(exits).toEqual([1])
+  expect(log.text()).toContain('Received SIGTERM again; already cancelling.')
+})
+
+test('a signal while StartPipelineExecution is in flight waits for its answer and stops that execution', async () => {
+  const { port, signals, guard, exits } = setup()
+  const start = deferred<string>()
+  guard.trackStart(start.promise)
+  signals.emit('SIGINT')
+  await settle()
+  expect(stops(port)).toEqual([])
+  expect(exits).toEqual([])
+  start.resolve(ID)
+  await guard.cancelling
+  expect(stops(port).map((s) => s.executionId)).toEqual([ID])
+  expect(exits).toEqual([1])
+})
+
+test('a start that fails after the signal leaves nothing to stop', async () => {
+  const { port, signals, guard, exits, log } = setup()
+  const start = deferred<string>()
+  guard.trackStart(start.promise)
+  signals.emit('SIGINT')
+  start.reject(new Error('throttled'))
+  await guard.cancelling
+  expect(stops(port)).toEqual([])
+  expect(exits).toEqual([1])
+  expect(log.text()).toContain('No execution was started.')
+})
+
+test('a signal before any start: nothing to stop, exit 1', async () => {
+  const { port, signals, guard, exits } = setup()
+  signals.emit('SIGTERM')
+  await guard.cancelling
+  expect(port.calls).toEqual([])
+  expect(exits).toEqual([1])
+})
+
+test('after a terminal status there is nothing to stop', async () => {
+  const { port, signals, guard, exits } = setup()
+  guard.trackStart(Promise.resolve(ID))
+  guard.markFinished()
+  signals.emit('SIGINT')
+  await guard.cancelling
+  expect(port.calls).toEqual([])
+  expect(exits).toEqual([1])
+})
+
+test('stop-on-cancel false: no stop; says it is left running, with its link', async () => {
+  const { port, signals, guard, exits, log, stoppedCount } = setup({ stopOnCancel: false })
+  guard.trackStart(Promise.resolve(ID))
+  signals.emit('SIGINT')
+  await guard.cancelling
+  expect(port.calls).toEqual([])
+  expect(exits).toEqual([1])
+  expect(stoppedCount()).toBe(0)
+  expect(log.lines).toContain(`warning: stop-on-cancel is false: execution ${ID} is left running: ${executionUrl('us-east-1', 'p', ID)}`)
+})
+
+test('an execution that already finished (NotStoppable) counts as stopped', async () => {
+  const { port, signals, guard, stoppedCount, log } = setup()
+  port.stopAnswer = awsError('PipelineExecutionNotStoppableException')
+  guard.trackStart(Promise.resolve(ID))
+  signals.emit('SIGINT')
+  await guard.cancelling
+  expect(stoppedCount()).toBe(1)
+  expect(log.text()).toContain('had already finished; nothing to stop')
+})
+
+test('a failing stop is an error with the console link; still exits 1', async () => {
+  const { port, signals, guard, stoppedCount, log, exits } = setup()
+  port.stopAnswer = awsError('AccessDeniedException', 'not allowed')
+  guard.trackStart(Promise.resolve(ID))
+  signals.emit('SIGINT')
+  await guard.cancelling
+  expect(stoppedCount()).toBe(0)
+  expect(exits).toEqual([1])
+  expect(log.lines).toContain(`error: Could not stop execution ${ID} (not allowed); stop it in the console: ${executionUrl('us-east-1', 'p', ID)}`)
+})
+
+test(`a stop that hangs is given up after ${STOP_TIMEOUT_MS} ms, then exit 1`, async () => {
+  const { port, signals, guard, clock, exits, log } = setup()
+  port.stopAnswer = () =>
+    new Promise<void>((_, reject) => {
+      const signal = port.calls.at(-1)!.args[1] as AbortSignal
+      signal.addEventListener('abort', () => reject(awsError('AbortError')))
+    })
+  guard.trackStart(Promise.resolve(ID))
+  signals.emit('SIGINT')
+  await settle()
+  await clock.advance(STOP_TIMEOUT_MS - 1)
+  expect(exits).toEqual([])
+  await clock.advance(1)
+  await guard.cancelling
+  expect(exits).toEqual([1])
+  expect(log.text()).toContain(`no answer within ${STOP_TIMEOUT_MS / 1000} s`)
+})
+
+test(`a start that never answers: exit 1 after ${EXIT_DEADLINE_MS} ms anyway`, async () => {
+  const { signals, guard, clock, exits } = setup()
+  guard.trackStart(new Promise<string>(() => undefined))
+  signals.emit('SIGINT')
+  await clock.advance(EXIT_DEADLINE_MS - 1)
+  expect(exits).toEqual([])
+  await clock.advance(1)
+  await guard.cancelling
+  expect(exits).toEqual([1])
+})
+
+test('the exit deadline is before the runner follows up (7.5 s)', () => {
+  expect(STOP_TIMEOUT_MS).toBeLessThan(EXIT_DEADLINE_MS)
+  expect(EXIT_DEADLINE_MS).toBeLessThan(7500)
+})

@@ -1,0 +1,191 @@
+import { InputError, readBoolean, readSettings, resolveRegion, type InputReader } from '../../src/inputs.js'
+import { parseSourceRevisions, parseVariables } from '../../src/input-lists.js'
+
+const SHA = 'a'.repeat(40)
+
+function reader(inputs: Record<string, string>): InputReader {
+  return (name) => (inputs[name] ?? '').trim()
+}
+
+function settings(inputs: Record<string, string>, env: NodeJS.ProcessEnv = { AWS_REGION: 'us-east-1' }) {
+  return readSettings(reader({ 'pipeline-name': 'my-pipeline', ...inputs }), env)
+}
+
+function inputError(fn: () => unknown): InputError {
+  try {
+    fn()
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError)
+    return err as InputError
+  }
+  throw new Error('expected an InputError')
+}
+
+describe('defaults', () => {
+  test('only pipeline-name and a region', () => {
+    expect(settings({})).toEqual({
+      pipelineName: 'my-pipeline',
+      variables: [],
+      commitId: undefined,
+      sourceAction: undefined,
+      sourceRevisions: undefined,
+      pinCommit: true,
+      wait: true,
+      stopOnCancel: true,
+      abandonOnCancel: false,
+      allowSuperseded: false,
+      region: 'us-east-1'
+    })
+  })
+})
+
+describe('booleans read as core.getBooleanInput reads them', () => {
+  test.each(['true', 'True', 'TRUE'])('%s is true', (value) => {
+    expect(readBoolean(reader({ wait: value }), 'wait', false)).toBe(true)
+  })
+  test.each(['false', 'False', 'FALSE'])('%s is false', (value) => {
+    expect(readBoolean(reader({ wait: value }), 'wait', true)).toBe(false)
+  })
+  test.each(['wait', 'stop-on-cancel', 'abandon-on-cancel', 'allow-superseded', 'pin-commit'])(
+    '%s: anything else is an input error naming it',
+    (name) => {
+      for (const bad of ['yes', 'no', '1', '0', 'tRue', 'on']) {
+        const err = inputError(() => settings({ [name]: bad }))
+        expect(err.message).toContain(name)
+        expect(err.message).toContain(`'${bad}'`)
+        expect(err.message).toMatch(/true or false/)
+        expect(err.message).not.toContain('\n')
+      }
+    }
+  )
+  test('each boolean reaches its own setting', () => {
+    const s = settings({ wait: 'false', 'stop-on-cancel': 'false', 'abandon-on-cancel': 'true', 'allow-superseded': 'true' })
+    expect(s).toMatchObject({ wait: false, stopOnCancel: false, abandonOnCancel: true, allowSuperseded: true })
+  })
+})
+
+describe('bad inputs fail with one line naming the input', () => {
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ['missing pipeline-name', { 'pipeline-name': '' }, /pipeline-name is required/],
+    ['pipeline-name with a space', { 'pipeline-name': 'my pipeline' }, /pipeline-name 'my pipeline'/],
+    ['pipeline-name as an ARN', { 'pipeline-name': 'arn:aws:codepipeline:us-east-1:1:p' }, /pipeline-name .*not the ARN/],
+    ['pipeline-name too long', { 'pipeline-name': 'p'.repeat(101) }, /pipeline-name/],
+    ['short commit-id', { 'commit-id': 'abc1234' }, /commit-id 'abc1234' is a short sha; pass the full/],
+    ['39-hex commit-id', { 'commit-id': 'a'.repeat(39) }, /commit-id .* short sha/],
+    ['non-hex commit-id', { 'commit-id': 'main' }, /commit-id 'main' is not a commit sha/],
+    ['41-hex commit-id', { 'commit-id': 'a'.repeat(41) }, /commit-id .* not a commit sha/],
+    ['source-action with a space', { 'source-action': 'My Source' }, /source-action 'My Source'/],
+    ['source-action too long', { 'source-action': 's'.repeat(101) }, /source-action/],
+    ['pin-commit false with commit-id', { 'pin-commit': 'false', 'commit-id': SHA }, /commit-id .*pin-commit/],
+    ['pin-commit false with source-revisions', { 'pin-commit': 'false', 'source-revisions': `App:COMMIT_ID:${SHA}` }, /source-revisions .*pin-commit/],
+    ['source-action with source-revisions', { 'source-action': 'App', 'source-revisions': `App:COMMIT_ID:${SHA}` }, /source-action and source-revisions/],
+    ['bad aws-region', { 'aws-region': 'virginia' }, /aws-region is 'virginia'/],
+    ['uppercase aws-region', { 'aws-region': 'US-EAST-1' }, /aws-region/],
+    ['variables line without =', { variables: 'A=1\nnonsense' }, /variables line 2: 'nonsense' is not NAME=value/],
+    ['variables bad name', { variables: 'BAD NAME=1' }, /variables line 1: variable name 'BAD NAME'/],
+    ['variables empty name', { variables: '=1' }, /variables line 1: variable name ''/],
+    ['variables empty value', { variables: 'A=' }, /variables line 1: the value of A must be 1-1000/],
+    ['variables duplicate', { variables: 'A=1\n# c\nA=2' }, /variables line 3: variable A is already set on line 1/],
+    ['source-revisions bad format', { 'source-revisions': 'App=abc' }, /source-revisions line 1: 'App=abc' is not ACTION_NAME:REVISION_TYPE:VALUE/],
+    ['source-revisions bad type', { 'source-revisions': 'App:SHA:abc' }, /source-revisions line 1: revision type 'SHA' must be one of COMMIT_ID/],
+    ['source-revisions bad action', { 'source-revisions': 'My App:COMMIT_ID:abc' }, /source-revisions line 1: action name 'My App'/],
+    ['source-revisions empty value', { 'source-revisions': 'App:COMMIT_ID:' }, /source-revisions line 1: the revision value must be 1-1500/],
+    ['source-revisions duplicate', { 'source-revisions': `App:COMMIT_ID:${SHA}\nApp:COMMIT_ID:${SHA}` }, /line 2: action App is already overridden on line 1/]
+  ]
+  test.each(cases)('%s', (_label, inputs, message) => {
+    const err = inputError(() => settings(inputs))
+    expect(err.message).toMatch(message)
+    expect(err.message).not.toContain('\n')
+  })
+})
+
+describe('variables', () => {
+  test('blank lines and # lines are ignored; the value is everything after the first =', () => {
+    expect(parseVariables('\n# a comment\nA=1\n\nURL=https://x/?a=b=c\n  B=two words  \n')).toEqual([
+      { name: 'A', value: '1' },
+      { name: 'URL', value: 'https://x/?a=b=c' },
+      { name: 'B', value: 'two words' }
+    ])
+  })
+  test('names may use @, - and _; limits are 128 and 1000 characters', () => {
+    const name = 'a@b-c_D9'.padEnd(128, 'x')
+    expect(parseVariables(`${name}=${'v'.repeat(1000)}`)).toHaveLength(1)
+    expect(() => parseVariables(`${name}x=1`)).toThrow(/1-128 characters/)
+    expect(() => parseVariables(`A=${'v'.repeat(1001)}`)).toThrow(/1-1000 characters \(it has 1001\)/)
+  })
+  test('at most 50', () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `V${i}=x`).join('\n')
+    expect(parseVariables(lines(50))).toHaveLength(50)
+    expect(() => parseVariables(lines(51))).toThrow(/variables has 51 entries; CodePipeline accepts at most 50/)
+  })
+  test('Windows line endings', () => {
+    expect(parseVariables('A=1\r\nB=2\r\n')).toEqual([
+      { name: 'A', value: '1' },
+      { name: 'B', value: '2' }
+    ])
+  })
+})
+
+describe('source-revisions', () => {
+  test('the value is everything after the second colon, so digests work', () => {
+    const digest = 'sha256:' + 'f'.repeat(64)
+    expect(parseSourceRevisions(`Image:IMAGE_DIGEST:${digest}\n# c\nApp:COMMIT_ID:${SHA}`)).toEqual([
+      { actionName: 'Image', revisionType: 'IMAGE_DIGEST', revisionValue: digest },
+      { actionName: 'App', revisionType: 'COMMIT_ID', revisionValue: SHA }
+    ])
+  })
+  test('every revision type is accepted', () => {
+    for (const type of ['COMMIT_ID', 'IMAGE_DIGEST', 'S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY']) {
+      expect(parseSourceRevisions(`A:${type}:v`)[0].revisionType).toBe(type)
+    }
+  })
+  test('one S3 action may take both a key and a version id, as the API allows', () => {
+    expect(parseSourceRevisions('Bucket:S3_OBJECT_KEY:app.zip\nBucket:S3_OBJECT_VERSION_ID:v1')).toHaveLength(2)
+    expect(() => parseSourceRevisions('Bucket:S3_OBJECT_KEY:a.zip\nBucket:S3_OBJECT_KEY:b.zip')).toThrow(/already overridden/)
+  })
+  test('limits: action name 100, value 1500, at most 50', () => {
+    expect(() => parseSourceRevisions(`${'a'.repeat(101)}:COMMIT_ID:x`)).toThrow(/action name/)
+    expect(parseSourceRevisions(`A:S3_OBJECT_KEY:${'k'.repeat(1500)}`)).toHaveLength(1)
+    expect(() => parseSourceRevisions(`A:S3_OBJECT_KEY:${'k'.repeat(1501)}`)).toThrow(/1-1500 characters \(it has 1501\)/)
+    const lines = Array.from({ length: 51 }, (_, i) => `A${i}:COMMIT_ID:x`).join('\n')
+    expect(() => parseSourceRevisions(lines)).toThrow(/source-revisions has 51 entries/)
+  })
+  test('reach the settings, which are undefined when the input is empty', () => {
+    expect(settings({ 'source-revisions': `App:COMMIT_ID:${SHA}` }).sourceRevisions).toHaveLength(1)
+    expect(settings({ 'source-revisions': '# nothing\n' }).sourceRevisions).toBeUndefined()
+  })
+})
+
+describe('commit-id', () => {
+  test('a full sha, SHA-1 or SHA-256, lower-cased', () => {
+    expect(settings({ 'commit-id': 'A'.repeat(40) }).commitId).toBe('a'.repeat(40))
+    expect(settings({ 'commit-id': 'b'.repeat(64) }).commitId).toBe('b'.repeat(64))
+  })
+})
+
+describe('region', () => {
+  test.each(['us-east-1', 'eu-central-2', 'ap-southeast-5', 'us-gov-west-1', 'cn-northwest-1', 'us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1'])(
+    'accepts %s',
+    (region) => {
+      expect(resolveRegion(reader({ 'aws-region': region }), {})).toBe(region)
+    }
+  )
+  test('the input wins, then AWS_REGION, then AWS_DEFAULT_REGION', () => {
+    const env = { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-2' }
+    expect(resolveRegion(reader({ 'aws-region': 'us-west-2' }), env)).toBe('us-west-2')
+    expect(resolveRegion(reader({}), env)).toBe('eu-west-1')
+    expect(resolveRegion(reader({}), { AWS_DEFAULT_REGION: 'eu-west-2' })).toBe('eu-west-2')
+  })
+  test('none: one sentence saying how to set one', () => {
+    const err = inputError(() => settings({}, {}))
+    expect(err.message).toMatch(/aws-region/)
+    expect(err.message).toMatch(/configure-aws-credentials/)
+  })
+  test('a bad AWS_REGION names the variable', () => {
+    expect(inputError(() => settings({}, { AWS_REGION: 'moon' })).message).toMatch(/^AWS_REGION is 'moon'/)
+  })
+})
+
+test('the first bad input in action.yml order is reported', () => {
+  expect(inputError(() => readSettings(reader({ variables: 'x' }), {})).message).toMatch(/pipeline-name/)
+})

@@ -1,0 +1,183 @@
+import type { PipelineDeclaration } from '@aws-sdk/client-codepipeline'
+import { ActionError } from '../../src/errors.js'
+import type { GitHubContext } from '../../src/github-context.js'
+import type { Settings } from '../../src/inputs.js'
+import { runMainStep, type MainDeps } from '../../src/main-step.js'
+import { executionUrl } from '../../src/start.js'
+import { ActionState } from '../../src/state.js'
+import { cappedBackoff } from '../../src/wait.js'
+import { deferred, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from './fakes.js'
+
+const ID = '11111111-2222-3333-4444-555555555555'
+const HEAD = 'a'.repeat(40)
+const MERGE = 'b'.repeat(40)
+
+const github: GitHubContext = {
+  eventName: 'pull_request',
+  sha: MERGE,
+  payload: { number: 7, pull_request: { number: 7, head: { sha: HEAD, label: 'octo:feature' } } },
+  repo: { owner: 'octo', repo: 'app' },
+  serverUrl: 'https://github.com',
+  runId: 42,
+  runAttempt: 1
+}
+
+const pipeline: PipelineDeclaration = {
+  name: 'p',
+  roleArn: 'arn:aws:iam::1:role/r',
+  stages: [
+    {
+      name: 'Source',
+      actions: [
+        {
+          name: 'App',
+          actionTypeId: { category: 'Source', owner: 'AWS', provider: 'CodeStarSourceConnection', version: '1' },
+          configuration: { FullRepositoryId: 'octo/app' }
+        }
+      ]
+    }
+  ]
+}
+
+function setup(overrides: Partial<Settings> = {}, clock = new FakeClock()) {
+  const port = new FakePort()
+  port.pipeline = pipeline
+  port.startAnswer = ID
+  const store = new FakeStateStore()
+  const signals = new FakeSignals()
+  const exits: number[] = []
+  const outputs = new FakeOutputs()
+  const log = new FakeLog()
+  const settings: Settings = {
+    pipelineName: 'p',
+    variables: [],
+    pinCommit: true,
+    wait: true,
+    stopOnCancel: true,
+    abandonOnCancel: false,
+    allowSuperseded: false,
+    region: 'us-east-1',
+    ...overrides
+  }
+  const deps: MainDeps = {
+    settings,
+    github,
+    port,
+    log,
+    outputs,
+    clock,
+    state: new ActionState(store),
+    signals,
+    exit: (code) => exits.push(code),
+    schedule: cappedBackoff(),
+    transientToleranceMs: 300_000
+  }
+  return { deps, port, store, signals, exits, outputs, log }
+}
+
+test('pull request: discovers the source action, starts the head commit, waits, passes', async () => {
+  const { deps, port, store, outputs, signals, log } = setup()
+  port.executions = [{ status: 'InProgress' }, { status: 'Succeeded', statusSummary: 'ok' }]
+  await runMainStep(deps)
+  expect(port.ops()).toEqual(['getPipeline', 'start', 'get', 'get'])
+  expect(port.calls[1].args[0]).toEqual({
+    pipelineName: 'p',
+    variables: [],
+    sourceRevisions: [{ actionName: 'App', revisionType: 'COMMIT_ID', revisionValue: HEAD }]
+  })
+  expect(outputs.values).toEqual({
+    'pipeline-execution-id': ID,
+    'execution-url': executionUrl('us-east-1', 'p', ID),
+    'commit-id': HEAD,
+    status: 'Succeeded',
+    'status-summary': 'ok'
+  })
+  expect(store.values).toEqual({ pipelineName: 'p', region: 'us-east-1', wait: 'true', executionId: ID, finished: 'true' })
+  expect(signals.count('SIGINT') + signals.count('SIGTERM')).toBe(0)
+  expect(log.text()).toContain(`Commit: ${HEAD} (pull_request #7: head of octo:feature (not the merge commit GITHUB_SHA ${MERGE}))`)
+  expect(log.lines.at(-1)).toBe(`info: Pipeline p execution ${ID} Succeeded.`)
+})
+
+test('a failed execution fails the step, after setting status outputs and marking it finished', async () => {
+  const { deps, port, store, outputs } = setup()
+  port.executions = [{ status: 'Failed', statusSummary: 'Build failed' }]
+  await expect(runMainStep(deps)).rejects.toThrow(new ActionError(`Pipeline p execution ${ID} ended Failed: Build failed`))
+  expect(outputs.values.status).toBe('Failed')
+  expect(store.values.finished).toBe('true')
+})
+
+test.each([
+  [false, true],
+  [true, false]
+])('Superseded with allow-superseded %s fails: %s', async (allowSuperseded, fails) => {
+  const { deps, port } = setup({ allowSuperseded })
+  port.executions = [{ status: 'Superseded' }]
+  const outcome = runMainStep(deps)
+  if (fails) await expect(outcome).rejects.toThrow(/Superseded/)
+  else await expect(outcome).resolves.toBeUndefined()
+})
+
+test('wait false: starts, sets the outputs, never polls, saves wait=false', async () => {
+  const { deps, port, store, outputs } = setup({ wait: false })
+  await runMainStep(deps)
+  expect(port.ops()).toEqual(['getPipeline', 'start'])
+  expect(Object.keys(outputs.values)).toEqual(['pipeline-execution-id', 'execution-url', 'commit-id'])
+  expect(store.values.wait).toBe('false')
+})
+
+test('source-revisions: no GetPipeline', async () => {
+  const revisions = [{ actionName: 'App', revisionType: 'COMMIT_ID' as const, revisionValue: 'c'.repeat(40) }]
+  const { deps, port } = setup({ sourceRevisions: revisions })
+  await runMainStep(deps)
+  expect(port.ops()[0]).toBe('start')
+})
+
+test('a signal while waiting: stop that execution, exit 1, no failure reported, handlers removed', async () => {
+  const clock = new FakeClock(false)
+  const { deps, port, signals, exits, store } = setup({}, clock)
+  port.executions = [{ status: 'InProgress' }]
+  const running = runMainStep(deps)
+  await settle()
+  expect(port.ops()).toEqual(['getPipeline', 'start', 'get'])
+  signals.emit('SIGINT')
+  await expect(running).resolves.toBeUndefined()
+  expect(port.ops()).toEqual(['getPipeline', 'start', 'get', 'stop'])
+  expect(exits).toEqual([1])
+  expect(store.values.stopped).toBe('true')
+  expect(store.values.finished).toBeUndefined()
+  expect(signals.count('SIGINT')).toBe(0)
+})
+
+test('a signal during StartPipelineExecution: waits for the id, stops it, never polls', async () => {
+  const { deps, port, signals, exits } = setup()
+  const start = deferred<string>()
+  port.startAnswer = () => start.promise
+  const running = runMainStep(deps)
+  await settle()
+  signals.emit('SIGTERM')
+  start.resolve(ID)
+  await running
+  expect(port.ops()).toEqual(['getPipeline', 'start', 'stop'])
+  expect(exits).toEqual([1])
+})
+
+test('a signal before the start: nothing is started', async () => {
+  const { deps, port, signals, exits } = setup()
+  const discovery = deferred<PipelineDeclaration>()
+  port.pipeline = () => discovery.promise
+  const running = runMainStep(deps)
+  await settle()
+  signals.emit('SIGINT')
+  discovery.resolve(pipeline)
+  await running
+  expect(port.ops()).toEqual(['getPipeline'])
+  expect(exits).toEqual([1])
+})
+
+test('errors before the start fail the step without touching CodePipeline further', async () => {
+  const { deps, port, store } = setup()
+  port.pipeline = { ...pipeline, stages: [] }
+  await expect(runMainStep(deps)).rejects.toThrow(/Set source-action/)
+  expect(port.ops()).toEqual(['getPipeline'])
+  expect(store.values).toEqual({})
+})

@@ -1,0 +1,32 @@
+import { ActionState, STATE_KEYS } from '../../src/state.js'
+import { FakeStateStore } from './fakes.js'
+
+test('main saves what the post step reads', () => {
+  const store = new FakeStateStore()
+  const state = new ActionState(store)
+  expect(state.read()).toEqual({ isPost: false, pipelineName: '', region: '', executionId: '', wait: false, finished: false, stopped: false })
+  state.markMainStarted()
+  state.saveStarted('p', 'us-east-1', 'id-1', true)
+  expect(state.read()).toMatchObject({ isPost: true, pipelineName: 'p', region: 'us-east-1', executionId: 'id-1', wait: true, finished: false, stopped: false })
+  state.markFinished()
+  state.markStopped()
+  expect(state.read()).toMatchObject({ finished: true, stopped: true })
+})
+
+test('the state keys are stable names (the post step reads STATE_<key>)', () => {
+  expect(STATE_KEYS).toEqual({
+    isPost: 'isPost',
+    pipelineName: 'pipelineName',
+    region: 'region',
+    executionId: 'executionId',
+    wait: 'wait',
+    finished: 'finished',
+    stopped: 'stopped'
+  })
+})
+
+test('wait false is saved as false', () => {
+  const store = new FakeStateStore()
+  new ActionState(store).saveStarted('p', 'us-east-1', 'id-1', false)
+  expect(store.values.wait).toBe('false')
+})
