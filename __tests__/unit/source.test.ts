@@ -75,15 +75,14 @@ describe('discovery: otherwise the only source action', () => {
 
 describe('discovery fails with the list and says to set source-action', () => {
   test('none for this repository among several', () => {
-    const err = (() => {
-      try {
-        pick(pipeline(connection('Lib', 'octo-org/lib'), githubV1('Docs', 'octo-org', 'docs'), s3('Cfg'), ecr('Img')))
-      } catch (e) {
-        return e as Error
-      }
-    })()
+    let err: unknown
+    try {
+      pick(pipeline(connection('Lib', 'octo-org/lib'), githubV1('Docs', 'octo-org', 'docs'), s3('Cfg'), ecr('Img')))
+    } catch (e) {
+      err = e
+    }
     expect(err).toBeInstanceOf(ActionError)
-    expect(err!.message).toBe(
+    expect((err as Error).message).toBe(
       "Could not tell which source action of pipeline 'p' should run the commit: no source action is for Octo-Org/App. " +
         'Source actions: Lib (CodeStarSourceConnection, octo-org/lib), Docs (GitHub, octo-org/docs), Cfg (S3, s3://bucket/app.zip), Img (ECR, app:prod). ' +
         'Set source-action to the one to pin (or source-revisions, or pin-commit: false).'
