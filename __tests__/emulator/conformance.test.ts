@@ -1,0 +1,210 @@
+// Checks the emulator against the official CodePipeline model in ../shared/reference (CI has it; the repo must not).
+import { Readable } from 'node:stream'
+import {
+  GetPipelineCommand,
+  GetPipelineExecutionCommand,
+  GetPipelineStateCommand,
+  ListActionExecutionsCommand,
+  ListPipelineExecutionsCommand,
+  StartPipelineExecutionCommand,
+  StopPipelineExecutionCommand,
+  type CodePipelineClient
+} from '@aws-sdk/client-codepipeline'
+import { inputConstraints } from '../../emulator/constraints.js'
+import { samplePipeline } from '../../emulator/index.js'
+import { harness, raw, type Harness } from './helpers.js'
+import { awsPath, factKey, loadModel, modelFacts, modelFile, outputProblems, tableFacts, type Fact } from './model.js'
+
+const model = loadModel()
+if (model === undefined)
+  console.warn(`Skipping the conformance test against the official CodePipeline model: ${modelFile} is not there (CI provides ../shared).`)
+const describeWithModel = model === undefined ? describe.skip : describe
+const OPERATIONS = Object.keys(inputConstraints)
+const id = '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9'
+
+/** Valid inputs for every member, so that each probe breaks exactly one constraint. */
+const validInputs: Record<string, object> = {
+  StartPipelineExecution: {
+    name: 'sample-pipeline',
+    variables: [{ name: 'DEPLOY_ENV', value: 'x' }],
+    clientRequestToken: 'tok-1',
+    sourceRevisions: [{ actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: 'abc' }]
+  },
+  GetPipelineExecution: { pipelineName: 'sample-pipeline', pipelineExecutionId: id },
+  StopPipelineExecution: { pipelineName: 'sample-pipeline', pipelineExecutionId: id, abandon: false, reason: 'r' },
+  GetPipeline: { name: 'sample-pipeline', version: 1 },
+  GetPipelineState: { name: 'sample-pipeline' },
+  ListActionExecutions: {
+    pipelineName: 'sample-pipeline',
+    filter: { pipelineExecutionId: id, latestInPipelineExecution: { pipelineExecutionId: id, startTimeRange: 'All' } },
+    maxResults: 5,
+    nextToken: 'x'
+  },
+  ListPipelineExecutions: { pipelineName: 'sample-pipeline', maxResults: 5, filter: { succeededInStage: { stageName: 'Build' } }, nextToken: 'x' }
+}
+
+/** A request body that breaks one constraint, and the words AWS uses for it; undefined when it cannot be broken. */
+function probe(operation: string, fact: Fact): { body: object; expected: string } | undefined {
+  const body = structuredClone(validInputs[operation]) as Record<string, any>
+  const parentPath = fact.path.slice(0, -1)
+  const last = fact.path[fact.path.length - 1]
+  const parent = parentPath.reduce((node: any, key) => node[key], body)
+  const current = parent[last]
+  const at = `at '${awsPath(fact.path)}' failed to satisfy constraint: `
+  const limit = fact.value as number
+  const word = fact.kind === 'integer' ? 'value' : 'length'
+  let broken: unknown
+  let rule: string
+  switch (fact.rule) {
+    case 'required':
+      delete parent[last]
+      return { body, expected: `Value null ${at}Member must not be null` }
+    case 'enum':
+      broken = 'NOT_IN_THE_ENUM'
+      rule = `Member must satisfy enum value set: [${(fact.value as string[]).join(', ')}]`
+      break
+    case 'pattern':
+      broken = ['bad name!', '\n', ' '].find((v) => !new RegExp(`^(?:${String(fact.value).replace(/^\^|\$$/g, '')})$`).test(v))
+      rule = `Member must satisfy regular expression pattern: ${fact.value}`
+      break
+    case 'min':
+    case 'max': {
+      const size = fact.rule === 'min' ? limit - 1 : limit + 1
+      if (size < 0) return undefined
+      broken = fact.kind === 'integer' ? size : fact.kind === 'list' ? Array(size).fill(current[0]) : 'a'.repeat(size)
+      rule = `Member must have ${word} ${fact.rule === 'min' ? 'greater' : 'less'} than or equal to ${limit}`
+      break
+    }
+    default:
+      return undefined
+  }
+  parent[last] = broken
+  return { body, expected: at + rule }
+}
+
+describeWithModel('the constraint table matches the official model', () => {
+  test.each(OPERATIONS)('%s input', (operation) => {
+    const fromModel = modelFacts(model!, model!.operations[operation].input.shape).map(factKey).sort()
+    expect(tableFacts(inputConstraints[operation]).map(factKey).sort()).toEqual(fromModel)
+  })
+})
+
+describeWithModel('the emulator enforces every input constraint of the model', () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await harness()
+  })
+  afterAll(() => h.emulator.close())
+
+  test.each(OPERATIONS)('%s', async (operation) => {
+    const facts = modelFacts(model!, model!.operations[operation].input.shape).filter((f) => f.path.length > 0)
+    let probed = 0
+    for (const fact of facts) {
+      const p = probe(operation, fact)
+      if (p === undefined) continue
+      probed += 1
+      const answer = await raw(h.emulator, operation, p.body)
+      expect({ fact: factKey(fact), type: answer.json.__type }).toEqual({ fact: factKey(fact), type: 'ValidationException' })
+      expect(answer.json.message).toContain(p.expected)
+    }
+    expect(probed).toBeGreaterThan(0)
+  })
+})
+
+interface Captured {
+  operation: string
+  status: number
+  json: any
+}
+
+/** Keeps the raw JSON of every answer the SDK receives, before the SDK parses it. */
+function captureAnswers(cp: CodePipelineClient, into: Captured[]): void {
+  cp.middlewareStack.add(
+    (next) => async (args: any) => {
+      const result: any = await next(args)
+      const chunks: Buffer[] = []
+      for await (const chunk of result.response.body) chunks.push(Buffer.from(chunk))
+      const text = Buffer.concat(chunks).toString('utf8')
+      const operation = String(args.request.headers['x-amz-target']).split('.')[1]
+      into.push({ operation, status: result.response.statusCode, json: JSON.parse(text) })
+      result.response.body = Readable.from([Buffer.from(text)])
+      return result
+    },
+    { step: 'deserialize', priority: 'low', name: 'captureRawAnswers' }
+  )
+}
+
+describeWithModel("the emulator's answers match the model's output shapes", () => {
+  test('a scenario through the SDK: starts, progress, failure, stops, supersede, errors', async () => {
+    const h = await harness({ pipelines: [samplePipeline(), samplePipeline({ fail: true, name: 'failing' })] })
+    const captured: Captured[] = []
+    captureAnswers(h.cp, captured)
+    const send = (command: any) => h.cp.send(command).catch((error: Error) => error)
+    const observe = async (pipelineName: string, pipelineExecutionId: string) => {
+      await send(new GetPipelineExecutionCommand({ pipelineName, pipelineExecutionId }))
+      await send(new ListActionExecutionsCommand({ pipelineName, filter: { pipelineExecutionId }, maxResults: 2 }))
+      await send(new GetPipelineStateCommand({ name: pipelineName }))
+      await send(new ListPipelineExecutionsCommand({ pipelineName, maxResults: 3 }))
+    }
+    const start = async (name: string) =>
+      ((await send(
+        new StartPipelineExecutionCommand({
+          name,
+          variables: [{ name: 'DEPLOY_ENV', value: 'prod' }],
+          sourceRevisions: [{ actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: 'c'.repeat(40) }]
+        })
+      )) as { pipelineExecutionId: string }).pipelineExecutionId
+
+    await send(new GetPipelineCommand({ name: 'sample-pipeline' }))
+    const first = await start('sample-pipeline')
+    for (const seconds of [0, 2, 10]) {
+      h.clock.advance(seconds)
+      await observe('sample-pipeline', first)
+    }
+    const failing = await start('failing')
+    h.clock.advance(20)
+    await observe('failing', failing)
+    const stopping = await start('sample-pipeline')
+    h.clock.advance(2)
+    await send(new StopPipelineExecutionCommand({ pipelineName: 'sample-pipeline', pipelineExecutionId: stopping, reason: 'test' }))
+    await observe('sample-pipeline', stopping)
+    await send(new StopPipelineExecutionCommand({ pipelineName: 'sample-pipeline', pipelineExecutionId: stopping }))
+    await send(new StopPipelineExecutionCommand({ pipelineName: 'sample-pipeline', pipelineExecutionId: stopping, abandon: true }))
+    await send(new StopPipelineExecutionCommand({ pipelineName: 'sample-pipeline', pipelineExecutionId: first }))
+    const ids = [await start('sample-pipeline'), await start('sample-pipeline'), await start('sample-pipeline')]
+    h.clock.advance(1.5)
+    await observe('sample-pipeline', ids[0])
+    h.clock.advance(30)
+    await observe('sample-pipeline', ids[1])
+    await send(new GetPipelineCommand({ name: 'no-such-pipeline' }))
+    await send(new GetPipelineExecutionCommand({ pipelineName: 'sample-pipeline', pipelineExecutionId: id }))
+    await send(new ListPipelineExecutionsCommand({ pipelineName: 'sample-pipeline', nextToken: 'bogus' }))
+    await send(new StartPipelineExecutionCommand({ name: 'sample-pipeline', variables: [{ name: 'NOPE', value: 'x' }] }))
+    await h.emulator.close()
+
+    const answered = new Set(captured.filter((c) => c.status === 200).map((c) => c.operation))
+    expect([...answered].sort()).toEqual([...OPERATIONS].sort())
+    for (const c of captured) {
+      const operation = model!.operations[c.operation]
+      if (c.status === 200) {
+        expect({ operation: c.operation, problems: outputProblems(model!, operation.output.shape, c.json) }).toEqual({
+          operation: c.operation,
+          problems: []
+        })
+      } else {
+        const declared = (operation.errors ?? []).map((e) => e.shape)
+        expect(declared).toContain(c.json.__type)
+        expect(Object.keys(c.json).sort()).toEqual(['__type', 'message'])
+      }
+    }
+    const errorTypes = new Set(captured.map((c) => c.json.__type).filter(Boolean))
+    expect([...errorTypes].sort()).toEqual([
+      'DuplicatedStopRequestException',
+      'InvalidNextTokenException',
+      'PipelineExecutionNotFoundException',
+      'PipelineExecutionNotStoppableException',
+      'PipelineNotFoundException',
+      'ValidationException'
+    ])
+  })
+})
