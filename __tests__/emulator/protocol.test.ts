@@ -99,6 +99,6 @@ describe('the record of requests', () => {
     expect((await raw(h.emulator, 'GetPipeline', { name: 'sample-pipeline' })).status).toBe(200)
     const bad = await fetch(`${h.emulator.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ rules: [{ kind: 'melt' }] }) })
     expect(bad.status).toBe(400)
-    expect((await bad.json()).message).toContain('kind')
+    expect(((await bad.json()) as { message: string }).message).toContain('kind')
   })
 })
