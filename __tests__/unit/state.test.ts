@@ -1,4 +1,4 @@
-import { ActionState, STATE_KEYS } from '../../src/state.js'
+import { ActionState } from '../../src/state.js'
 import { FakeStateStore } from './fakes.js'
 
 test('main saves what the post step reads', () => {
@@ -11,18 +11,6 @@ test('main saves what the post step reads', () => {
   state.markFinished()
   state.markStopped()
   expect(state.read()).toMatchObject({ finished: true, stopped: true })
-})
-
-test('the state keys are stable names (the post step reads STATE_<key>)', () => {
-  expect(STATE_KEYS).toEqual({
-    isPost: 'isPost',
-    pipelineName: 'pipelineName',
-    region: 'region',
-    executionId: 'executionId',
-    wait: 'wait',
-    finished: 'finished',
-    stopped: 'stopped'
-  })
 })
 
 test('wait false is saved as false', () => {
