@@ -11,7 +11,7 @@ import type { Clock, FaultConfig, PipelineSpec } from './types.js'
 export type { RecordedRequest } from './protocol.js'
 export type * from './types.js'
 export { loadPipelines } from './spec.js'
-export { samplePipeline, SAMPLE_PIPELINE_NAME, SAMPLE_REPOSITORY, type SampleOptions } from './sample.js'
+export { githubSourceStage, samplePipeline, SAMPLE_PIPELINE_NAME, SAMPLE_REPOSITORY, type SampleOptions } from './sample.js'
 
 export interface EmulatorOptions {
   port?: number // default 0 = ephemeral

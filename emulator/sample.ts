@@ -1,5 +1,5 @@
 // The demo's pipeline: a GitHub source, a CodeBuild build and a CloudFormation deploy, about 9 s end to end.
-import type { PipelineSpec } from './types.js'
+import type { PipelineSpec, StageSpec } from './types.js'
 
 /** The repository of @octokit/webhooks-examples' pull_request "opened" example, so the demo's event matches. */
 export const SAMPLE_REPOSITORY = 'Codertocat/Hello-World'
@@ -7,6 +7,27 @@ export const SAMPLE_PIPELINE_NAME = 'sample-pipeline'
 
 const CODEBUILD_LOG_URL =
   'https://console.aws.amazon.com/codesuite/codebuild/123456789012/projects/sample-build/build/{externalExecutionId}/log?region={region}'
+
+/** A Source stage with one CodeStarSourceConnection (GitHub) action named Source. */
+export function githubSourceStage(repository: string, durationSeconds = 1): StageSpec {
+  return {
+    name: 'Source',
+    actions: [
+      {
+        name: 'Source',
+        category: 'Source',
+        provider: 'CodeStarSourceConnection',
+        durationSeconds,
+        configuration: {
+          ConnectionArn: 'arn:aws:codeconnections:us-east-1:123456789012:connection/8d4c3a5e-1b2f-4c6d-9e7f-0a1b2c3d4e5f',
+          FullRepositoryId: repository,
+          BranchName: 'main',
+          OutputArtifactFormat: 'CODE_ZIP'
+        }
+      }
+    ]
+  }
+}
 
 export interface SampleOptions {
   fail?: boolean // the Build action fails the way a failing CodeBuild project does
@@ -31,23 +52,7 @@ export function samplePipeline(options: SampleOptions = {}): PipelineSpec {
     pipelineType: 'V2',
     variables: [{ name: 'DEPLOY_ENV', defaultValue: 'staging', description: 'Where the Deploy stage deploys to' }],
     stages: [
-      {
-        name: 'Source',
-        actions: [
-          {
-            name: 'Source',
-            category: 'Source',
-            provider: 'CodeStarSourceConnection',
-            durationSeconds: 1,
-            configuration: {
-              ConnectionArn: 'arn:aws:codeconnections:us-east-1:123456789012:connection/8d4c3a5e-1b2f-4c6d-9e7f-0a1b2c3d4e5f',
-              FullRepositoryId: SAMPLE_REPOSITORY,
-              BranchName: 'main',
-              OutputArtifactFormat: 'CODE_ZIP'
-            }
-          }
-        ]
-      },
+      githubSourceStage(SAMPLE_REPOSITORY),
       {
         name: 'Build',
         actions: [

@@ -1,6 +1,6 @@
 // Shared set-up for the emulator's own tests: a hand-driven clock, an SDK client and raw HTTP calls.
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline'
-import { startEmulator, type Emulator, type EmulatorOptions, type PipelineSpec } from '../../emulator/index.js'
+import { githubSourceStage, startEmulator, type Emulator, type EmulatorOptions, type PipelineSpec } from '../../emulator/index.js'
 
 export const T0 = Date.UTC(2025, 0, 1, 12, 0, 0)
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -71,18 +71,7 @@ export function pipeline(name: string, stages: StageList, extra: Partial<Pipelin
   return {
     name,
     stages: [
-      {
-        name: 'Source',
-        actions: [
-          {
-            name: 'Source',
-            category: 'Source',
-            provider: 'CodeStarSourceConnection',
-            durationSeconds: 1,
-            configuration: { FullRepositoryId: 'octo/repo', BranchName: 'main', ConnectionArn: 'arn:aws:x' }
-          }
-        ]
-      },
+      githubSourceStage('octo/repo'),
       ...stages.map((stage) => ({
         name: stage.name,
         actions: stage.actions.map((a) => ({
