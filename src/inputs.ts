@@ -97,6 +97,9 @@ function checkCombinations(s: Settings, sourceRevisionsGiven: boolean): void {
   if (!s.pinCommit && sourceRevisionsGiven) {
     throw new InputError('Input source-revisions is set but pin-commit is false; remove one of them.')
   }
+  if (!s.pinCommit && s.sourceAction) {
+    throw new InputError('Input source-action is set but pin-commit is false; remove one of them (pin-commit: false pins no source action).')
+  }
   if (s.sourceAction && sourceRevisionsGiven) {
     throw new InputError('Inputs source-action and source-revisions are both set; name the action in source-revisions instead.')
   }

@@ -78,6 +78,7 @@ describe('bad inputs fail with one line naming the input', () => {
     ['source-action too long', { 'source-action': 's'.repeat(101) }, /source-action/],
     ['pin-commit false with commit-id', { 'pin-commit': 'false', 'commit-id': SHA }, /commit-id .*pin-commit/],
     ['pin-commit false with source-revisions', { 'pin-commit': 'false', 'source-revisions': `App:COMMIT_ID:${SHA}` }, /source-revisions .*pin-commit/],
+    ['pin-commit false with source-action', { 'pin-commit': 'false', 'source-action': 'App' }, /source-action .*pin-commit/],
     ['source-action with source-revisions', { 'source-action': 'App', 'source-revisions': `App:COMMIT_ID:${SHA}` }, /source-action and source-revisions/],
     ['bad aws-region', { 'aws-region': 'virginia' }, /aws-region is 'virginia'/],
     ['uppercase aws-region', { 'aws-region': 'US-EAST-1' }, /aws-region/],
