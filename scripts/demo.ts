@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     const options = {
       endpoint: emulator.url,
       event,
-      inputs: { 'pipeline-name': 'sample-pipeline', variables: 'DEPLOY_ENV=demo\nREQUESTED_BY=octocat' },
+      inputs: { 'pipeline-name': 'sample-pipeline', variables: 'DEPLOY_ENV=demo' },
       onStdout: (chunk: string) => process.stdout.write(humanize(chunk))
     }
     heading(`Local CodePipeline service at ${emulator.url}; running dist/index.js on pull_request #${event.payload.number}`)

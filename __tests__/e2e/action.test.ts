@@ -1,0 +1,259 @@
+// The bundled action (dist/) run as the runner runs it, through the real AWS SDK, against the local service.
+import { CodePipelineClient, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline'
+import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { exampleEvent, runAction, runPost } from '../../scripts/runner.js'
+import { shortPipeline } from './pipelines.js'
+import { callsFor, operations, uniqueName } from './helpers.js'
+
+let emulator: Emulator
+
+beforeAll(async () => {
+  emulator = await startEmulator({ pipelines: [] })
+})
+afterAll(async () => emulator.close())
+
+function pipeline(prefix: string, options: Omit<Parameters<typeof shortPipeline>[0], 'name'> = {}): string {
+  const name = uniqueName(prefix)
+  emulator.addPipeline(shortPipeline({ name, ...options }))
+  return name
+}
+
+describe('which commit runs', () => {
+  test('pull_request: the PR head, never the merge commit, on the source action of this repository', async () => {
+    const name = pipeline('pr')
+    const event = exampleEvent('pull_request', 'opened')
+    const head = event.payload.pull_request.head.sha as string
+    const result = await runAction({ endpoint: emulator.url, event, inputs: { 'pipeline-name': name } })
+
+    expect(result.code).toBe(0)
+    const [start] = callsFor(emulator, name, 'StartPipelineExecution')
+    expect(start.body.sourceRevisions).toEqual([{ actionName: 'App', revisionType: 'COMMIT_ID', revisionValue: head }])
+    expect(head).not.toBe(result.env.GITHUB_SHA)
+    expect(result.stdout).toContain(head)
+    expect(result.outputs['commit-id']).toBe(head)
+  })
+
+  test('pull_request_target: the PR head too', async () => {
+    const name = pipeline('prt')
+    const pr = exampleEvent('pull_request', 'opened')
+    const result = await runAction({ endpoint: emulator.url, event: { name: 'pull_request_target', payload: pr.payload }, inputs: { 'pipeline-name': name } })
+    expect(result.code).toBe(0)
+    const [start] = callsFor(emulator, name, 'StartPipelineExecution')
+    expect(start.body.sourceRevisions[0].revisionValue).toBe(pr.payload.pull_request.head.sha)
+  })
+
+  test('merge_group: the queue head_sha', async () => {
+    const event = exampleEvent('merge_group')
+    const name = pipeline('mq', { sourceRepo: event.payload.repository.full_name })
+    const result = await runAction({ endpoint: emulator.url, event, inputs: { 'pipeline-name': name } })
+    expect(result.code).toBe(0)
+    const [start] = callsFor(emulator, name, 'StartPipelineExecution')
+    expect(start.body.sourceRevisions[0].revisionValue).toBe(event.payload.merge_group.head_sha)
+  })
+
+  test('push: GITHUB_SHA', async () => {
+    const event = exampleEvent('push')
+    const name = pipeline('push', { sourceRepo: event.payload.repository.full_name })
+    const result = await runAction({ endpoint: emulator.url, event, inputs: { 'pipeline-name': name } })
+    expect(result.code).toBe(0)
+    const [start] = callsFor(emulator, name, 'StartPipelineExecution')
+    expect(start.body.sourceRevisions[0].revisionValue).toBe(result.env.GITHUB_SHA)
+  })
+
+  test('workflow_dispatch with commit-id: that commit', async () => {
+    const event = exampleEvent('workflow_dispatch')
+    const name = pipeline('dispatch', { sourceRepo: event.payload.repository.full_name })
+    const sha = 'a'.repeat(40)
+    const result = await runAction({ endpoint: emulator.url, event, inputs: { 'pipeline-name': name, 'commit-id': sha } })
+    expect(result.code).toBe(0)
+    const [start] = callsFor(emulator, name, 'StartPipelineExecution')
+    expect(start.body.sourceRevisions[0].revisionValue).toBe(sha)
+  })
+})
+
+describe('what is sent', () => {
+  test('variables, and a user agent that names the action', async () => {
+    const name = pipeline('vars')
+    const result = await runAction({
+      endpoint: emulator.url,
+      inputs: { 'pipeline-name': name, variables: '# comment\n\nDEPLOY_ENV=prod\nURL=https://x.example/?a=b=c\n' }
+    })
+    expect(result.code).toBe(0)
+    const [start] = callsFor(emulator, name, 'StartPipelineExecution')
+    expect(start.body.variables).toEqual([
+      { name: 'DEPLOY_ENV', value: 'prod' },
+      { name: 'URL', value: 'https://x.example/?a=b=c' }
+    ])
+    expect(String(start.headers['user-agent'])).toMatch(/codepipeline-run-action/)
+  })
+
+  test('source-revisions replace discovery: no GetPipeline call', async () => {
+    const name = pipeline('explicit')
+    const digest = 'sha256:' + 'b'.repeat(64)
+    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'source-revisions': `App:COMMIT_ID:${'c'.repeat(40)}` } })
+    expect(result.code).toBe(0)
+    expect(operations(callsFor(emulator, name))).not.toContain('GetPipeline')
+    const [start] = callsFor(emulator, name, 'StartPipelineExecution')
+    expect(start.body.sourceRevisions).toEqual([{ actionName: 'App', revisionType: 'COMMIT_ID', revisionValue: 'c'.repeat(40) }])
+    expect(digest).toContain(':') // the parser keeps colons in values; unit tests cover IMAGE_DIGEST
+  })
+
+  test('pin-commit: false starts with no source override and no GetPipeline', async () => {
+    const name = pipeline('latest')
+    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'pin-commit': 'false' } })
+    expect(result.code).toBe(0)
+    const [start] = callsFor(emulator, name, 'StartPipelineExecution')
+    expect(start.body.sourceRevisions).toBeUndefined()
+    expect(operations(callsFor(emulator, name))).not.toContain('GetPipeline')
+  })
+
+  test('source-action names the action without discovery', async () => {
+    const name = pipeline('named', { sourceRepo: 'someone/else' })
+    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'source-action': 'App' } })
+    expect(result.code).toBe(0)
+    const [start] = callsFor(emulator, name, 'StartPipelineExecution')
+    expect(start.body.sourceRevisions[0].actionName).toBe('App')
+  })
+})
+
+describe('the verdict', () => {
+  test('Succeeded passes, with every output set', async () => {
+    const name = pipeline('ok')
+    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name } })
+    expect(result.code).toBe(0)
+    const id = result.outputs['pipeline-execution-id']
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(result.outputs['execution-url']).toBe(
+      `https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/${name}/executions/${id}/timeline?region=us-east-1`
+    )
+    expect(result.outputs.status).toBe('Succeeded')
+    expect(result.stdout).toContain(id)
+    expect(result.stdout).toContain(result.outputs['execution-url'])
+    // Only the started execution is ever followed.
+    for (const get of callsFor(emulator, name, 'GetPipelineExecution')) expect(get.body.pipelineExecutionId).toBe(id)
+  })
+
+  test('Failed fails the step with the pipeline, status and summary', async () => {
+    const name = pipeline('fail', { buildFails: true })
+    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name } })
+    expect(result.code).not.toBe(0)
+    expect(result.outputs.status).toBe('Failed')
+    const message = result.errors.join('\n')
+    expect(message).toContain(name)
+    expect(message).toContain('Failed')
+    expect(message).toContain(result.outputs['status-summary'])
+    expect(result.stderr).not.toMatch(/\n\s+at /) // no stack trace
+  })
+
+  test('Stopped (by someone else) fails the step', async () => {
+    const name = pipeline('stopped', { buildSeconds: 3 })
+    const run = (await import('../../scripts/runner.js')).startAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name } })
+    await run.waitForLine(/[0-9a-f]{8}-[0-9a-f]{4}-/)
+    const client = new CodePipelineClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
+    const [start] = callsFor(emulator, name, 'StartPipelineExecution')
+    expect(start).toBeDefined()
+    const { StopPipelineExecutionCommand } = await import('@aws-sdk/client-codepipeline')
+    const id = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/.exec(run.stdoutSoFar())![1]
+    await client.send(new StopPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: id, abandon: true, reason: 'operator' }))
+    const result = await run.done
+    expect(result.code).not.toBe(0)
+    expect(result.outputs.status).toBe('Stopped')
+    expect(result.errors.join('\n')).toContain('Stopped')
+  })
+
+  test('Superseded fails a merge gate, and passes with allow-superseded', async () => {
+    for (const allow of ['false', 'true']) {
+      const name = pipeline('superseded', { buildSeconds: 1.5, executionMode: 'SUPERSEDED' })
+      const client = new CodePipelineClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
+      // An earlier execution holds the Build stage, ours waits behind it, a newer one overtakes ours.
+      await client.send(new StartPipelineExecutionCommand({ name }))
+      const run = (await import('../../scripts/runner.js')).startAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'allow-superseded': allow } })
+      await run.waitForLine(/[0-9a-f]{8}-[0-9a-f]{4}-/)
+      await new Promise((r) => setTimeout(r, 400))
+      await client.send(new StartPipelineExecutionCommand({ name }))
+      const result = await run.done
+      expect(result.outputs.status).toBe('Superseded')
+      expect(result.code === 0).toBe(allow === 'true')
+    }
+  })
+
+  test('wait: false starts, sets the outputs, and the post step makes no AWS call', async () => {
+    const name = pipeline('nowait', { buildSeconds: 5 })
+    const options = { endpoint: emulator.url, inputs: { 'pipeline-name': name, wait: 'false' } }
+    const result = await runAction(options)
+    expect(result.code).toBe(0)
+    expect(result.outputs['pipeline-execution-id']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(operations(callsFor(emulator, name))).toEqual(['GetPipeline', 'StartPipelineExecution'])
+    const post = await runPost(result, options)
+    expect(post.code).toBe(0)
+    expect(operations(callsFor(emulator, name))).toEqual(['GetPipeline', 'StartPipelineExecution'])
+  })
+
+  test('after a finished execution the post step makes no AWS call', async () => {
+    const name = pipeline('postdone')
+    const options = { endpoint: emulator.url, inputs: { 'pipeline-name': name } }
+    const result = await runAction(options)
+    const before = callsFor(emulator, name).length
+    const post = await runPost(result, options)
+    expect(post.code).toBe(0)
+    expect(callsFor(emulator, name)).toHaveLength(before)
+  })
+})
+
+describe('errors are one clear sentence', () => {
+  test('a pipeline that does not exist', async () => {
+    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': 'no-such-pipeline' } })
+    expect(result.code).not.toBe(0)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toMatch(/no-such-pipeline/)
+    expect(result.errors[0]).toMatch(/not found|does not exist/i)
+    expect(result.stderr + result.stdout).not.toMatch(/\n\s+at .*\.js:\d+/)
+  })
+
+  test('bad input fails before any AWS call, naming the input', async () => {
+    emulator.clearRequests()
+    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': 'x', wait: 'yes' } })
+    expect(result.code).not.toBe(0)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toContain('wait')
+    expect(emulator.requests()).toHaveLength(0)
+  })
+
+  test('no region: says how to set one, before any AWS call', async () => {
+    emulator.clearRequests()
+    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': 'x' }, env: { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined } })
+    expect(result.code).not.toBe(0)
+    expect(result.errors[0]).toMatch(/aws-region/)
+    expect(emulator.requests()).toHaveLength(0)
+  })
+
+  test('no credentials: points at configure-aws-credentials', async () => {
+    emulator.clearRequests()
+    const result = await runAction({
+      endpoint: emulator.url,
+      inputs: { 'pipeline-name': 'x', 'pin-commit': 'false' },
+      env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined }
+    })
+    expect(result.code).not.toBe(0)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toMatch(/credentials/i)
+    expect(result.errors[0]).toMatch(/configure-aws-credentials/)
+    expect(emulator.requests()).toHaveLength(0)
+  })
+
+  test('ambiguous discovery lists the source actions and says to set source-action', async () => {
+    const name = pipeline('ambiguous', { sourceRepo: 'someone/else' })
+    const spec = shortPipeline({ name: name + '-two', sourceRepo: 'another/repo' })
+    const first = shortPipeline({ name: name + '-two', sourceRepo: 'someone/else' })
+    spec.stages[0].actions.push({ ...first.stages[0].actions[0], name: 'Other' })
+    emulator.addPipeline(spec)
+    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name + '-two' } })
+    expect(result.code).not.toBe(0)
+    const message = result.errors.join('\n')
+    expect(message).toContain('App')
+    expect(message).toContain('Other')
+    expect(message).toContain('another/repo')
+    expect(message).toContain('source-action')
+    expect(operations(callsFor(emulator, name + '-two'))).not.toContain('StartPipelineExecution')
+  })
+})

@@ -1,0 +1,17 @@
+import type { Emulator, RecordedRequest } from '../../emulator/index.js'
+
+/** What the action sent about one pipeline (each test uses its own pipeline name). */
+export function callsFor(emulator: Emulator, pipeline: string, operation?: string): RecordedRequest[] {
+  return emulator
+    .requests(operation)
+    .filter((r) => r.body?.pipelineName === pipeline || r.body?.name === pipeline)
+}
+
+export function operations(requests: RecordedRequest[]): string[] {
+  return requests.map((r) => r.operation)
+}
+
+let counter = 0
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${process.pid}-${++counter}`
+}
