@@ -1,6 +1,7 @@
 import {
   DuplicatedStopRequestException,
   GetPipelineExecutionCommand,
+  GetPipelineStateCommand,
   ListActionExecutionsCommand,
   ListPipelineExecutionsCommand,
   PipelineExecutionNotStoppableException,
@@ -99,6 +100,20 @@ describe('execution modes', () => {
     expect(await status('superseded', c)).toBe('Succeeded')
     const b2 = (await h.cp.send(new GetPipelineExecutionCommand({ pipelineName: 'superseded', pipelineExecutionId: b }))).pipelineExecution
     expect(b2?.statusSummary).toContain(c)
+  })
+
+  test('an execution waiting between stages shows as inbound, and stopping it stops it at once', async () => {
+    const a = await start('queued')
+    h.clock.advance(1.5) // a in Build until 5 s
+    const b = await start('queued')
+    h.clock.advance(1.5) // b waits for Build
+    const { stageStates } = await h.cp.send(new GetPipelineStateCommand({ name: 'queued' }))
+    expect(stageStates?.find((s) => s.stageName === 'Build')?.inboundExecution).toMatchObject({ pipelineExecutionId: b })
+    await stop('queued', b)
+    expect(await status('queued', b)).toBe('Stopped')
+    h.clock.advance(30)
+    expect(await status('queued', a)).toBe('Succeeded')
+    expect(await actionStatuses('queued', b)).toEqual({ Source: 'Succeeded' })
   })
 
   test('QUEUED: executions wait their turn for each stage and all finish', async () => {
