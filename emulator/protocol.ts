@@ -58,8 +58,8 @@ export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage,
     deps.log?.(`${new Date(received).toISOString()} ${operation || '(no target)'} ${status}${errorType ? ` ${errorType}` : ''}`)
     if (res.destroyed) return
     const body = JSON.stringify(payload)
-    const headers: Record<string, string> = { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': randomUUID() }
-    if (errorType !== undefined) headers['x-amzn-errortype'] = errorType
+    const headers: Record<string, string> = { 'content-type': CONTENT_TYPE, 'x-amzn-RequestId': randomUUID() }
+    if (errorType !== undefined) headers['x-amzn-ErrorType'] = errorType
     res.writeHead(status, headers).end(body)
   }
   try {
