@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Constraint } from '../../emulator/constraints.js'
 
-export const referenceDir = resolve(process.cwd(), '..', 'shared', 'reference')
+const repoRoot = resolve(import.meta.dirname, '..', '..')
+export const referenceDir = resolve(repoRoot, '..', 'shared', 'reference')
 export const modelFile = join(referenceDir, 'botocore-codepipeline-2015-07-09', 'service-2.json')
 
 interface ModelShape {
