@@ -5,10 +5,11 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 
-export const repoRoot = resolve(import.meta.dirname, '..')
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const actionPath = join(repoRoot, 'dist', 'index.js')
 
 interface ActionYml {

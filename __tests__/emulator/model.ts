@@ -1,10 +1,11 @@
 // Reads the official CodePipeline model (botocore's service-2.json in ../shared/reference), which stays out of
 // the repo, and turns it into facts the conformance test compares with the emulator.
 import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Constraint } from '../../emulator/constraints.js'
 
-const repoRoot = resolve(import.meta.dirname, '..', '..')
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const referenceDir = resolve(repoRoot, '..', 'shared', 'reference')
 export const modelFile = join(referenceDir, 'botocore-codepipeline-2015-07-09', 'service-2.json')
 
