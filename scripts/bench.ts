@@ -34,6 +34,13 @@ function dirSize(dir: string): number {
   }, 0)
 }
 
+function newestMtime(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name)
+    return Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
+  }, 0)
+}
+
 function gitCommit(): string {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim()
@@ -69,7 +76,7 @@ function coldRows(c: ColdStartResult): Row[] {
 function latencyRows(l: LatencyResult): Row[] {
   const runs = `median of ${l.withHistory.runs.length}`
   return [
-    { measure: `Peak RSS of the action (maxRSS)`, value: l.peakRssBytes, unit: 'bytes', limit: 80 * MIB, note: 'max of all runs' },
+    { measure: `Peak RSS of the action (maxRSS)`, value: l.peakRssBytes, unit: 'MiB', limit: 80 * MIB, note: 'max of all runs' },
     { measure: `${l.pipelineSeconds} s pipeline with history: latency`, value: l.withHistory.medianLatencyMs, unit: 'ms', limit: 2000, note: runs },
     { measure: `${l.pipelineSeconds} s pipeline with history: API calls`, value: l.withHistory.medianCalls, unit: 'calls', limit: 12, note: runs },
     { measure: 'First run, no history: latency', value: l.withoutHistory.medianLatencyMs, unit: 'ms', limit: 5000, note: runs },
@@ -90,6 +97,8 @@ function concurrencyRows(c: ConcurrencyResult): Row[] {
 async function main(): Promise<void> {
   const dist = join(repoRoot, 'dist')
   if (!existsSync(join(dist, 'index.js'))) throw new Error('dist/index.js is missing: run npm run bundle first')
+  if (newestMtime(join(repoRoot, 'src')) > statSync(join(dist, 'index.js')).mtimeMs)
+    console.error('bench: warning: src/ is newer than dist/index.js; these figures are for the older bundle (npm run bundle)')
   const event = exampleEvent('push')
   const errors: Record<string, string> = {}
   const distBytes = dirSize(dist)
@@ -103,7 +112,7 @@ async function main(): Promise<void> {
   )
   const rows: Row[] = [
     ...(coldStart ? coldRows(coldStart) : []),
-    { measure: 'Size of dist/ (all files)', value: distBytes, unit: 'bytes', limit: 1.2e6 },
+    { measure: 'Size of dist/ (all files)', value: distBytes, unit: 'MB', limit: 1.2e6 },
     ...(latency ? latencyRows(latency) : []),
     ...(concurrency ? concurrencyRows(concurrency) : [])
   ]

@@ -35,14 +35,14 @@ describe('formatting', () => {
     expect(formatValue(147.4, 'ms')).toBe('147 ms')
     expect(formatValue(64250, 'ms')).toBe('64.3 s')
     expect(formatValue(2.2272, 'x')).toBe('2.23×')
-    expect(formatValue(1274438, 'bytes')).toBe('1.2 MiB (1.27 MB)')
-    expect(formatValue(512 * 1024, 'bytes')).toBe('512.0 KiB')
+    expect(formatValue(1274438, 'MB')).toBe('1.274 MB')
+    expect(formatValue(80625664, 'MiB')).toBe('76.9 MiB')
     expect(formatValue(NaN, 'ms')).toBe('n/a')
   })
 
   test('limits read in the unit the issue states them in', () => {
-    expect(formatLimit(1.2e6, 'bytes')).toBe('≤ 1.2 MB')
-    expect(formatLimit(80 * MIB, 'bytes')).toBe('≤ 80 MiB')
+    expect(formatLimit(1.2e6, 'MB')).toBe('≤ 1.2 MB')
+    expect(formatLimit(80 * MIB, 'MiB')).toBe('≤ 80 MiB')
     expect(formatLimit(2000, 'ms')).toBe('≤ 2 s')
     expect(formatLimit(undefined, 'ms')).toBe('')
   })

@@ -16,6 +16,8 @@ export interface ConcurrencyResult {
   throttled: number
   passedRuns: number
   medianRunMs: number
+  /** The distinct ::error:: messages of the runs that failed. */
+  failures: string[]
 }
 
 export async function measureConcurrency(
@@ -35,7 +37,7 @@ export async function measureConcurrency(
       Array.from({ length: runs }, async () => {
         const run = startAction({ endpoint: emulator.url, event, inputs: { 'pipeline-name': PIPELINE } })
         const result = await run.done
-        return { code: result.code, ms: Date.now() - run.spawnedAt }
+        return { code: result.code, ms: Date.now() - run.spawnedAt, errors: result.errors }
       })
     )
     const wallMs = Date.now() - started
@@ -48,7 +50,8 @@ export async function measureConcurrency(
       calls: calls.length,
       throttled: calls.filter((c) => c.errorType === 'ThrottlingException').length,
       passedRuns: results.filter((r) => r.code === 0).length,
-      medianRunMs: median(results.map((r) => r.ms))
+      medianRunMs: median(results.map((r) => r.ms)),
+      failures: [...new Set(results.filter((r) => r.code !== 0).flatMap((r) => r.errors))]
     }
   } finally {
     await emulator.close()

@@ -19,7 +19,8 @@ export interface Row {
   note?: string
 }
 
-export type Unit = 'ms' | 'x' | 'calls' | 'bytes' | 'count'
+/** MB and MiB: the value is in bytes, shown in the unit its target is stated in (MB for dist/, MiB for RSS). */
+export type Unit = 'ms' | 'x' | 'calls' | 'MB' | 'MiB' | 'count'
 
 export type Verdict = 'pass' | 'FAIL' | '-'
 
@@ -35,8 +36,10 @@ export function formatValue(value: number, unit: Unit): string {
       return value >= 10000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`
     case 'x':
       return `${value.toFixed(2)}×`
-    case 'bytes':
-      return value >= MIB ? `${(value / MIB).toFixed(1)} MiB (${(value / 1e6).toFixed(2)} MB)` : `${(value / 1024).toFixed(1)} KiB`
+    case 'MB':
+      return `${(value / 1e6).toFixed(3)} MB`
+    case 'MiB':
+      return `${(value / MIB).toFixed(1)} MiB`
     case 'calls':
       return `${value} calls`
     case 'count':
@@ -44,10 +47,10 @@ export function formatValue(value: number, unit: Unit): string {
   }
 }
 
-/** How a limit reads in the table: sizes in the unit the issue states them in (MB for dist/, MiB for RSS). */
 export function formatLimit(limit: number | undefined, unit: Unit): string {
   if (limit === undefined) return ''
-  if (unit === 'bytes') return limit % MIB === 0 ? `≤ ${limit / MIB} MiB` : `≤ ${limit / 1e6} MB`
+  if (unit === 'MB') return `≤ ${limit / 1e6} MB`
+  if (unit === 'MiB') return `≤ ${limit / MIB} MiB`
   if (unit === 'ms') return `≤ ${limit / 1000} s`
   return `≤ ${formatValue(limit, unit)}`
 }
