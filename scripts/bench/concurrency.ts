@@ -3,7 +3,7 @@
 import { startEmulator } from '../../emulator/index.js'
 import { startAction, type GitHubEvent } from '../runner.js'
 import { median } from './report.js'
-import { actionCalls, benchPipeline, SIMILAR_HISTORY } from './service.js'
+import { actionCalls, benchPipeline, countOperations, SIMILAR_HISTORY } from './service.js'
 
 const PIPELINE = 'bench-concurrency'
 
@@ -14,6 +14,8 @@ export interface ConcurrencyResult {
   wallMs: number
   calls: number
   throttled: number
+  callsByOperation: Record<string, number>
+  throttledByOperation: Record<string, number>
   passedRuns: number
   medianRunMs: number
   /** The distinct ::error:: messages of the runs that failed. */
@@ -42,13 +44,16 @@ export async function measureConcurrency(
     )
     const wallMs = Date.now() - started
     const calls = actionCalls(emulator, PIPELINE)
+    const throttled = calls.filter((c) => c.errorType === 'ThrottlingException')
     return {
       runs,
       requestsPerSecond,
       pipelineSeconds,
       wallMs,
       calls: calls.length,
-      throttled: calls.filter((c) => c.errorType === 'ThrottlingException').length,
+      throttled: throttled.length,
+      callsByOperation: countOperations(calls),
+      throttledByOperation: countOperations(throttled),
       passedRuns: results.filter((r) => r.code === 0).length,
       medianRunMs: median(results.map((r) => r.ms)),
       failures: [...new Set(results.filter((r) => r.code !== 0).flatMap((r) => r.errors))]

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { startAction, type GitHubEvent } from '../runner.js'
 import { median } from './report.js'
-import { actionCalls, benchPipeline, executionEnd, SIMILAR_HISTORY } from './service.js'
+import { actionCalls, benchPipeline, countOperations, executionEnd, SIMILAR_HISTORY } from './service.js'
 
 const RSS_PROBE = pathToFileURL(join(import.meta.dirname, 'rss-probe.mjs')).href
 
@@ -37,12 +37,6 @@ export interface LatencyResult {
   peakRssBytes: number
 }
 
-function countOperations(names: string[]): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const name of names) counts[name] = (counts[name] ?? 0) + 1
-  return counts
-}
-
 async function runOnce(emulator: Emulator, event: GitHubEvent, pipeline: string): Promise<RunFigures> {
   const rssFile = join(mkdtempSync(join(tmpdir(), 'bench-rss-')), 'maxrss')
   const run = startAction({
@@ -69,7 +63,7 @@ async function runOnce(emulator: Emulator, event: GitHubEvent, pipeline: string)
     status: end.status,
     latencyMs: exitMs - end.endMs,
     calls: calls.length,
-    operations: countOperations(calls.map((c) => c.operation)),
+    operations: countOperations(calls),
     peakRssBytes
   }
 }

@@ -34,6 +34,13 @@ export function actionCalls(emulator: Emulator, pipeline: string): RecordedReque
   return callsFor(emulator, pipeline).filter((r) => r.headers[BENCH_HEADER] === undefined)
 }
 
+/** How many of the requests each operation had, e.g. { GetPipelineExecution: 10, … }. */
+export function countOperations(requests: RecordedRequest[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const { operation } of requests) counts[operation] = (counts[operation] ?? 0) + 1
+  return counts
+}
+
 interface ExecutionSummary {
   pipelineExecutionId: string
   status: string
