@@ -52,6 +52,8 @@ export interface ActionResult {
 
 export interface ActionRun {
   child: ChildProcess
+  /** Date.now() just before the spawn, for timing the start (the benchmark). */
+  spawnedAt: number
   /** Resolves with the first stdout line matching, rejects after timeoutMs. */
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>
   stdoutSoFar(): string
@@ -161,6 +163,7 @@ export function startAction(options: RunOptions): ActionRun {
     if (value === undefined) delete env[name]
     else env[name] = value
   }
+  const spawnedAt = Date.now()
   const child = spawn(process.execPath, [actionPath], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
@@ -196,6 +199,7 @@ export function startAction(options: RunOptions): ActionRun {
   })
   return {
     child,
+    spawnedAt,
     done,
     stdoutSoFar: () => stdout,
     waitForLine(pattern, timeoutMs = 30000) {

@@ -1,0 +1,141 @@
+// `npm run bench [-- --quick] [--out FILE] [--only cold,latency,concurrency] [--strict]`: measures the bundled
+// action (dist/) against the local CodePipeline service, prints a table with the issue's targets and writes the
+// same figures as JSON (bench-results.json by default). A missed target is reported, not thrown; with --strict
+// it also makes the exit code 1.
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { measureColdStart, type ColdStartResult } from './bench/cold-start.js'
+import { measureConcurrency, type ConcurrencyResult } from './bench/concurrency.js'
+import { measureLatency, type LatencyResult } from './bench/latency.js'
+import { MIB, renderTable, verdict, type Row } from './bench/report.js'
+import { exampleEvent, repoRoot } from './runner.js'
+
+const PIPELINE_SECONDS = 61.3
+const CONCURRENCY_PIPELINE_SECONDS = 15.3
+const REQUESTS_PER_SECOND = 10
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string', default: join(repoRoot, 'bench-results.json') },
+    only: { type: 'string', default: 'cold,latency,concurrency' },
+    strict: { type: 'boolean', default: false }
+  }
+})
+const only = new Set(args.only.split(','))
+const plan = args.quick ? { cold: 3, latency: 2, concurrency: 20 } : { cold: 7, latency: 5, concurrency: 50 }
+
+function dirSize(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+    const path = join(dir, entry.name)
+    return sum + (entry.isDirectory() ? dirSize(path) : statSync(path).size)
+  }, 0)
+}
+
+function newestMtime(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name)
+    return Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
+  }, 0)
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim()
+  } catch {
+    return 'unknown'
+  }
+}
+
+/** Runs one measure; a crash becomes an error entry instead of ending the benchmark. */
+async function attempt<T>(name: string, enabled: boolean, measure: () => Promise<T>, errors: Record<string, string>): Promise<T | undefined> {
+  if (!enabled) return undefined
+  const started = Date.now()
+  console.error(`bench: ${name}…`)
+  try {
+    const result = await measure()
+    console.error(`bench: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    return result
+  } catch (err) {
+    errors[name] = err instanceof Error ? err.message : String(err)
+    console.error(`bench: ${name} failed: ${errors[name]}`)
+    return undefined
+  }
+}
+
+function coldRows(c: ColdStartResult): Row[] {
+  return [
+    { measure: 'Cold start, floor (bare Node, 1 request)', value: c.floorMedianMs, unit: 'ms', note: `median of ${c.runs}` },
+    { measure: 'Cold start, action', value: c.actionMedianMs, unit: 'ms', note: `median of ${c.runs}` },
+    { measure: 'Cold start, action ÷ floor', value: c.ratio, unit: 'x', limit: 3.5 }
+  ]
+}
+
+function latencyRows(l: LatencyResult): Row[] {
+  const runs = `median of ${l.withHistory.runs.length}`
+  return [
+    { measure: `Peak RSS of the action (maxRSS)`, value: l.peakRssBytes, unit: 'MiB', limit: 80 * MIB, note: 'max of all runs' },
+    { measure: `${l.pipelineSeconds} s pipeline with history: latency`, value: l.withHistory.medianLatencyMs, unit: 'ms', limit: 2000, note: runs },
+    { measure: `${l.pipelineSeconds} s pipeline with history: API calls`, value: l.withHistory.medianCalls, unit: 'calls', limit: 12, note: runs },
+    { measure: 'First run, no history: latency', value: l.withoutHistory.medianLatencyMs, unit: 'ms', limit: 5000, note: runs },
+    { measure: 'First run, no history: API calls', value: l.withoutHistory.medianCalls, unit: 'calls', limit: 20, note: runs }
+  ]
+}
+
+function concurrencyRows(c: ConcurrencyResult): Row[] {
+  const setting = `${c.runs} runs, ${c.requestsPerSecond} req/s, ${c.pipelineSeconds} s pipeline`
+  return [
+    { measure: 'Concurrency: wall time', value: c.wallMs, unit: 'ms', note: setting },
+    { measure: 'Concurrency: API calls (all runs)', value: c.calls, unit: 'calls' },
+    { measure: 'Concurrency: throttled answers', value: c.throttled, unit: 'count' },
+    { measure: 'Concurrency: runs that passed', value: c.passedRuns, unit: 'count', note: `of ${c.runs}` }
+  ]
+}
+
+async function main(): Promise<void> {
+  const dist = join(repoRoot, 'dist')
+  if (!existsSync(join(dist, 'index.js'))) throw new Error('dist/index.js is missing: run npm run bundle first')
+  if (newestMtime(join(repoRoot, 'src')) > statSync(join(dist, 'index.js')).mtimeMs)
+    console.error('bench: warning: src/ is newer than dist/index.js; these figures are for the older bundle (npm run bundle)')
+  const event = exampleEvent('push')
+  const errors: Record<string, string> = {}
+  const distBytes = dirSize(dist)
+  const coldStart = await attempt('cold start', only.has('cold'), () => measureColdStart(plan.cold, event), errors)
+  const latency = await attempt('latency', only.has('latency'), () => measureLatency(plan.latency, PIPELINE_SECONDS, event), errors)
+  const concurrency = await attempt(
+    'concurrency',
+    only.has('concurrency'),
+    () => measureConcurrency(plan.concurrency, REQUESTS_PER_SECOND, CONCURRENCY_PIPELINE_SECONDS, event),
+    errors
+  )
+  const rows: Row[] = [
+    ...(coldStart ? coldRows(coldStart) : []),
+    { measure: 'Size of dist/ (all files)', value: distBytes, unit: 'MB', limit: 1.2e6 },
+    ...(latency ? latencyRows(latency) : []),
+    ...(concurrency ? concurrencyRows(concurrency) : [])
+  ]
+  console.log(renderTable(rows))
+  const results = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    node: process.version,
+    quick: args.quick,
+    distBytes,
+    coldStart,
+    latency,
+    concurrency,
+    errors,
+    table: rows.map((row) => ({ ...row, result: verdict(row) }))
+  }
+  const out = resolve(args.out)
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
+  console.log(`\nFigures written to ${out}`)
+  const missed = rows.filter((r) => verdict(r) === 'FAIL').length
+  if (missed > 0) console.log(`${missed} target(s) missed${args.strict ? '' : ' (exit code 0; --strict makes it 1)'}`)
+  const failed = Object.keys(errors).length > 0 || (args.strict && missed > 0)
+  process.exitCode = failed ? 1 : 0
+}
+
+await main()
