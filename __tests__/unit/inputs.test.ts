@@ -34,7 +34,10 @@ describe('defaults', () => {
       stopOnCancel: true,
       abandonOnCancel: false,
       allowSuperseded: false,
-      region: 'us-east-1'
+      region: 'us-east-1',
+      githubToken: undefined,
+      maskVariables: false,
+      pollLimits: { minMs: 1000, maxMs: 60_000 }
     })
   })
 })

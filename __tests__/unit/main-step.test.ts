@@ -5,8 +5,7 @@ import type { Settings } from '../../src/inputs.js'
 import { runMainStep, type MainDeps } from '../../src/main-step.js'
 import { executionUrl } from '../../src/start.js'
 import { ActionState } from '../../src/state.js'
-import { cappedBackoff } from '../../src/wait.js'
-import { deferred, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from './fakes.js'
+import { deferred, MemorySummary, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from './fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
 const HEAD = 'a'.repeat(40)
@@ -18,6 +17,7 @@ const github: GitHubContext = {
   payload: { number: 7, pull_request: { number: 7, head: { sha: HEAD, label: 'octo:feature' } } },
   repo: { owner: 'octo', repo: 'app' },
   serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com',
   runId: 42,
   runAttempt: 1
 }
@@ -57,6 +57,8 @@ function setup(overrides: Partial<Settings> = {}, clock = new FakeClock()) {
     abandonOnCancel: false,
     allowSuperseded: false,
     region: 'us-east-1',
+    maskVariables: false,
+    pollLimits: { minMs: 1000, maxMs: 60_000 },
     ...overrides
   }
   const deps: MainDeps = {
@@ -69,17 +71,18 @@ function setup(overrides: Partial<Settings> = {}, clock = new FakeClock()) {
     state: new ActionState(store),
     signals,
     exit: (code) => exits.push(code),
-    schedule: cappedBackoff(),
-    transientToleranceMs: 300_000
+    planner: () => ({ call: 'status', delayMs: 1000 }),
+    transientToleranceMs: 300_000,
+    summary: new MemorySummary()
   }
-  return { deps, port, store, signals, exits, outputs, log }
+  return { deps, port, store, signals, exits, outputs, log, summary: deps.summary as MemorySummary }
 }
 
 test('pull request: discovers the source action, starts the head commit, waits, passes', async () => {
   const { deps, port, store, outputs, signals, log } = setup()
   port.executions = [{ status: 'InProgress' }, { status: 'Succeeded', statusSummary: 'ok' }]
   await runMainStep(deps)
-  expect(port.ops()).toEqual(['getPipeline', 'start', 'get', 'get'])
+  expect(port.ops()).toEqual(['getPipeline', 'start', 'history', 'get', 'get', 'actions'])
   expect(port.calls[1].args[0]).toEqual({
     pipelineName: 'p',
     variables: [],
@@ -101,7 +104,8 @@ test('pull request: discovers the source action, starts the head commit, waits, 
 test('a failed execution fails the step, after setting status outputs and marking it finished', async () => {
   const { deps, port, store, outputs } = setup()
   port.executions = [{ status: 'Failed', statusSummary: 'Build failed' }]
-  await expect(runMainStep(deps)).rejects.toThrow(new ActionError(`Pipeline p execution ${ID} ended Failed: Build failed`))
+  const url = executionUrl('us-east-1', 'p', ID)
+  await expect(runMainStep(deps)).rejects.toThrow(new ActionError(`Pipeline p execution ${ID} failed: Build failed (${url}).`))
   expect(outputs.values.status).toBe('Failed')
   expect(store.values.finished).toBe('true')
 })
@@ -138,10 +142,10 @@ test('a signal while waiting: stop that execution, exit 1, no failure reported, 
   port.executions = [{ status: 'InProgress' }]
   const running = runMainStep(deps)
   await settle()
-  expect(port.ops()).toEqual(['getPipeline', 'start', 'get'])
+  expect(port.ops()).toEqual(['getPipeline', 'start', 'history'])
   signals.emit('SIGINT')
   await expect(running).resolves.toBeUndefined()
-  expect(port.ops()).toEqual(['getPipeline', 'start', 'get', 'stop'])
+  expect(port.ops()).toEqual(['getPipeline', 'start', 'history', 'stop'])
   expect(exits).toEqual([1])
   expect(store.values.stopped).toBe('true')
   expect(store.values.finished).toBeUndefined()
