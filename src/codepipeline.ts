@@ -3,6 +3,7 @@ import {
   CodePipelineClient,
   GetPipelineCommand,
   GetPipelineExecutionCommand,
+  GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
   paginateListActionExecutions,
   StartPipelineExecutionCommand,
@@ -51,6 +52,9 @@ export interface ActionRun {
   pipelineVersion?: number
 }
 
+/** The stages and their actions in pipeline order. */
+export type Structure = { name: string; actions: string[] }[]
+
 /** A past execution, from ListPipelineExecutions. Times are epoch ms. */
 export interface PastExecution {
   id: string
@@ -64,9 +68,11 @@ export interface CodePipelinePort {
   startExecution(request: StartRequest): Promise<string>
   getExecution(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ExecutionState>
   stopExecution(request: StopRequest, signal?: AbortSignal): Promise<void>
-  getPipeline(pipelineName: string, version?: number): Promise<PipelineDeclaration>
+  getPipeline(pipelineName: string): Promise<PipelineDeclaration>
   /** Every action run of this execution (all pages), never another execution's. */
   listActionRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ActionRun[]>
+  /** Stage and action names in order, from GetPipelineState (its states may be another execution's: unused). */
+  getStructure(pipelineName: string, signal?: AbortSignal): Promise<Structure>
   /** The newest executions of the pipeline, newest first; one call. */
   listRecentExecutions(pipelineName: string, maxResults: number, signal?: AbortSignal): Promise<PastExecution[]>
 }
@@ -146,8 +152,8 @@ export function createCodePipelinePort(settings: ClientSettings): CodePipelinePo
       const command = new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId, abandon, reason })
       await call('codepipeline:StopPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }))
     },
-    async getPipeline(pipelineName, version) {
-      const command = new GetPipelineCommand({ name: pipelineName, version })
+    async getPipeline(pipelineName) {
+      const command = new GetPipelineCommand({ name: pipelineName })
       const out = await call('codepipeline:GetPipeline', pipelineName, () => client.send(command))
       if (!out.pipeline) throw new AwsCallError(`GetPipeline returned no declaration for '${pipelineName}'.`, 'Error', out)
       return out.pipeline
@@ -162,6 +168,11 @@ export function createCodePipelinePort(settings: ClientSettings): CodePipelinePo
         }
         return runs
       })
+    },
+    async getStructure(pipelineName, signal) {
+      const command = new GetPipelineStateCommand({ name: pipelineName })
+      const out = await call('codepipeline:GetPipelineState', pipelineName, () => client.send(command, { abortSignal: signal }))
+      return (out.stageStates ?? []).map((s) => ({ name: s.stageName ?? '', actions: (s.actionStates ?? []).map((a) => a.actionName ?? '') }))
     },
     async listRecentExecutions(pipelineName, maxResults, signal) {
       const command = new ListPipelineExecutionsCommand({ pipelineName, maxResults })

@@ -1,6 +1,8 @@
 // What to expect of this run, learned before the first poll: the pipeline's usual duration (recent
-// successful executions) and its stages in order (the declaration). Neither is needed to pass or fail,
-// so a failure here only costs precision.
+// successful executions) and its stages in order. Neither is needed to pass or fail, so a failure here
+// only costs precision. The order comes from the declaration discovery already read; without discovery,
+// from GetPipelineState's stage and action names (one call, like GetPipeline, but no GetPipeline when
+// source-revisions is given; its action states may be another execution's and are not used).
 import type { PipelineDeclaration } from '@aws-sdk/client-codepipeline'
 import type { CodePipelinePort, PastExecution } from './codepipeline.js'
 import { errorMessage } from './errors.js'
@@ -36,7 +38,7 @@ export interface Expectations {
   structure?: Structure
 }
 
-/** Both in parallel; the declaration is fetched only when discovery did not already. */
+/** Both in parallel; the order is fetched only when discovery did not already read the declaration. */
 export async function learnExpectations(
   port: CodePipelinePort,
   log: Log,
@@ -48,10 +50,10 @@ export async function learnExpectations(
     (past) => expectedDuration(past, executionId),
     (err: unknown) => void log.debug(`No history of ${pipelineName}: ${errorMessage(err)}`)
   )
-  const pipeline = declaration
-    ? Promise.resolve(declaration)
-    : port.getPipeline(pipelineName).catch((err: unknown) => void log.debug(`No declaration of ${pipelineName}: ${errorMessage(err)}`))
-  const [expectedMs, found] = await Promise.all([history, pipeline])
+  const order = declaration
+    ? Promise.resolve(structureOf(declaration))
+    : port.getStructure(pipelineName).catch((err: unknown) => void log.debug(`No stage names of ${pipelineName}: ${errorMessage(err)}`))
+  const [expectedMs, structure] = await Promise.all([history, order])
   if (expectedMs !== undefined) log.info(`Recent successful executions took about ${Math.round(expectedMs / 1000)} s.`)
-  return { expectedMs, structure: found ? structureOf(found) : undefined }
+  return { expectedMs, structure: structure ?? undefined }
 }

@@ -1,10 +1,9 @@
 // What the execution's actions are doing, from ListActionExecutions: one log line per transition, and
 // what the poll planner needs to know (an approval waits, the end looks near).
-import type { ActionRun } from './codepipeline.js'
+import type { ActionRun, Structure } from './codepipeline.js'
 import type { Log } from './ports.js'
 
-/** The stages and their actions in pipeline order, as declared. */
-export type Structure = { name: string; actions: string[] }[]
+export type { Structure }
 
 /** What the progress calls reveal, for the poll planner. */
 export interface ProgressView {

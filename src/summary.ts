@@ -46,12 +46,22 @@ export function statusCell(status: string): string {
   return `${ICON[status] ?? '❔'} ${escapeText(status)}`
 }
 
+// core.summary writes an empty cell as a lone <td>; a dash keeps the table well-formed and readable.
+const EMPTY = '—'
+
 function actionRow(stage: string, action: string, run: ActionRun | undefined): string[] {
-  if (!run) return [escapeText(stage), escapeText(action), statusCell('Not run'), '', '', '']
+  if (!run) return [escapeText(stage), escapeText(action), statusCell('Not run'), EMPTY, EMPTY, EMPTY]
   const ended = run.status !== 'InProgress'
-  const took = run.startTime !== undefined && run.lastUpdateTime !== undefined && ended ? formatDuration(run.lastUpdateTime - run.startTime) : ''
-  const message = run.errorMessage ?? run.summary ?? ''
-  return [escapeText(stage), escapeText(action), statusCell(run.status), took, escapeText(message, 300), run.externalUrl ? link('details', run.externalUrl) : '']
+  const took = run.startTime !== undefined && run.lastUpdateTime !== undefined && ended ? formatDuration(run.lastUpdateTime - run.startTime) : EMPTY
+  const message = run.errorMessage ?? run.summary
+  return [
+    escapeText(stage),
+    escapeText(action),
+    statusCell(run.status),
+    took,
+    message ? escapeText(message, 300) : EMPTY,
+    run.externalUrl ? link('details', run.externalUrl) : EMPTY
+  ]
 }
 
 /** Rows in pipeline order; runs the declaration does not know (or all, without one) follow in start order. */
