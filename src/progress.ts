@@ -60,6 +60,11 @@ export function describeTransition(run: ActionRun, startedAt: number, approvalUr
   }
 }
 
+// When the run reached its status; at the same instant, an end is told before the start it led to.
+function transitionTime(run: ActionRun): number {
+  return run.status === 'InProgress' ? (run.startTime ?? 0) + 0.5 : (run.lastUpdateTime ?? 0)
+}
+
 /** Remembers what was said about each action run, so that each transition is said once. */
 export class ProgressTracker {
   private readonly said = new Map<string, string>()
@@ -83,7 +88,7 @@ export class ProgressTracker {
   /** Logs the transitions since the last update, oldest first. */
   update(runs: ActionRun[]): void {
     this.runs = runs
-    const byTime = [...runs].sort((a, b) => (a.lastUpdateTime ?? 0) - (b.lastUpdateTime ?? 0))
+    const byTime = [...runs].sort((a, b) => transitionTime(a) - transitionTime(b))
     for (const run of byTime) {
       if (this.said.get(run.actionExecutionId) === run.status) continue
       this.said.set(run.actionExecutionId, run.status)

@@ -140,8 +140,8 @@ describe('the verdict', () => {
     expect(result.outputs.status).toBe('Failed')
     const message = result.errors.join('\n')
     expect(message).toContain(name)
-    expect(message).toContain('Failed')
-    expect(message).toContain(result.outputs['status-summary'])
+    expect(message).toContain('failed in stage Build, action Compile: Build failed: COMMAND_EXECUTION_ERROR')
+    expect(result.outputs['status-summary']).toContain('Build failed: COMMAND_EXECUTION_ERROR')
     expect(result.stderr).not.toMatch(/\n\s+at /) // no stack trace
   })
 

@@ -2,7 +2,7 @@
 // under test is always the real module.
 import { summary } from '@actions/core'
 import type { PipelineDeclaration } from '@aws-sdk/client-codepipeline'
-import type { ActionRun, CodePipelinePort, ExecutionState, PastExecution, StartRequest, StopRequest } from '../../src/codepipeline.js'
+import type { ActionRun, Structure, CodePipelinePort, ExecutionState, PastExecution, StartRequest, StopRequest } from '../../src/codepipeline.js'
 import type { Annotation, Clock, Log, Outputs, SignalSource } from '../../src/ports.js'
 import type { StateStore } from '../../src/state.js'
 
@@ -111,6 +111,7 @@ export class FakePort implements CodePipelinePort {
   /** ListActionExecutions answers in order; the last one repeats. */
   actionRuns: Answer<ActionRun[]>[] = [[]]
   history: Answer<PastExecution[]> = []
+  structure: Answer<Structure> = []
 
   ops(): string[] {
     return this.calls.map((c) => c.op)
@@ -132,9 +133,14 @@ export class FakePort implements CodePipelinePort {
     return answer(this.stopAnswer)
   }
 
-  async getPipeline(pipelineName: string, version?: number): Promise<PipelineDeclaration> {
-    this.calls.push({ op: 'getPipeline', args: version === undefined ? [pipelineName] : [pipelineName, version] })
+  async getPipeline(pipelineName: string): Promise<PipelineDeclaration> {
+    this.calls.push({ op: 'getPipeline', args: [pipelineName] })
     return answer(this.pipeline)
+  }
+
+  async getStructure(pipelineName: string): Promise<Structure> {
+    this.calls.push({ op: 'structure', args: [pipelineName] })
+    return answer(this.structure)
   }
 
   async listActionRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ActionRun[]> {
