@@ -37,14 +37,14 @@ function commitLink(run: StartedRun): { sha: string; url: string } | undefined {
   return { sha: run.commitId, url: `${serverUrl}/${repo.owner}/${repo.repo}/commit/${run.commitId}` }
 }
 
-async function summarize(deps: EndingDeps, run: StartedRun, state: ExecutionState | undefined): Promise<void> {
+async function summarize(deps: EndingDeps, run: StartedRun, state: ExecutionState): Promise<void> {
   try {
     await writeSummary(deps.summary, {
       pipelineName: run.settings.pipelineName,
       executionId: run.executionId,
       consoleUrl: run.consoleUrl,
-      status: state?.status ?? 'InProgress',
-      statusSummary: state ? state.statusSummary : 'the action stopped following it before it ended',
+      status: state.status,
+      statusSummary: state.statusSummary,
       durationMs: deps.clock.now() - run.startedAt,
       event: run.github.eventName,
       commit: commitLink(run),
@@ -78,6 +78,7 @@ export async function reportEnding(deps: EndingDeps, run: StartedRun, state: Exe
 
 /** The wait ended without a verdict (it gave up, or was cancelled): summary from what is known, status `error`. */
 export async function reportUnfinished(deps: EndingDeps, run: StartedRun, why: string): Promise<void> {
-  await summarize(deps, run, undefined)
+  // Unknown, not a CodePipeline status: the execution may still be running, or stopping.
+  await summarize(deps, run, { status: 'Unknown', statusSummary: why })
   await run.commitStatus?.post('error', why, run.consoleUrl)
 }

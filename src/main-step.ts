@@ -59,6 +59,7 @@ async function follow(deps: MainDeps, guard: CancelGuard, plan: SourcePlan, exec
   const { expectedMs, structure } = await learnExpectations(port, log, settings.pipelineName, executionId, plan.pipeline)
   const progress = new ProgressTracker(log, startedAt, consoleUrl, structure)
   const run: StartedRun = { settings, github: deps.github, executionId, consoleUrl, commitId: plan.commitId, startedAt, structure, progress, commitStatus }
+  guard.reportWith(() => reportUnfinished(deps, run, 'The workflow run was cancelled'))
   const onFinished = () => {
     guard.markFinished()
     deps.state.markFinished()

@@ -79,12 +79,13 @@ export async function waitForExecution(deps: WaitDeps, run: Followed, signal?: A
   let lastCall: CallKind = 'progress'
   let lastStatusAt = run.startedAt
   let lastProgressAt = run.startedAt
+  let progressAllowed = true
   for (;;) {
     const plan = deps.planner({ now: clock.now(), ...run, progress: run.progress.view(), lastCall, lastStatusAt, lastProgressAt, limits: deps.limits })
     await clock.sleep(plan.delayMs, signal)
-    lastCall = plan.call
+    lastCall = progressAllowed ? plan.call : 'status'
     try {
-      if (plan.call === 'progress') {
+      if (lastCall === 'progress') {
         lastProgressAt = clock.now()
         run.progress.update(await port.listActionRuns(run.pipelineName, run.executionId, signal))
         tolerance.succeeded()
@@ -103,6 +104,12 @@ export async function waitForExecution(deps: WaitDeps, run: Followed, signal?: A
         return state
       }
     } catch (err) {
+      // Progress is a nicety: without the permission, the verdict still comes from the status.
+      if (lastCall === 'progress' && awsErrorName(err) === 'AccessDeniedException') {
+        progressAllowed = false
+        log.warning(`No progress will be shown: ${errorMessage(err)}`)
+        continue
+      }
       tolerance.failed(err, signal)
     }
   }

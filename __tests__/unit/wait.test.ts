@@ -131,3 +131,11 @@ describe('errors while polling', () => {
     expect(port.calls[0].args[2]).toBe(controller.signal)
   })
 })
+
+test('no permission for ListActionExecutions: a warning, then status polls only', async () => {
+  const { deps, run, port, log } = setup([{ status: 'InProgress' }, { status: 'Succeeded' }], () => ({ call: 'progress', delayMs: 1000 }))
+  port.actionRuns = [awsError('AccessDeniedException', 'not allowed codepipeline:ListActionExecutions')]
+  await expect(waitForExecution(deps, run)).resolves.toEqual({ status: 'Succeeded' })
+  expect(port.ops()).toEqual(['actions', 'get', 'get'])
+  expect(log.lines).toContain('warning: No progress will be shown: not allowed codepipeline:ListActionExecutions')
+})
