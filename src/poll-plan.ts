@@ -51,7 +51,8 @@ function withHistory(input: PlanInput, expectedMs: number): PollPlan | undefined
   if (remaining > 0) return remaining <= cadence + limits.minMs ? { call: 'status', delayMs: remaining } : { call: 'progress', delayMs: cadence }
   const late = -remaining
   if (late > expectedMs) return undefined // history was wrong about this run: back off as if there were none
-  const delayMs = clamp(late / 2, limits.minMs, limits.maxMs)
+  // Late: the further past the expected end, the less the next second matters (latency stays under the lateness).
+  const delayMs = clamp(late, limits.minMs, limits.maxMs)
   return { call: now - input.lastProgressAt >= cadence ? 'progress' : 'status', delayMs }
 }
 
@@ -78,6 +79,8 @@ export const planNextPoll: PollPlanner = (input) => {
   else if (input.expectedMs !== undefined) plan = withHistory(input, input.expectedMs) ?? withoutHistory(input)
   else if (progress.lastStageStartedAt !== undefined) plan = inLastStage(input, progress.lastStageStartedAt)
   else plan = withoutHistory(input)
-  if (now + plan.delayMs - input.lastStatusAt >= STATUS_AT_LEAST_EVERY_MS) return { ...plan, call: 'status' }
+  // Alternating with progress, so slow regimes (an approval) still see their actions move.
+  const statusDue = now + plan.delayMs - input.lastStatusAt >= STATUS_AT_LEAST_EVERY_MS
+  if (statusDue && input.lastCall === 'progress') return { ...plan, call: 'status' }
   return plan
 }
