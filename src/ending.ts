@@ -37,6 +37,15 @@ function commitLink(run: StartedRun): { sha: string; url: string } | undefined {
   return { sha: run.commitId, url: `${serverUrl}/${repo.owner}/${repo.repo}/commit/${run.commitId}` }
 }
 
+/** From the first action's start to the last action's end, on AWS's clock; ours when no action ran. */
+function duration(deps: EndingDeps, run: StartedRun, ended: boolean): number {
+  const runs = run.progress.latest
+  const starts = runs.map((r) => r.startTime).filter((t) => t !== undefined)
+  const ends = runs.map((r) => r.lastUpdateTime).filter((t) => t !== undefined)
+  if (!ended || starts.length === 0 || ends.length === 0) return deps.clock.now() - run.startedAt
+  return Math.max(...ends) - Math.min(...starts)
+}
+
 async function summarize(deps: EndingDeps, run: StartedRun, state: ExecutionState): Promise<void> {
   try {
     await writeSummary(deps.summary, {
@@ -45,7 +54,7 @@ async function summarize(deps: EndingDeps, run: StartedRun, state: ExecutionStat
       consoleUrl: run.consoleUrl,
       status: state.status,
       statusSummary: state.statusSummary,
-      durationMs: deps.clock.now() - run.startedAt,
+      durationMs: duration(deps, run, state.status !== 'Unknown'),
       event: run.github.eventName,
       commit: commitLink(run),
       structure: run.structure,
