@@ -4,12 +4,11 @@
 import { startEmulator, type Emulator, type PipelineSpec } from '../../emulator/index.js'
 import { createCodePipelinePort } from '../../src/codepipeline.js'
 import type { GitHubContext } from '../../src/github-context.js'
-import type { Settings } from '../../src/inputs.js'
 import { runMainStep } from '../../src/main-step.js'
 import { planNextPoll } from '../../src/poll-plan.js'
 import type { Clock } from '../../src/ports.js'
 import { ActionState } from '../../src/state.js'
-import { FakeLog, FakeOutputs, FakeSignals, FakeStateStore, MemorySummary } from '../unit/fakes.js'
+import { defaultSettings, FakeLog, FakeOutputs, FakeSignals, FakeStateStore, MemorySummary } from '../unit/fakes.js'
 
 const REPO = 'octo/app'
 const SHA = 'c'.repeat(40)
@@ -59,21 +58,6 @@ function pipeline61(history: number[]): PipelineSpec {
   }
 }
 
-function settings(pipelineName: string): Settings {
-  return {
-    pipelineName,
-    variables: [],
-    pinCommit: true,
-    wait: true,
-    stopOnCancel: true,
-    abandonOnCancel: false,
-    allowSuperseded: false,
-    region: 'us-east-1',
-    maskVariables: false,
-    pollLimits: { minMs: 1000, maxMs: 60_000 }
-  }
-}
-
 const github: GitHubContext = {
   eventName: 'push',
   sha: SHA,
@@ -91,7 +75,7 @@ async function measure(history: number[]) {
   emulator.addPipeline(spec)
   const port = createCodePipelinePort({ region: 'us-east-1' })
   await runMainStep({
-    settings: settings(spec.name),
+    settings: defaultSettings(spec.name),
     github,
     port,
     log: new FakeLog(),

@@ -3,6 +3,7 @@
 import { summary } from '@actions/core'
 import type { PipelineDeclaration } from '@aws-sdk/client-codepipeline'
 import type { ActionRun, Structure, CodePipelinePort, ExecutionState, PastExecution, StartRequest, StopRequest } from '../../src/codepipeline.js'
+import type { Settings } from '../../src/inputs.js'
 import type { Annotation, Clock, Log, Outputs, SignalSource } from '../../src/ports.js'
 import type { StateStore } from '../../src/state.js'
 
@@ -196,5 +197,22 @@ export class MemorySummary {
   write = async () => {
     this.written += summary.stringify()
     summary.emptyBuffer()
+  }
+}
+
+/** Settings as the inputs' defaults give them, for pipeline `pipelineName`. */
+export function defaultSettings(pipelineName: string, overrides: Partial<Settings> = {}): Settings {
+  return {
+    pipelineName,
+    variables: [],
+    pinCommit: true,
+    wait: true,
+    stopOnCancel: true,
+    abandonOnCancel: false,
+    allowSuperseded: false,
+    region: 'us-east-1',
+    maskVariables: false,
+    pollLimits: { minMs: 1000, maxMs: 60_000 },
+    ...overrides
   }
 }

@@ -5,7 +5,7 @@ import type { Settings } from '../../src/inputs.js'
 import { runMainStep, type MainDeps } from '../../src/main-step.js'
 import { executionUrl } from '../../src/start.js'
 import { ActionState } from '../../src/state.js'
-import { deferred, MemorySummary, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from './fakes.js'
+import { defaultSettings, deferred, MemorySummary, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from './fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
 const HEAD = 'a'.repeat(40)
@@ -48,19 +48,7 @@ function setup(overrides: Partial<Settings> = {}, clock = new FakeClock()) {
   const exits: number[] = []
   const outputs = new FakeOutputs()
   const log = new FakeLog()
-  const settings: Settings = {
-    pipelineName: 'p',
-    variables: [],
-    pinCommit: true,
-    wait: true,
-    stopOnCancel: true,
-    abandonOnCancel: false,
-    allowSuperseded: false,
-    region: 'us-east-1',
-    maskVariables: false,
-    pollLimits: { minMs: 1000, maxMs: 60_000 },
-    ...overrides
-  }
+  const settings = defaultSettings('p', overrides)
   const deps: MainDeps = {
     settings,
     github,
