@@ -5,7 +5,7 @@ import type { Settings } from '../../src/inputs.js'
 import { runMainStep, type MainDeps } from '../../src/main-step.js'
 import { executionUrl } from '../../src/start.js'
 import { ActionState } from '../../src/state.js'
-import { defaultSettings, deferred, MemorySummary, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from './fakes.js'
+import { awsError, defaultSettings, deferred, MemorySummary, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from './fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
 const HEAD = 'a'.repeat(40)
@@ -172,4 +172,53 @@ test('errors before the start fail the step without touching CodePipeline furthe
   await expect(runMainStep(deps)).rejects.toThrow(/Set source-action/)
   expect(port.ops()).toEqual(['getPipeline'])
   expect(store.values).toEqual({})
+})
+
+describe('reporting', () => {
+  function withStatuses(overrides: Partial<Settings> = {}) {
+    const s = setup({ githubToken: 'tok', ...overrides })
+    const posted: { state: string; description: string; sha: string }[] = []
+    s.deps.loadStatusClient = async () => async (request) => posted.push(request)
+    return { ...s, posted }
+  }
+
+  test('a success: pending, then success on the commit that ran; the summary is written', async () => {
+    const { deps, port, posted, summary } = withStatuses()
+    port.executions = [{ status: 'Succeeded' }]
+    await runMainStep(deps)
+    expect(posted.map((p) => [p.state, p.sha])).toEqual([
+      ['pending', HEAD],
+      ['success', HEAD]
+    ])
+    expect(summary.written).toContain('<h2>CodePipeline p: ✅ Succeeded</h2>')
+  })
+
+  test('a failure: the annotation with its title, failure status, and the summary', async () => {
+    const { deps, port, posted, summary, log } = withStatuses()
+    port.executions = [{ status: 'Failed' }]
+    port.actionRuns = [[{ actionExecutionId: 'a', stageName: 'Source', actionName: 'App', status: 'Failed', errorMessage: 'no access to repo' }]]
+    await expect(runMainStep(deps)).rejects.toThrow(/failed in stage Source, action App: no access to repo/)
+    expect(log.titles).toEqual(['p: Source / App failed'])
+    expect(posted.map((p) => p.state)).toEqual(['pending', 'failure'])
+    expect(summary.written).toContain('no access to repo')
+  })
+
+  test('the wait gives up: error status and a summary that says so', async () => {
+    const { deps, port, posted, summary } = withStatuses()
+    port.executions = [awsError('InternalFailure', 'down')]
+    await expect(runMainStep({ ...deps, transientToleranceMs: 5000 })).rejects.toThrow(/Could not get the status/)
+    expect(posted.at(-1)).toMatchObject({ state: 'error', description: expect.stringContaining('Could not follow the execution') })
+    expect(summary.written).toContain('Unknown')
+  })
+
+  test('not pinned to a commit, or not waiting: no status, and the log says why', async () => {
+    const unpinned = withStatuses({ pinCommit: false })
+    await runMainStep(unpinned.deps)
+    expect(unpinned.posted).toEqual([])
+    expect(unpinned.log.text()).toContain('No commit status: the execution is not pinned to a commit')
+    const noWait = withStatuses({ wait: false })
+    await runMainStep(noWait.deps)
+    expect(noWait.posted).toEqual([])
+    expect(noWait.log.text()).toContain('No commit status: wait is false')
+  })
 })
