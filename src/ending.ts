@@ -7,7 +7,7 @@ import { errorMessage } from './errors.js'
 import type { GitHubContext } from './github-context.js'
 import type { Settings } from './inputs.js'
 import type { Clock, Log } from './ports.js'
-import type { ProgressTracker, Structure } from './progress.js'
+import type { ProgressTracker } from './progress.js'
 import { writeSummary, type SummaryWriter } from './summary.js'
 
 export interface EndingDeps {
@@ -26,7 +26,6 @@ export interface StartedRun {
   /** '' when the run is not pinned to a commit. */
   commitId: string
   startedAt: number
-  structure?: Structure
   progress: ProgressTracker
   commitStatus?: CommitStatus
 }
@@ -46,7 +45,7 @@ function duration(deps: EndingDeps, run: StartedRun, ended: boolean): number {
   return Math.max(...ends) - Math.min(...starts)
 }
 
-async function summarize(deps: EndingDeps, run: StartedRun, state: ExecutionState): Promise<void> {
+async function summarize(deps: EndingDeps, run: StartedRun, state: ExecutionState, followed = true): Promise<void> {
   try {
     await writeSummary(deps.summary, {
       pipelineName: run.settings.pipelineName,
@@ -57,7 +56,8 @@ async function summarize(deps: EndingDeps, run: StartedRun, state: ExecutionStat
       durationMs: duration(deps, run, state.status !== 'Unknown'),
       event: run.github.eventName,
       commit: commitLink(run),
-      structure: run.structure,
+      structure: run.progress.stages,
+      followed,
       runs: run.progress.latest,
       variables: run.settings.variables.map((v) => ({ name: v.name ?? '', value: v.value ?? '' })),
       masked: run.settings.maskVariables
@@ -83,6 +83,11 @@ export async function reportEnding(deps: EndingDeps, run: StartedRun, state: Exe
   const description = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
   await run.commitStatus?.post(statusFor(diagnosis.passed, state.status), description, run.consoleUrl)
   return diagnosis
+}
+
+/** wait: false: the summary says what was started; there is no outcome to post. */
+export async function reportNotFollowed(deps: EndingDeps, run: StartedRun): Promise<void> {
+  await summarize(deps, run, { status: 'InProgress', statusSummary: 'not followed (wait: false)' }, false)
 }
 
 /** The wait ended without a verdict (it gave up, or was cancelled): summary from what is known, status `error`. */

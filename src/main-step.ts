@@ -3,7 +3,7 @@ import { CancelGuard } from './cancel.js'
 import type { CodePipelinePort } from './codepipeline.js'
 import { chooseCommit } from './commit.js'
 import { CommitStatus, type StatusClientLoader } from './commit-status.js'
-import { reportEnding, reportUnfinished, type StartedRun } from './ending.js'
+import { reportEnding, reportNotFollowed, reportUnfinished, type StartedRun } from './ending.js'
 import { ActionError, errorMessage } from './errors.js'
 import { describeRun, type GitHubContext } from './github-context.js'
 import { learnExpectations } from './history.js'
@@ -55,10 +55,14 @@ async function follow(deps: MainDeps, guard: CancelGuard, plan: SourcePlan, exec
   const consoleUrl = executionUrl(settings.region, settings.pipelineName, executionId)
   const commitStatus = commitStatusFor(deps, plan)
   const pending = commitStatus?.post('pending', `Execution ${executionId} started`, consoleUrl)
-  if (!settings.wait) return log.info('wait is false: not waiting for the execution to finish.')
+  const progress = new ProgressTracker(log, startedAt, consoleUrl)
+  const run: StartedRun = { settings, github: deps.github, executionId, consoleUrl, commitId: plan.commitId, startedAt, progress, commitStatus }
+  if (!settings.wait) {
+    log.info('wait is false: not waiting for the execution to finish.')
+    return reportNotFollowed(deps, run)
+  }
   const { expectedMs, structure } = await learnExpectations(port, log, settings.pipelineName, executionId, plan.pipeline)
-  const progress = new ProgressTracker(log, startedAt, consoleUrl, structure)
-  const run: StartedRun = { settings, github: deps.github, executionId, consoleUrl, commitId: plan.commitId, startedAt, structure, progress, commitStatus }
+  progress.setStructure(structure)
   guard.reportWith(() => reportUnfinished(deps, run, 'The workflow run was cancelled'))
   const onFinished = () => {
     guard.markFinished()

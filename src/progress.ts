@@ -81,6 +81,11 @@ export class ProgressTracker {
     this.structure = structure
   }
 
+  /** The stages and actions in order, when known. */
+  get stages(): Structure | undefined {
+    return this.structure
+  }
+
   get latest(): ActionRun[] {
     return this.runs
   }

@@ -17,6 +17,8 @@ export interface Report {
   /** The pipeline's stages and actions in order; undefined when the declaration could not be read. */
   structure?: Structure
   runs: ActionRun[]
+  /** false when the action did not wait (wait: false): there is no progress to show. */
+  followed: boolean
   variables: { name: string; value: string }[]
   masked: boolean
 }
@@ -95,8 +97,12 @@ function headerItems(r: Report): string[] {
 export async function writeSummary(summary: SummaryWriter, r: Report): Promise<void> {
   summary.addHeading(`CodePipeline ${escapeText(r.pipelineName)}: ${statusCell(r.status)}`, 2).addList(headerItems(r))
   const head = ['Stage', 'Action', 'Status', 'Duration', 'Message', 'Link'].map((data) => ({ data, header: true }))
-  summary.addTable([head, ...actionRows(r.structure, r.runs)])
-  if (!r.structure) summary.addRaw("<p>Actions that never ran are not listed: the pipeline's declaration could not be read.</p>", true)
+  if (!r.followed) {
+    summary.addRaw('<p>The action did not wait for this execution (wait: false); its progress is in the AWS console.</p>', true)
+  } else {
+    summary.addTable([head, ...actionRows(r.structure, r.runs)])
+    if (!r.structure) summary.addRaw("<p>Actions that never ran are not listed: the pipeline's declaration could not be read.</p>", true)
+  }
   if (r.variables.length > 0) {
     summary.addHeading('Variables', 3)
     const rows = r.variables.map((v) => [`<code>${escapeText(v.name)}</code>`, r.masked ? '<i>hidden (mask-variables)</i>' : escapeText(v.value)])

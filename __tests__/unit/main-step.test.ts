@@ -220,5 +220,6 @@ describe('reporting', () => {
     await runMainStep(noWait.deps)
     expect(noWait.posted).toEqual([])
     expect(noWait.log.text()).toContain('No commit status: wait is false')
+    expect(noWait.summary.written).toContain('not followed (wait: false)')
   })
 })

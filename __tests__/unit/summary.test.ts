@@ -36,6 +36,7 @@ function report(overrides: Partial<Report> = {}): Report {
     runs,
     variables: [{ name: 'ENV', value: '<prod>' }],
     masked: false,
+    followed: true,
     ...overrides
   }
 }
@@ -85,4 +86,11 @@ test('not pinned, no declaration, no variables', async () => {
   expect(summary.written).toContain("<b>Commit</b>: not pinned (the source's latest revision)")
   expect(summary.written).toContain('Actions that never ran are not listed')
   expect(summary.written).not.toContain('Variables')
+})
+
+test('not followed (wait: false): no table, a pointer to the console', async () => {
+  const summary = new MemorySummary()
+  await writeSummary(summary, report({ followed: false, status: 'InProgress', runs: [] }))
+  expect(summary.written).not.toContain('<th>Stage</th>')
+  expect(summary.written).toContain('did not wait for this execution')
 })
