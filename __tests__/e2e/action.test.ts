@@ -159,6 +159,10 @@ describe('the verdict', () => {
     expect(result.code).not.toBe(0)
     expect(result.outputs.status).toBe('Stopped')
     expect(result.errors.join('\n')).toContain('Stopped')
+    expect(result.stdout).toMatch(/^::error title=stopped-[^:]* Stopped::.*was stopped before it finished \(operator\), so commit [0-9a-f]{7} did not go through the whole pipeline/m)
+    // Stopped with abandon while the source action ran: it is abandoned, nothing after it ran.
+    expect(result.summary).toMatch(/<td>App<\/td><td>⏹️ Abandoned<\/td>/)
+    expect(result.summary).toMatch(/<td>Compile<\/td><td>⚪ Not run<\/td>/)
   })
 
   test('Superseded fails a merge gate, and passes with allow-superseded', async () => {
@@ -174,6 +178,8 @@ describe('the verdict', () => {
       const result = await run.done
       expect(result.outputs.status).toBe('Superseded')
       expect(result.code === 0).toBe(allow === 'true')
+      const kind = allow === 'true' ? 'notice' : 'error'
+      expect(result.stdout).toMatch(new RegExp(`^::${kind} title=superseded-[^:]* Superseded::.*a newer execution overtook it`, 'm'))
     }
   })
 
