@@ -28,6 +28,7 @@ export class CancelGuard {
   private execution: Promise<string | undefined> | undefined
   private finished = false
   private handling: Promise<void> | undefined
+  private report: (() => Promise<void>) | undefined
   private readonly listeners = SIGNALS.map((name) => [name, () => this.onSignal(name)] as const)
 
   constructor(private readonly deps: CancelDeps) {}
@@ -55,6 +56,11 @@ export class CancelGuard {
     this.execution = started.catch(() => undefined)
   }
 
+  /** What to report after stopping (the summary, the commit status), within the same exit deadline. */
+  reportWith(report: () => Promise<void>): void {
+    this.report = report
+  }
+
   /** A terminal status was seen: there is nothing left to stop. */
   markFinished(): void {
     this.finished = true
@@ -72,7 +78,10 @@ export class CancelGuard {
       () => this.deps.log.error(`Gave up cancelling after ${EXIT_DEADLINE_MS / 1000} s.`),
       () => undefined
     )
-    const stopped = this.stopStarted().catch((err: unknown) => this.deps.log.error(`Cancelling failed: ${String(err)}`))
+    const stopped = this.stopStarted()
+      .catch((err: unknown) => this.deps.log.error(`Cancelling failed: ${String(err)}`))
+      .then(() => this.report?.())
+      .catch((err: unknown) => this.deps.log.warning(`Could not report the cancelled run: ${String(err)}`))
     this.handling = Promise.race([stopped, timedOut]).then(() => {
       deadline.abort()
       this.deps.exit(1)

@@ -3,8 +3,12 @@ import {
   CodePipelineClient,
   GetPipelineCommand,
   GetPipelineExecutionCommand,
+  GetPipelineStateCommand,
+  ListPipelineExecutionsCommand,
+  paginateListActionExecutions,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
+  type ActionExecutionDetail,
   type PipelineDeclaration,
   type PipelineExecutionStatus,
   type PipelineVariable,
@@ -31,12 +35,66 @@ export interface ExecutionState {
   statusSummary?: string
 }
 
+/** One action run of an execution, as ListActionExecutions tells it. Times are epoch ms. */
+export interface ActionRun {
+  actionExecutionId: string
+  stageName: string
+  actionName: string
+  /** InProgress, Abandoned, Succeeded or Failed. */
+  status: string
+  category?: string
+  provider?: string
+  startTime?: number
+  lastUpdateTime?: number
+  externalUrl?: string
+  summary?: string
+  errorMessage?: string
+  pipelineVersion?: number
+}
+
+/** The stages and their actions in pipeline order. */
+export type Structure = { name: string; actions: string[] }[]
+
+/** A past execution, from ListPipelineExecutions. Times are epoch ms. */
+export interface PastExecution {
+  id: string
+  status: string
+  startTime?: number
+  lastUpdateTime?: number
+}
+
 export interface CodePipelinePort {
   /** Returns the new execution's id. */
   startExecution(request: StartRequest): Promise<string>
   getExecution(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ExecutionState>
   stopExecution(request: StopRequest, signal?: AbortSignal): Promise<void>
   getPipeline(pipelineName: string): Promise<PipelineDeclaration>
+  /** Every action run of this execution (all pages), never another execution's. */
+  listActionRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ActionRun[]>
+  /** Stage and action names in order, from GetPipelineState (its states may be another execution's: unused). */
+  getStructure(pipelineName: string, signal?: AbortSignal): Promise<Structure>
+  /** The newest executions of the pipeline, newest first; one call. */
+  listRecentExecutions(pipelineName: string, maxResults: number, signal?: AbortSignal): Promise<PastExecution[]>
+}
+
+const ms = (date: Date | undefined): number | undefined => date?.getTime()
+
+function toActionRun(d: ActionExecutionDetail): ActionRun {
+  const result = d.output?.executionResult
+  return {
+    actionExecutionId: d.actionExecutionId ?? `${d.stageName}/${d.actionName}`,
+    stageName: d.stageName ?? '',
+    actionName: d.actionName ?? '',
+    status: d.status ?? 'Unknown',
+    category: d.input?.actionTypeId?.category,
+    provider: d.input?.actionTypeId?.provider,
+    startTime: ms(d.startTime),
+    lastUpdateTime: ms(d.lastUpdateTime),
+    externalUrl: result?.externalExecutionUrl,
+    summary: result?.externalExecutionSummary,
+    errorMessage: result?.errorDetails?.message,
+    pipelineVersion: d.pipelineVersion
+  }
 }
 
 export interface ClientSettings {
@@ -95,9 +153,36 @@ export function createCodePipelinePort(settings: ClientSettings): CodePipelinePo
       await call('codepipeline:StopPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }))
     },
     async getPipeline(pipelineName) {
-      const out = await call('codepipeline:GetPipeline', pipelineName, () => client.send(new GetPipelineCommand({ name: pipelineName })))
+      const command = new GetPipelineCommand({ name: pipelineName })
+      const out = await call('codepipeline:GetPipeline', pipelineName, () => client.send(command))
       if (!out.pipeline) throw new AwsCallError(`GetPipeline returned no declaration for '${pipelineName}'.`, 'Error', out)
       return out.pipeline
+    },
+    async listActionRuns(pipelineName, executionId, signal) {
+      return call('codepipeline:ListActionExecutions', pipelineName, async () => {
+        const runs: ActionRun[] = []
+        const pages = paginateListActionExecutions({ client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } })
+        for await (const page of pages) {
+          signal?.throwIfAborted()
+          runs.push(...(page.actionExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toActionRun))
+        }
+        return runs
+      })
+    },
+    async getStructure(pipelineName, signal) {
+      const command = new GetPipelineStateCommand({ name: pipelineName })
+      const out = await call('codepipeline:GetPipelineState', pipelineName, () => client.send(command, { abortSignal: signal }))
+      return (out.stageStates ?? []).map((s) => ({ name: s.stageName ?? '', actions: (s.actionStates ?? []).map((a) => a.actionName ?? '') }))
+    },
+    async listRecentExecutions(pipelineName, maxResults, signal) {
+      const command = new ListPipelineExecutionsCommand({ pipelineName, maxResults })
+      const out = await call('codepipeline:ListPipelineExecutions', pipelineName, () => client.send(command, { abortSignal: signal }))
+      return (out.pipelineExecutionSummaries ?? []).map((e) => ({
+        id: e.pipelineExecutionId ?? '',
+        status: e.status ?? 'Unknown',
+        startTime: ms(e.startTime),
+        lastUpdateTime: ms(e.lastUpdateTime)
+      }))
     }
   }
 }

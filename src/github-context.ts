@@ -10,6 +10,8 @@ export interface GitHubContext {
   payload: Record<string, unknown>
   repo: { owner: string; repo: string }
   serverUrl: string
+  /** GITHUB_API_URL: api.github.com, or a GitHub Enterprise Server's. */
+  apiUrl: string
   runId: number
   runAttempt: number
 }
@@ -35,6 +37,7 @@ export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubC
     payload,
     repo: repoOf(env, payload),
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     runId: Number.parseInt(env.GITHUB_RUN_ID ?? '', 10),
     runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10)
   }

@@ -2,6 +2,7 @@
 // with one line naming it before any AWS call.
 import type { PipelineVariable, SourceRevisionOverride } from '@aws-sdk/client-codepipeline'
 import { InputError } from './input-error.js'
+import type { PollLimits } from './poll-plan.js'
 import { ACTION_NAME, parseSourceRevisions, parseVariables } from './input-lists.js'
 
 export { InputError }
@@ -23,6 +24,10 @@ export interface Settings {
   abandonOnCancel: boolean
   allowSuperseded: boolean
   region: string
+  /** For commit statuses; undefined posts none. */
+  githubToken?: string
+  maskVariables: boolean
+  pollLimits: PollLimits
 }
 
 const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]+$/
@@ -90,6 +95,29 @@ export function resolveRegion(read: InputReader, env: NodeJS.ProcessEnv): string
   return region
 }
 
+const DEFAULT_POLL_MIN_SECONDS = 1
+const DEFAULT_POLL_MAX_SECONDS = 60
+
+function readSeconds(read: InputReader, name: string, fallback: number, low: number, high: number): number {
+  const value = read(name)
+  if (value === '') return fallback
+  const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN
+  if (!(seconds >= low && seconds <= high)) {
+    throw new InputError(`Input ${name} is '${value}'; it must be a number of seconds from ${low} to ${high}.`)
+  }
+  return seconds
+}
+
+/** The shortest and longest pause between two polls. */
+export function readPollLimits(read: InputReader): PollLimits {
+  const min = readSeconds(read, 'poll-interval-min-seconds', DEFAULT_POLL_MIN_SECONDS, 0.5, 3600)
+  const max = readSeconds(read, 'poll-interval-max-seconds', Math.max(min, DEFAULT_POLL_MAX_SECONDS), 0.5, 3600)
+  if (min > max) {
+    throw new InputError(`Input poll-interval-min-seconds (${min}) is more than poll-interval-max-seconds (${max}); lower it or raise the maximum.`)
+  }
+  return { minMs: min * 1000, maxMs: max * 1000 }
+}
+
 function checkCombinations(s: Settings, sourceRevisionsGiven: boolean): void {
   if (!s.pinCommit && s.commitId) {
     throw new InputError('Input commit-id is set but pin-commit is false; remove one of them (pin-commit: false starts the latest revision).')
@@ -121,7 +149,10 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Setting
     stopOnCancel: readBoolean(read, 'stop-on-cancel', true),
     abandonOnCancel: readBoolean(read, 'abandon-on-cancel', false),
     allowSuperseded: readBoolean(read, 'allow-superseded', false),
-    region: resolveRegion(read, env)
+    region: resolveRegion(read, env),
+    githubToken: read('github-token') || undefined,
+    maskVariables: readBoolean(read, 'mask-variables', false),
+    pollLimits: readPollLimits(read)
   }
   checkCombinations(settings, settings.sourceRevisions !== undefined)
   return settings

@@ -4,11 +4,12 @@ import { systemClock } from './clock.js'
 import { createCodePipelinePort } from './codepipeline.js'
 import { ActionError, errorMessage } from './errors.js'
 import { describeRun, readGitHubContext } from './github-context.js'
-import { readBoolean, readSettings, type InputReader } from './inputs.js'
+import { readBoolean, readSettings, type InputReader, type Settings } from './inputs.js'
 import { runMainStep } from './main-step.js'
 import { runPostStep } from './post.js'
 import { ActionState } from './state.js'
-import { cappedBackoff, DEFAULT_TRANSIENT_TOLERANCE_MS } from './wait.js'
+import { planNextPoll } from './poll-plan.js'
+import { DEFAULT_TRANSIENT_TOLERANCE_MS } from './wait.js'
 
 const readInput: InputReader = (name) => core.getInput(name)
 
@@ -17,8 +18,15 @@ function exit(code: number): void {
   process.exit(code)
 }
 
+/** Masked before anything is logged; the runner then hides them wherever they appear. */
+function hideSecrets(settings: Settings): void {
+  if (settings.githubToken) core.setSecret(settings.githubToken)
+  if (settings.maskVariables) for (const v of settings.variables) if (v.value) core.setSecret(v.value)
+}
+
 async function main(state: ActionState): Promise<void> {
   const settings = readSettings(readInput, process.env)
+  hideSecrets(settings)
   await runMainStep({
     settings,
     github: readGitHubContext(),
@@ -29,8 +37,9 @@ async function main(state: ActionState): Promise<void> {
     state,
     signals: process,
     exit,
-    schedule: cappedBackoff(),
-    transientToleranceMs: DEFAULT_TRANSIENT_TOLERANCE_MS
+    planner: planNextPoll,
+    transientToleranceMs: DEFAULT_TRANSIENT_TOLERANCE_MS,
+    summary: core.summary
   })
 }
 

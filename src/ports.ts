@@ -1,11 +1,16 @@
 // The small interfaces the core logic takes injected. @actions/core satisfies Log and Outputs as-is.
 
+/** An annotation's title, as @actions/core takes it. */
+export interface Annotation {
+  title?: string
+}
+
 export interface Log {
   info(message: string): void
   warning(message: string): void
-  error(message: string): void
+  error(message: string, annotation?: Annotation): void
   debug(message: string): void
-  notice(message: string): void
+  notice(message: string, annotation?: Annotation): void
 }
 
 export interface Outputs {

@@ -9,6 +9,8 @@ export interface SourcePlan {
   sourceRevisions: SourceRevisionOverride[]
   /** The commit the execution is pinned to; '' when it is not pinned to a commit. */
   commitId: string
+  /** The declaration, when discovery read it (so it is not read twice). */
+  pipeline?: PipelineDeclaration
 }
 
 export interface SourceAction {
@@ -97,13 +99,15 @@ export async function planSource(deps: SourceDeps): Promise<SourcePlan> {
   const commit = deps.chooseCommit()
   log.info(`Commit: ${commit.sha} (${commit.reason})`)
   let actionName = settings.sourceAction
+  let pipeline: PipelineDeclaration | undefined
   if (!actionName) {
-    const actions = listSourceActions(await deps.getPipeline(settings.pipelineName))
+    pipeline = await deps.getPipeline(settings.pipelineName)
+    const actions = listSourceActions(pipeline)
     const picked = pickSourceAction(actions, deps.repo, settings.pipelineName)
     log.info(`Source action: ${picked.name} (${picked.provider}${picked.repository ? `, ${picked.repository}` : ''})`)
     actionName = picked.name
   } else {
     log.info(`Source action: ${actionName} (the source-action input)`)
   }
-  return { sourceRevisions: [{ actionName, revisionType: 'COMMIT_ID', revisionValue: commit.sha }], commitId: commit.sha }
+  return { sourceRevisions: [{ actionName, revisionType: 'COMMIT_ID', revisionValue: commit.sha }], commitId: commit.sha, pipeline }
 }

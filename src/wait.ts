@@ -1,15 +1,11 @@
-// Follows the started execution, and only that one, until CodePipeline gives its verdict.
+// Follows the started execution, and only that one, until CodePipeline gives its verdict. Each tick is one
+// call, chosen by the poll planner: progress (ListActionExecutions) or status (GetPipelineExecution).
 import type { CodePipelinePort, ExecutionState } from './codepipeline.js'
 import { isAbortError } from './clock.js'
 import { ActionError, awsErrorName, errorMessage } from './errors.js'
+import type { PollLimits, PollPlanner, CallKind } from './poll-plan.js'
 import type { Clock, Log, Outputs } from './ports.js'
-
-/** How long to sleep after the `pollNumber`-th poll (1-based). Issue 5 will make this adaptive. */
-export type PollSchedule = (pollNumber: number) => number
-
-export function cappedBackoff({ firstMs = 2000, factor = 1.5, maxMs = 10000 } = {}): PollSchedule {
-  return (pollNumber) => Math.min(maxMs, Math.round(firstMs * factor ** (pollNumber - 1)))
-}
+import type { ProgressTracker } from './progress.js'
 
 // Stopping and InProgress are not here: a Stopping execution may still finish its actions.
 const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded'])
@@ -30,31 +26,76 @@ export interface WaitDeps {
   clock: Clock
   log: Log
   outputs: Outputs
-  schedule: PollSchedule
-  /** How long GetPipelineExecution may keep failing before the step fails. */
+  planner: PollPlanner
+  limits: PollLimits
+  /** How long the polls may keep failing before the step fails. */
   transientToleranceMs: number
   onFinished: (state: ExecutionState) => void
+}
+
+export interface Followed {
+  pipelineName: string
+  executionId: string
+  /** Clock ms when StartPipelineExecution answered. */
+  startedAt: number
+  /** The usual duration of a successful execution, if history tells. */
+  expectedMs?: number
+  progress: ProgressTracker
 }
 
 export function isTerminal(status: string): boolean {
   return TERMINAL.has(status)
 }
 
-export async function waitForExecution(
-  deps: WaitDeps,
-  pipelineName: string,
-  executionId: string,
-  signal?: AbortSignal
-): Promise<ExecutionState> {
+/** Tolerates a failing poll for a while; throws once it has failed for too long or for good. */
+class TransientTolerance {
+  private failingSince: number | undefined
+  constructor(private readonly deps: WaitDeps, private readonly executionId: string) {}
+
+  succeeded(): void {
+    this.failingSince = undefined
+  }
+
+  failed(err: unknown, signal?: AbortSignal): void {
+    if (isAbortError(err) || signal?.aborted) throw err
+    if (PERMANENT.has(awsErrorName(err))) throw err
+    const now = this.deps.clock.now()
+    this.failingSince ??= now
+    const failingFor = now - this.failingSince
+    if (failingFor >= this.deps.transientToleranceMs) {
+      throw new ActionError(
+        `Could not get the status of execution ${this.executionId} for ${Math.round(failingFor / 1000)} s: ${errorMessage(err)}`,
+        { cause: err }
+      )
+    }
+    this.deps.log.warning(`Could not get the execution's status (${errorMessage(err)}); trying again.`)
+  }
+}
+
+export async function waitForExecution(deps: WaitDeps, run: Followed, signal?: AbortSignal): Promise<ExecutionState> {
   const { port, clock, log } = deps
-  let failingSince: number | undefined
+  const tolerance = new TransientTolerance(deps, run.executionId)
   let last = ''
-  for (let poll = 1; ; poll++) {
+  let lastCall: CallKind = 'progress'
+  let lastStatusAt = run.startedAt
+  let lastProgressAt = run.startedAt
+  let progressAllowed = true
+  for (;;) {
+    const plan = deps.planner({ now: clock.now(), ...run, progress: run.progress.view(), lastCall, lastStatusAt, lastProgressAt, limits: deps.limits })
+    await clock.sleep(plan.delayMs, signal)
+    lastCall = progressAllowed ? plan.call : 'status'
     try {
-      const state = await port.getExecution(pipelineName, executionId, signal)
-      failingSince = undefined
+      if (lastCall === 'progress') {
+        lastProgressAt = clock.now()
+        run.progress.update(await port.listActionRuns(run.pipelineName, run.executionId, signal))
+        tolerance.succeeded()
+        continue
+      }
+      lastStatusAt = clock.now()
+      const state = await port.getExecution(run.pipelineName, run.executionId, signal)
+      tolerance.succeeded()
       const shown = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
-      if (shown !== last) log.info(`Execution ${executionId} is ${shown}`)
+      if (shown !== last && shown !== 'InProgress') log.info(`Execution ${run.executionId} is ${shown}`)
       last = shown
       if (isTerminal(state.status)) {
         deps.onFinished(state)
@@ -63,33 +104,13 @@ export async function waitForExecution(
         return state
       }
     } catch (err) {
-      if (isAbortError(err) || signal?.aborted) throw err
-      if (PERMANENT.has(awsErrorName(err))) throw err
-      failingSince ??= clock.now()
-      const failingFor = clock.now() - failingSince
-      if (failingFor >= deps.transientToleranceMs) {
-        throw new ActionError(
-          `Could not get the status of execution ${executionId} for ${Math.round(failingFor / 1000)} s: ${errorMessage(err)}`,
-          { cause: err }
-        )
+      // Progress is a nicety: without the permission, the verdict still comes from the status.
+      if (lastCall === 'progress' && awsErrorName(err) === 'AccessDeniedException') {
+        progressAllowed = false
+        log.warning(`No progress will be shown: ${errorMessage(err)}`)
+        continue
       }
-      log.warning(`Could not get the execution's status (${errorMessage(err)}); trying again.`)
+      tolerance.failed(err, signal)
     }
-    await clock.sleep(deps.schedule(poll), signal)
   }
-}
-
-const MEANING: Record<string, string> = {
-  Stopped: 'it was stopped',
-  Cancelled: "the pipeline's definition changed while it ran",
-  Superseded: 'a newer execution overtook it, so this commit did not finish the pipeline; set allow-superseded: true to accept that'
-}
-
-/** Throws the step's failure unless the final state passes it. */
-export function judgeExecution(pipelineName: string, executionId: string, state: ExecutionState, allowSuperseded: boolean): void {
-  if (state.status === 'Succeeded') return
-  if (state.status === 'Superseded' && allowSuperseded) return
-  const meaning = MEANING[state.status] ? ` (${MEANING[state.status]})` : ''
-  const summary = state.statusSummary ? `: ${state.statusSummary}` : ''
-  throw new ActionError(`Pipeline ${pipelineName} execution ${executionId} ended ${state.status}${meaning}${summary}`)
 }

@@ -143,8 +143,8 @@ describe('the verdict', () => {
     expect(result.outputs.status).toBe('Failed')
     const message = result.errors.join('\n')
     expect(message).toContain(name)
-    expect(message).toContain('Failed')
-    expect(message).toContain(result.outputs['status-summary'])
+    expect(message).toContain('failed in stage Build, action Compile: Build failed: COMMAND_EXECUTION_ERROR')
+    expect(result.outputs['status-summary']).toContain('Build failed: COMMAND_EXECUTION_ERROR')
     expect(result.stderr).not.toMatch(/\n\s+at /) // no stack trace
   })
 
@@ -158,6 +158,10 @@ describe('the verdict', () => {
     expect(result.code).not.toBe(0)
     expect(result.outputs.status).toBe('Stopped')
     expect(result.errors.join('\n')).toContain('Stopped')
+    expect(result.stdout).toMatch(/^::error title=stopped-[^:]* Stopped::.*was stopped before it finished \(operator\), so commit [0-9a-f]{7} did not go through the whole pipeline/m)
+    // Stopped with abandon while the source action ran: it is abandoned, nothing after it ran.
+    expect(result.summary).toMatch(/<td>App<\/td><td>⏹️ Abandoned<\/td>/)
+    expect(result.summary).toMatch(/<td>Compile<\/td><td>⚪ Not run<\/td>/)
   })
 
   test('Superseded fails a merge gate, and passes with allow-superseded', async () => {
@@ -173,6 +177,8 @@ describe('the verdict', () => {
       const result = await run.done
       expect(result.outputs.status).toBe('Superseded')
       expect(result.code === 0).toBe(allow === 'true')
+      const kind = allow === 'true' ? 'notice' : 'error'
+      expect(result.stdout).toMatch(new RegExp(`^::${kind} title=superseded-[^:]* Superseded::.*a newer execution overtook it`, 'm'))
     }
   })
 

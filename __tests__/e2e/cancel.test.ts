@@ -21,6 +21,11 @@ function slowPipeline(prefix: string): string {
   return name
 }
 
+/** The first poll of the wait loop, progress or status. */
+function firstPoll(name: string) {
+  return callsFor(emulator, name).find((r) => r.operation === 'ListActionExecutions' || r.operation === 'GetPipelineExecution')
+}
+
 async function until<T>(probe: () => T | undefined, timeoutMs = 10000): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
@@ -36,7 +41,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const name = slowPipeline(signal.toLowerCase())
     const options: RunOptions = { endpoint: emulator.url, inputs: { 'pipeline-name': name } }
     const run = startAction(options)
-    await until(() => callsFor(emulator, name, 'GetPipelineExecution')[0])
+    await until(() => firstPoll(name))
     const sentAt = Date.now()
     run.child.kill(signal)
     const result = await run.done
@@ -51,6 +56,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     expect(result.code).not.toBe(0)
     expect(result.code).not.toBeNull()
     expect(exitedAfter).toBeLessThan(7500)
+    expect(result.summary).toContain('The workflow run was cancelled')
 
     // The post step sees that main already stopped it: no second stop, no AWS call at all.
     const before = callsFor(emulator, name).length
@@ -63,7 +69,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 test('abandon-on-cancel sends abandon: true', async () => {
   const name = slowPipeline('abandon')
   const run = startAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'abandon-on-cancel': 'true' } })
-  await until(() => callsFor(emulator, name, 'GetPipelineExecution')[0])
+  await until(() => firstPoll(name))
   run.child.kill('SIGINT')
   await run.done
   const [stop] = callsFor(emulator, name, 'StopPipelineExecution')
@@ -90,7 +96,7 @@ test('a signal while StartPipelineExecution is in flight: waits for the answer a
 test('stop-on-cancel: false leaves the execution running and says so', async () => {
   const name = slowPipeline('leave')
   const run = startAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'stop-on-cancel': 'false' } })
-  await until(() => callsFor(emulator, name, 'GetPipelineExecution')[0])
+  await until(() => firstPoll(name))
   run.child.kill('SIGINT')
   const result = await run.done
   expect(callsFor(emulator, name, 'StopPipelineExecution')).toHaveLength(0)
@@ -102,7 +108,7 @@ test('main killed outright (SIGKILL): the post step stops the execution it never
   const name = slowPipeline('killed')
   const options: RunOptions = { endpoint: emulator.url, inputs: { 'pipeline-name': name } }
   const run = startAction(options)
-  await until(() => callsFor(emulator, name, 'GetPipelineExecution')[0])
+  await until(() => firstPoll(name))
   run.child.kill('SIGKILL')
   const main = await run.done
   const id = main.state && Object.values(main.state).find((v) => idPattern.test(v))

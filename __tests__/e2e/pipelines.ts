@@ -9,10 +9,20 @@ interface ShortPipeline {
   buildFails?: boolean
   sourceRepo?: string
   executionMode?: 'SUPERSEDED' | 'QUEUED' | 'PARALLEL'
+  /** The failing build's error message. */
+  buildError?: string
+  /** A manual approval stage of this many seconds before Deploy. */
+  approvalSeconds?: number
 }
 
-export function shortPipeline({ name, buildSeconds = 0.3, buildFails = false, sourceRepo = repo, executionMode }: ShortPipeline): PipelineSpec {
-  return {
+const approvalStage = (seconds: number) => ({
+  name: 'Approve',
+  actions: [{ name: 'Release', category: 'Approval', provider: 'Manual', durationSeconds: seconds }]
+})
+
+export function shortPipeline(options: ShortPipeline): PipelineSpec {
+  const { name, buildSeconds = 0.3, buildFails = false, sourceRepo = repo, executionMode, buildError, approvalSeconds } = options
+  const spec = {
     name,
     executionMode,
     variables: [
@@ -41,7 +51,7 @@ export function shortPipeline({ name, buildSeconds = 0.3, buildFails = false, so
             provider: 'CodeBuild',
             durationSeconds: buildSeconds,
             outcome: buildFails ? 'Failed' : 'Succeeded',
-            errorMessage: buildFails ? 'Build failed: COMMAND_EXECUTION_ERROR: npm test exited with 1' : undefined,
+            errorMessage: buildFails ? (buildError ?? 'Build failed: COMMAND_EXECUTION_ERROR: npm test exited with 1') : undefined,
             externalUrl: 'https://console.aws.amazon.com/codesuite/codebuild/projects/app/build/app:1/log'
           }
         ]
@@ -51,5 +61,7 @@ export function shortPipeline({ name, buildSeconds = 0.3, buildFails = false, so
         actions: [{ name: 'Ship', category: 'Deploy', provider: 'CodeDeploy', durationSeconds: 0.1 }]
       }
     ]
-  } as PipelineSpec
+  }
+  if (approvalSeconds !== undefined) spec.stages.splice(2, 0, approvalStage(approvalSeconds) as (typeof spec.stages)[number])
+  return spec as PipelineSpec
 }

@@ -1,17 +1,21 @@
 // Test doubles for the ports the action's core logic takes injected. They record and script; the code
 // under test is always the real module.
+import { summary } from '@actions/core'
 import type { PipelineDeclaration } from '@aws-sdk/client-codepipeline'
-import type { CodePipelinePort, ExecutionState, StartRequest, StopRequest } from '../../src/codepipeline.js'
-import type { Clock, Log, Outputs, SignalSource } from '../../src/ports.js'
+import type { ActionRun, Structure, CodePipelinePort, ExecutionState, PastExecution, StartRequest, StopRequest } from '../../src/codepipeline.js'
+import type { Settings } from '../../src/inputs.js'
+import type { Annotation, Clock, Log, Outputs, SignalSource } from '../../src/ports.js'
 import type { StateStore } from '../../src/state.js'
 
 export class FakeLog implements Log {
   readonly lines: string[] = []
   info = (m: string) => void this.lines.push(`info: ${m}`)
   warning = (m: string) => void this.lines.push(`warning: ${m}`)
-  error = (m: string) => void this.lines.push(`error: ${m}`)
+  /** Titles of error and notice annotations, in order. */
+  readonly titles: string[] = []
+  error = (m: string, a?: Annotation) => void (this.lines.push(`error: ${m}`), a?.title && this.titles.push(a.title))
   debug = (m: string) => void this.lines.push(`debug: ${m}`)
-  notice = (m: string) => void this.lines.push(`notice: ${m}`)
+  notice = (m: string, a?: Annotation) => void (this.lines.push(`notice: ${m}`), a?.title && this.titles.push(a.title))
   text(): string {
     return this.lines.join('\n')
   }
@@ -105,6 +109,10 @@ export class FakePort implements CodePipelinePort {
   executions: Answer<ExecutionState>[] = [{ status: 'Succeeded' }]
   stopAnswer: Answer<void> = undefined
   pipeline: Answer<PipelineDeclaration> = { name: 'p', roleArn: 'arn', stages: [] }
+  /** ListActionExecutions answers in order; the last one repeats. */
+  actionRuns: Answer<ActionRun[]>[] = [[]]
+  history: Answer<PastExecution[]> = []
+  structure: Answer<Structure> = []
 
   ops(): string[] {
     return this.calls.map((c) => c.op)
@@ -129,6 +137,22 @@ export class FakePort implements CodePipelinePort {
   async getPipeline(pipelineName: string): Promise<PipelineDeclaration> {
     this.calls.push({ op: 'getPipeline', args: [pipelineName] })
     return answer(this.pipeline)
+  }
+
+  async getStructure(pipelineName: string): Promise<Structure> {
+    this.calls.push({ op: 'structure', args: [pipelineName] })
+    return answer(this.structure)
+  }
+
+  async listActionRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ActionRun[]> {
+    this.calls.push({ op: 'actions', args: [pipelineName, executionId, signal] })
+    const next = this.actionRuns.length > 1 ? this.actionRuns.shift()! : this.actionRuns[0]
+    return answer(next)
+  }
+
+  async listRecentExecutions(pipelineName: string, maxResults: number): Promise<PastExecution[]> {
+    this.calls.push({ op: 'history', args: [pipelineName, maxResults] })
+    return answer(this.history)
   }
 }
 
@@ -161,4 +185,34 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; r
     reject = rej
   })
   return { promise, resolve, reject }
+}
+
+/** A job summary built with @actions/core's own summary, kept in memory instead of $GITHUB_STEP_SUMMARY. */
+export class MemorySummary {
+  written = ''
+  addHeading = (text: string, level?: number | string) => (summary.addHeading(text, level), this)
+  addList = (items: string[]) => (summary.addList(items), this)
+  addTable = (rows: Parameters<typeof summary.addTable>[0]) => (summary.addTable(rows), this)
+  addRaw = (text: string, addEOL?: boolean) => (summary.addRaw(text, addEOL), this)
+  write = async () => {
+    this.written += summary.stringify()
+    summary.emptyBuffer()
+  }
+}
+
+/** Settings as the inputs' defaults give them, for pipeline `pipelineName`. */
+export function defaultSettings(pipelineName: string, overrides: Partial<Settings> = {}): Settings {
+  return {
+    pipelineName,
+    variables: [],
+    pinCommit: true,
+    wait: true,
+    stopOnCancel: true,
+    abandonOnCancel: false,
+    allowSuperseded: false,
+    region: 'us-east-1',
+    maskVariables: false,
+    pollLimits: { minMs: 1000, maxMs: 60_000 },
+    ...overrides
+  }
 }

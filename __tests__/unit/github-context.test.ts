@@ -14,6 +14,7 @@ test('reads the run from the runner environment and the event file', () => {
     GITHUB_REF: 'refs/pull/1/merge',
     GITHUB_REPOSITORY: 'octo/app',
     GITHUB_SERVER_URL: 'https://ghe.example.com',
+    GITHUB_API_URL: 'https://ghe.example.com/api/v3',
     GITHUB_RUN_ID: '42',
     GITHUB_RUN_ATTEMPT: '2'
   })
@@ -24,6 +25,7 @@ test('reads the run from the runner environment and the event file', () => {
     payload: { pull_request: { head: { sha: 'abc' } } },
     repo: { owner: 'octo', repo: 'app' },
     serverUrl: 'https://ghe.example.com',
+    apiUrl: 'https://ghe.example.com/api/v3',
     runId: 42,
     runAttempt: 2
   })

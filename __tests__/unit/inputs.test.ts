@@ -34,7 +34,10 @@ describe('defaults', () => {
       stopOnCancel: true,
       abandonOnCancel: false,
       allowSuperseded: false,
-      region: 'us-east-1'
+      region: 'us-east-1',
+      githubToken: undefined,
+      maskVariables: false,
+      pollLimits: { minMs: 1000, maxMs: 60_000 }
     })
   })
 })
@@ -189,4 +192,24 @@ describe('region', () => {
 
 test('the first bad input in action.yml order is reported', () => {
   expect(inputError(() => readSettings(reader({ variables: 'x' }), {})).message).toMatch(/pipeline-name/)
+})
+
+describe('poll intervals, github-token, mask-variables', () => {
+  test('seconds become ms; the maximum defaults to 60 s, or the minimum when that is higher', () => {
+    expect(settings({ 'poll-interval-min-seconds': '2.5', 'poll-interval-max-seconds': '30' }).pollLimits).toEqual({ minMs: 2500, maxMs: 30_000 })
+    expect(settings({ 'poll-interval-min-seconds': '90' }).pollLimits).toEqual({ minMs: 90_000, maxMs: 90_000 })
+  })
+  test.each([
+    [{ 'poll-interval-min-seconds': 'fast' }, "Input poll-interval-min-seconds is 'fast'; it must be a number of seconds from 0.5 to 3600."],
+    [{ 'poll-interval-min-seconds': '0.1' }, "Input poll-interval-min-seconds is '0.1'; it must be a number of seconds from 0.5 to 3600."],
+    [{ 'poll-interval-max-seconds': '-5' }, "Input poll-interval-max-seconds is '-5'; it must be a number of seconds from 0.5 to 3600."],
+    [{ 'poll-interval-max-seconds': '7200' }, "Input poll-interval-max-seconds is '7200'; it must be a number of seconds from 0.5 to 3600."],
+    [{ 'poll-interval-min-seconds': '20', 'poll-interval-max-seconds': '10' }, 'Input poll-interval-min-seconds (20) is more than poll-interval-max-seconds (10); lower it or raise the maximum.']
+  ])('%o: %s', (inputs, message) => {
+    expect(inputError(() => settings(inputs)).message).toBe(message)
+  })
+  test('github-token and mask-variables', () => {
+    expect(settings({ 'github-token': 'ghs_x', 'mask-variables': 'true' })).toMatchObject({ githubToken: 'ghs_x', maskVariables: true })
+    expect(inputError(() => settings({ 'mask-variables': 'yes' })).message).toBe("Input mask-variables is 'yes'; it must be true or false.")
+  })
 })

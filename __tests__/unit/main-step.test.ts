@@ -5,8 +5,7 @@ import type { Settings } from '../../src/inputs.js'
 import { runMainStep, type MainDeps } from '../../src/main-step.js'
 import { executionUrl } from '../../src/start.js'
 import { ActionState } from '../../src/state.js'
-import { cappedBackoff } from '../../src/wait.js'
-import { deferred, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from './fakes.js'
+import { awsError, defaultSettings, deferred, MemorySummary, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from './fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
 const HEAD = 'a'.repeat(40)
@@ -18,6 +17,7 @@ const github: GitHubContext = {
   payload: { number: 7, pull_request: { number: 7, head: { sha: HEAD, label: 'octo:feature' } } },
   repo: { owner: 'octo', repo: 'app' },
   serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com',
   runId: 42,
   runAttempt: 1
 }
@@ -48,17 +48,7 @@ function setup(overrides: Partial<Settings> = {}, clock = new FakeClock()) {
   const exits: number[] = []
   const outputs = new FakeOutputs()
   const log = new FakeLog()
-  const settings: Settings = {
-    pipelineName: 'p',
-    variables: [],
-    pinCommit: true,
-    wait: true,
-    stopOnCancel: true,
-    abandonOnCancel: false,
-    allowSuperseded: false,
-    region: 'us-east-1',
-    ...overrides
-  }
+  const settings = defaultSettings('p', overrides)
   const deps: MainDeps = {
     settings,
     github,
@@ -69,17 +59,18 @@ function setup(overrides: Partial<Settings> = {}, clock = new FakeClock()) {
     state: new ActionState(store),
     signals,
     exit: (code) => exits.push(code),
-    schedule: cappedBackoff(),
-    transientToleranceMs: 300_000
+    planner: () => ({ call: 'status', delayMs: 1000 }),
+    transientToleranceMs: 300_000,
+    summary: new MemorySummary()
   }
-  return { deps, port, store, signals, exits, outputs, log }
+  return { deps, port, store, signals, exits, outputs, log, summary: deps.summary as MemorySummary }
 }
 
 test('pull request: discovers the source action, starts the head commit, waits, passes', async () => {
   const { deps, port, store, outputs, signals, log } = setup()
   port.executions = [{ status: 'InProgress' }, { status: 'Succeeded', statusSummary: 'ok' }]
   await runMainStep(deps)
-  expect(port.ops()).toEqual(['getPipeline', 'start', 'get', 'get'])
+  expect(port.ops()).toEqual(['getPipeline', 'start', 'history', 'get', 'get', 'actions'])
   expect(port.calls[1].args[0]).toEqual({
     pipelineName: 'p',
     variables: [],
@@ -101,7 +92,8 @@ test('pull request: discovers the source action, starts the head commit, waits, 
 test('a failed execution fails the step, after setting status outputs and marking it finished', async () => {
   const { deps, port, store, outputs } = setup()
   port.executions = [{ status: 'Failed', statusSummary: 'Build failed' }]
-  await expect(runMainStep(deps)).rejects.toThrow(new ActionError(`Pipeline p execution ${ID} ended Failed: Build failed`))
+  const url = executionUrl('us-east-1', 'p', ID)
+  await expect(runMainStep(deps)).rejects.toThrow(new ActionError(`Pipeline p execution ${ID} failed: Build failed (${url}).`))
   expect(outputs.values.status).toBe('Failed')
   expect(store.values.finished).toBe('true')
 })
@@ -138,10 +130,10 @@ test('a signal while waiting: stop that execution, exit 1, no failure reported, 
   port.executions = [{ status: 'InProgress' }]
   const running = runMainStep(deps)
   await settle()
-  expect(port.ops()).toEqual(['getPipeline', 'start', 'get'])
+  expect(port.ops()).toEqual(['getPipeline', 'start', 'history'])
   signals.emit('SIGINT')
   await expect(running).resolves.toBeUndefined()
-  expect(port.ops()).toEqual(['getPipeline', 'start', 'get', 'stop'])
+  expect(port.ops()).toEqual(['getPipeline', 'start', 'history', 'stop'])
   expect(exits).toEqual([1])
   expect(store.values.stopped).toBe('true')
   expect(store.values.finished).toBeUndefined()
@@ -180,4 +172,54 @@ test('errors before the start fail the step without touching CodePipeline furthe
   await expect(runMainStep(deps)).rejects.toThrow(/Set source-action/)
   expect(port.ops()).toEqual(['getPipeline'])
   expect(store.values).toEqual({})
+})
+
+describe('reporting', () => {
+  function withStatuses(overrides: Partial<Settings> = {}) {
+    const s = setup({ githubToken: 'tok', ...overrides })
+    const posted: { state: string; description: string; sha: string }[] = []
+    s.deps.loadStatusClient = async () => async (request) => posted.push(request)
+    return { ...s, posted }
+  }
+
+  test('a success: pending, then success on the commit that ran; the summary is written', async () => {
+    const { deps, port, posted, summary } = withStatuses()
+    port.executions = [{ status: 'Succeeded' }]
+    await runMainStep(deps)
+    expect(posted.map((p) => [p.state, p.sha])).toEqual([
+      ['pending', HEAD],
+      ['success', HEAD]
+    ])
+    expect(summary.written).toContain('<h2>CodePipeline p: ✅ Succeeded</h2>')
+  })
+
+  test('a failure: the annotation with its title, failure status, and the summary', async () => {
+    const { deps, port, posted, summary, log } = withStatuses()
+    port.executions = [{ status: 'Failed' }]
+    port.actionRuns = [[{ actionExecutionId: 'a', stageName: 'Source', actionName: 'App', status: 'Failed', errorMessage: 'no access to repo' }]]
+    await expect(runMainStep(deps)).rejects.toThrow(/failed in stage Source, action App: no access to repo/)
+    expect(log.titles).toEqual(['p: Source / App failed'])
+    expect(posted.map((p) => p.state)).toEqual(['pending', 'failure'])
+    expect(summary.written).toContain('no access to repo')
+  })
+
+  test('the wait gives up: error status and a summary that says so', async () => {
+    const { deps, port, posted, summary } = withStatuses()
+    port.executions = [awsError('InternalFailure', 'down')]
+    await expect(runMainStep({ ...deps, transientToleranceMs: 5000 })).rejects.toThrow(/Could not get the status/)
+    expect(posted.at(-1)).toMatchObject({ state: 'error', description: expect.stringContaining('Could not follow the execution') })
+    expect(summary.written).toContain('Unknown')
+  })
+
+  test('not pinned to a commit, or not waiting: no status, and the log says why', async () => {
+    const unpinned = withStatuses({ pinCommit: false })
+    await runMainStep(unpinned.deps)
+    expect(unpinned.posted).toEqual([])
+    expect(unpinned.log.text()).toContain('No commit status: the execution is not pinned to a commit')
+    const noWait = withStatuses({ wait: false })
+    await runMainStep(noWait.deps)
+    expect(noWait.posted).toEqual([])
+    expect(noWait.log.text()).toContain('No commit status: wait is false')
+    expect(noWait.summary.written).toContain('not followed (wait: false)')
+  })
 })

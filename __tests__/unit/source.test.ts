@@ -122,7 +122,8 @@ describe('planSource', () => {
     const { d, calls, log } = deps({})
     expect(await planSource(d)).toEqual({
       sourceRevisions: [{ actionName: 'Mine', revisionType: 'COMMIT_ID', revisionValue: SHA }],
-      commitId: SHA
+      commitId: SHA,
+      pipeline: expect.objectContaining({ name: 'p' })
     })
     expect(calls.getPipeline).toEqual(['p'])
     expect(log.text()).toContain(`Commit: ${SHA} (push: GITHUB_SHA)`)

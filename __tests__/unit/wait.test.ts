@@ -1,11 +1,14 @@
-import type { ExecutionState } from '../../src/codepipeline.js'
+import type { ActionRun, ExecutionState } from '../../src/codepipeline.js'
 import { ActionError } from '../../src/errors.js'
-import { cappedBackoff, DEFAULT_TRANSIENT_TOLERANCE_MS, isTerminal, judgeExecution, waitForExecution, type WaitDeps } from '../../src/wait.js'
+import type { PollPlanner } from '../../src/poll-plan.js'
+import { ProgressTracker } from '../../src/progress.js'
+import { DEFAULT_TRANSIENT_TOLERANCE_MS, isTerminal, waitForExecution, type Followed, type WaitDeps } from '../../src/wait.js'
 import { awsError, FakeClock, FakeLog, FakeOutputs, FakePort } from './fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
+const everySecond: PollPlanner = () => ({ call: 'status', delayMs: 1000 })
 
-function setup(executions: FakePort['executions']) {
+function setup(executions: FakePort['executions'], planner: PollPlanner = everySecond) {
   const port = new FakePort()
   port.executions = executions
   const clock = new FakeClock()
@@ -17,22 +20,24 @@ function setup(executions: FakePort['executions']) {
     clock,
     log,
     outputs,
-    schedule: cappedBackoff(),
+    planner,
+    limits: { minMs: 1000, maxMs: 60_000 },
     transientToleranceMs: DEFAULT_TRANSIENT_TOLERANCE_MS,
     onFinished: (s) => finished.push(s)
   }
-  return { port, clock, log, outputs, finished, deps }
+  const run: Followed = { pipelineName: 'p', executionId: ID, startedAt: clock.now(), progress: new ProgressTracker(log, clock.now(), 'https://console') }
+  return { port, clock, log, outputs, finished, deps, run }
 }
 
 describe('polls until a terminal status', () => {
   test.each(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded'])('%s is terminal', async (status) => {
-    const { port, outputs, finished, deps } = setup([
+    const { port, outputs, finished, deps, run } = setup([
       { status: 'InProgress' },
       { status: 'Stopping' },
       { status: 'InProgress' },
       { status, statusSummary: `summary of ${status}` }
     ])
-    const final = await waitForExecution(deps, 'p', ID)
+    const final = await waitForExecution(deps, run)
     expect(final).toEqual({ status, statusSummary: `summary of ${status}` })
     expect(port.ops()).toEqual(['get', 'get', 'get', 'get'])
     expect(finished).toEqual([final])
@@ -41,72 +46,85 @@ describe('polls until a terminal status', () => {
   test.each(['InProgress', 'Stopping'])('%s is not terminal', (status) => {
     expect(isTerminal(status)).toBe(false)
   })
-  test('always asks about the started execution', async () => {
-    const { port, deps } = setup([{ status: 'InProgress' }, { status: 'InProgress' }, { status: 'Succeeded' }])
-    await waitForExecution(deps, 'p', ID)
+  test('always asks about the started execution, for status and progress alike', async () => {
+    let n = 0
+    const alternate: PollPlanner = () => ({ call: n++ % 2 === 0 ? 'progress' : 'status', delayMs: 1000 })
+    const { port, deps, run } = setup([{ status: 'InProgress' }, { status: 'Succeeded' }], alternate)
+    await waitForExecution(deps, run)
+    expect(port.ops()).toEqual(['actions', 'get', 'actions', 'get'])
     for (const call of port.calls) expect(call.args.slice(0, 2)).toEqual(['p', ID])
   })
-  test('logs each change of status once', async () => {
-    const { log, deps } = setup([{ status: 'InProgress' }, { status: 'InProgress' }, { status: 'Succeeded', statusSummary: 'ok' }])
-    await waitForExecution(deps, 'p', ID)
-    expect(log.lines).toEqual([`info: Execution ${ID} is InProgress`, `info: Execution ${ID} is Succeeded: ok`])
+  test('logs each change of status once, but not the usual InProgress', async () => {
+    const { log, deps, run } = setup([{ status: 'InProgress' }, { status: 'Stopping' }, { status: 'Stopping' }, { status: 'Stopped', statusSummary: 'ok' }])
+    await waitForExecution(deps, run)
+    expect(log.lines).toEqual([`info: Execution ${ID} is Stopping`, `info: Execution ${ID} is Stopped: ok`])
   })
-  test('sleeps by the schedule between polls, and not after the last', async () => {
-    const { clock, deps } = setup([{ status: 'InProgress' }, { status: 'InProgress' }, { status: 'InProgress' }, { status: 'Succeeded' }])
-    await waitForExecution({ ...deps, schedule: (n) => n * 100 }, 'p', ID)
+  test('sleeps as planned, and gives the planner what it learned', async () => {
+    const inputs: Parameters<PollPlanner>[0][] = []
+    const planner: PollPlanner = (input) => {
+      inputs.push(input)
+      return { call: inputs.length === 1 ? 'progress' : 'status', delayMs: inputs.length * 100 }
+    }
+    const { clock, deps, run, port } = setup([{ status: 'InProgress' }, { status: 'Succeeded' }], planner)
+    const failed: ActionRun = { actionExecutionId: 'a', stageName: 'Build', actionName: 'Compile', status: 'Failed', startTime: run.startedAt, lastUpdateTime: run.startedAt + 50 }
+    port.actionRuns = [[failed]]
+    await waitForExecution(deps, { ...run, expectedMs: 5000 })
     expect(clock.sleeps).toEqual([100, 200, 300])
+    expect(inputs[1]).toMatchObject({ lastCall: 'progress', expectedMs: 5000, progress: { suggestsEnd: true }, lastProgressAt: run.startedAt + 100 })
+    expect(inputs[2]).toMatchObject({ lastCall: 'status', lastStatusAt: run.startedAt + 300 })
   })
   test('an empty statusSummary output when there is none', async () => {
-    const { outputs, deps } = setup([{ status: 'Succeeded' }])
-    await waitForExecution(deps, 'p', ID)
+    const { outputs, deps, run } = setup([{ status: 'Succeeded' }])
+    await waitForExecution(deps, run)
     expect(outputs.values['status-summary']).toBe('')
   })
 })
 
-test('cappedBackoff grows and is capped', () => {
-  const schedule = cappedBackoff({ firstMs: 1000, factor: 2, maxMs: 5000 })
-  expect([1, 2, 3, 4, 5].map(schedule)).toEqual([1000, 2000, 4000, 5000, 5000])
-  const standard = cappedBackoff()
-  expect(standard(1)).toBeGreaterThan(0)
-  expect(standard(100)).toBe(standard(50))
-})
-
 describe('errors while polling', () => {
   test('a transient error is a warning; polling goes on', async () => {
-    const { log, deps, finished } = setup([{ status: 'InProgress' }, awsError('ThrottlingException', 'Rate exceeded'), { status: 'Succeeded' }])
-    await expect(waitForExecution(deps, 'p', ID)).resolves.toEqual({ status: 'Succeeded' })
+    const { log, deps, finished, run } = setup([{ status: 'InProgress' }, awsError('ThrottlingException', 'Rate exceeded'), { status: 'Succeeded' }])
+    await expect(waitForExecution(deps, run)).resolves.toEqual({ status: 'Succeeded' })
     expect(log.lines).toContain("warning: Could not get the execution's status (Rate exceeded); trying again.")
     expect(finished).toHaveLength(1)
   })
+  test('a failing progress call is tolerated the same way', async () => {
+    let n = 0
+    const planner: PollPlanner = () => ({ call: n++ === 0 ? 'progress' : 'status', delayMs: 1000 })
+    const { deps, run, port, log } = setup([{ status: 'Succeeded' }], planner)
+    port.actionRuns = [awsError('InternalFailure', 'oops')]
+    await expect(waitForExecution(deps, run)).resolves.toEqual({ status: 'Succeeded' })
+    expect(log.text()).toContain('(oops); trying again')
+  })
   test('errors that keep coming for the tolerance fail the step', async () => {
-    const { deps, clock } = setup([{ status: 'InProgress' }, awsError('InternalFailure', 'service down')])
-    const err = await waitForExecution({ ...deps, schedule: () => 10_000 }, 'p', ID).catch((e) => e)
+    const { deps, clock, run } = setup([{ status: 'InProgress' }, awsError('InternalFailure', 'service down')], () => ({ call: 'status', delayMs: 10_000 }))
+    const err = await waitForExecution(deps, run).catch((e) => e)
     expect(err).toBeInstanceOf(ActionError)
     expect(err.message).toBe(`Could not get the status of execution ${ID} for 300 s: service down`)
-    expect(clock.sleeps.length).toBe(31)
+    expect(clock.sleeps.length).toBe(32)
   })
   test('a success in between resets the tolerance', async () => {
     const down = awsError('InternalFailure', 'down')
     const script: FakePort['executions'] = []
     for (let i = 0; i < 5; i++) script.push(down, down, down, { status: 'InProgress' })
     script.push({ status: 'Succeeded' })
-    const { deps } = setup(script)
-    await expect(waitForExecution({ ...deps, transientToleranceMs: 25_000, schedule: () => 10_000 }, 'p', ID)).resolves.toEqual({ status: 'Succeeded' })
+    const { deps, run } = setup(script, () => ({ call: 'status', delayMs: 10_000 }))
+    await expect(waitForExecution({ ...deps, transientToleranceMs: 25_000 }, run)).resolves.toEqual({ status: 'Succeeded' })
   })
   test.each(['PipelineExecutionNotFoundException', 'AccessDeniedException', 'ValidationException', 'PipelineNotFoundException'])(
     '%s fails at once',
     async (name) => {
-      const { port, deps } = setup([{ status: 'InProgress' }, awsError(name)])
-      await expect(waitForExecution(deps, 'p', ID)).rejects.toThrow(`${name} happened`)
+      const { port, deps, run } = setup([{ status: 'InProgress' }, awsError(name)])
+      await expect(waitForExecution(deps, run)).rejects.toThrow(`${name} happened`)
       expect(port.ops()).toEqual(['get', 'get'])
     }
   )
   test('an abort stops the wait at once and is not retried', async () => {
-    const { deps, port } = setup([{ status: 'InProgress' }])
+    const { deps, port, run } = setup([{ status: 'InProgress' }], () => ({ call: 'status', delayMs: 0 }))
     const controller = new AbortController()
     const clock = new FakeClock(false)
-    const waiting = waitForExecution({ ...deps, clock }, 'p', ID, controller.signal)
-    await new Promise((r) => setImmediate(r))
+    let n = 0
+    const waiting = waitForExecution({ ...deps, clock, planner: () => ({ call: 'status', delayMs: n++ === 0 ? 0 : 1000 }) }, run, controller.signal)
+    await clock.advance(0)
     controller.abort()
     await expect(waiting).rejects.toMatchObject({ name: 'AbortError' })
     expect(port.ops()).toEqual(['get'])
@@ -114,21 +132,10 @@ describe('errors while polling', () => {
   })
 })
 
-describe('the verdict', () => {
-  test('Succeeded passes', () => {
-    expect(() => judgeExecution('p', ID, { status: 'Succeeded' }, false)).not.toThrow()
-  })
-  test('Superseded passes only with allow-superseded', () => {
-    expect(() => judgeExecution('p', ID, { status: 'Superseded' }, true)).not.toThrow()
-    expect(() => judgeExecution('p', ID, { status: 'Superseded' }, false)).toThrow(
-      `Pipeline p execution ${ID} ended Superseded (a newer execution overtook it, so this commit did not finish the pipeline; set allow-superseded: true to accept that)`
-    )
-  })
-  test.each([
-    ['Failed', 'Stage Build failed', `Pipeline p execution ${ID} ended Failed: Stage Build failed`],
-    ['Stopped', 'operator', `Pipeline p execution ${ID} ended Stopped (it was stopped): operator`],
-    ['Cancelled', undefined, `Pipeline p execution ${ID} ended Cancelled (the pipeline's definition changed while it ran)`]
-  ])('%s fails, naming pipeline, status and summary', (status, statusSummary, message) => {
-    expect(() => judgeExecution('p', ID, { status, statusSummary }, true)).toThrow(new ActionError(message))
-  })
+test('no permission for ListActionExecutions: a warning, then status polls only', async () => {
+  const { deps, run, port, log } = setup([{ status: 'InProgress' }, { status: 'Succeeded' }], () => ({ call: 'progress', delayMs: 1000 }))
+  port.actionRuns = [awsError('AccessDeniedException', 'not allowed codepipeline:ListActionExecutions')]
+  await expect(waitForExecution(deps, run)).resolves.toEqual({ status: 'Succeeded' })
+  expect(port.ops()).toEqual(['actions', 'get', 'get'])
+  expect(log.lines).toContain('warning: No progress will be shown: not allowed codepipeline:ListActionExecutions')
 })

@@ -1,0 +1,122 @@
+// The API budget of issue 5, on a virtual clock: the real wait loop and poll planner, through the real SDK,
+// against the local service running its executions on the same clock. A 61.3 s pipeline takes milliseconds,
+// and the detection latency is exact: virtual time from the execution's end to the action's verdict.
+import { startEmulator, type Emulator, type PipelineSpec } from '../../emulator/index.js'
+import { createCodePipelinePort } from '../../src/codepipeline.js'
+import type { GitHubContext } from '../../src/github-context.js'
+import { runMainStep } from '../../src/main-step.js'
+import { planNextPoll } from '../../src/poll-plan.js'
+import type { Clock } from '../../src/ports.js'
+import { ActionState } from '../../src/state.js'
+import { defaultSettings, FakeLog, FakeOutputs, FakeSignals, FakeStateStore, MemorySummary } from '../unit/fakes.js'
+
+const REPO = 'octo/app'
+const SHA = 'c'.repeat(40)
+
+/** Time that moves only when the action sleeps; the service's executions advance on it too. */
+class VirtualClock implements Clock {
+  time = 1_750_000_000_000
+  now = () => this.time
+  sleep = async (ms: number, signal?: AbortSignal) => {
+    signal?.throwIfAborted()
+    this.time += ms
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+const clock = new VirtualClock()
+let emulator: Emulator
+let counter = 0
+
+beforeAll(async () => {
+  emulator = await startEmulator({ pipelines: [], clock })
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_CODEPIPELINE: emulator.url,
+    AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    AWS_CONFIG_FILE: '/nonexistent',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+    AWS_EC2_METADATA_DISABLED: 'true'
+  })
+})
+afterAll(async () => emulator.close())
+
+/** Source 1.1 s, Build 45.2 s, Deploy 15 s: 61.3 s, not a round number. */
+function pipeline61(history: number[]): PipelineSpec {
+  return {
+    name: `budget-${++counter}`,
+    executionMode: 'PARALLEL',
+    stages: [
+      {
+        name: 'Source',
+        actions: [{ name: 'App', category: 'Source', provider: 'CodeStarSourceConnection', configuration: { FullRepositoryId: REPO }, durationSeconds: 1.1 }]
+      },
+      { name: 'Build', actions: [{ name: 'Compile', category: 'Build', provider: 'CodeBuild', durationSeconds: 45.2 }] },
+      { name: 'Deploy', actions: [{ name: 'Ship', category: 'Deploy', provider: 'CodeDeploy', durationSeconds: 15 }] }
+    ],
+    history: history.map((seconds, i) => ({ status: 'Succeeded', durationSeconds: seconds, startedSecondsAgo: 3600 * (i + 1) }))
+  }
+}
+
+const github: GitHubContext = {
+  eventName: 'push',
+  sha: SHA,
+  payload: {},
+  repo: { owner: 'octo', repo: 'app' },
+  serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com',
+  runId: 1,
+  runAttempt: 1
+}
+
+/** One run of the main step; its calls, and how long after the execution's end the verdict came. */
+async function measure(history: number[]) {
+  const spec = pipeline61(history)
+  emulator.addPipeline(spec)
+  const port = createCodePipelinePort({ region: 'us-east-1' })
+  await runMainStep({
+    settings: defaultSettings(spec.name),
+    github,
+    port,
+    log: new FakeLog(),
+    outputs: new FakeOutputs(),
+    clock,
+    state: new ActionState(new FakeStateStore()),
+    signals: new FakeSignals(),
+    exit: () => undefined,
+    planner: planNextPoll,
+    transientToleranceMs: 300_000,
+    summary: new MemorySummary()
+  })
+  const verdictAt = clock.now()
+  const calls = emulator.requests().filter((r) => r.body?.pipelineName === spec.name || r.body?.name === spec.name)
+  const [execution] = await port.listRecentExecutions(spec.name, 1)
+  expect(execution.status).toBe('Succeeded')
+  return { operations: calls.map((c) => c.operation), latencyMs: verdictAt - execution.lastUpdateTime! }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+test('61.3 s with a history of similar runs: median latency ≤ 2 s, ≤ 12 calls in the whole run', async () => {
+  const histories = [
+    [61.3, 61.0, 61.6, 60.9, 61.8],
+    [60.2, 60.5, 60.1, 60.4, 60.6],
+    [62.4, 62.0, 62.7, 62.2, 62.5],
+    [61.1, 61.4, 61.2],
+    [59.8, 63.1, 61.0, 60.7, 62.2]
+  ]
+  const runs = []
+  for (const history of histories) runs.push(await measure(history))
+  for (const run of runs) {
+    expect(run.operations.length).toBeLessThanOrEqual(12)
+    expect(run.operations.slice(0, 3)).toEqual(['GetPipeline', 'StartPipelineExecution', 'ListPipelineExecutions'])
+    expect(run.operations.at(-1)).toBe('ListActionExecutions')
+  }
+  expect(median(runs.map((r) => r.latencyMs))).toBeLessThanOrEqual(2000)
+})
+
+test('61.3 s on a first run, no history: latency ≤ 5 s, ≤ 20 calls', async () => {
+  const run = await measure([])
+  expect(run.operations.length).toBeLessThanOrEqual(20)
+  expect(run.latencyMs).toBeLessThanOrEqual(5000)
+})
