@@ -17,6 +17,8 @@ export interface StartRequest {
   pipelineName: string
   variables: PipelineVariable[]
   sourceRevisions: SourceRevisionOverride[]
+  /** Idempotency: the same token gets the same execution back (request-token.ts). */
+  clientRequestToken: string
 }
 
 export interface StopRequest {
@@ -32,11 +34,11 @@ export interface ExecutionState {
 }
 
 export interface CodePipelinePort {
-  /** Returns the new execution's id. */
-  startExecution(request: StartRequest): Promise<string>
+  /** Returns the new execution's id (or, for a token already used, that execution's). */
+  startExecution(request: StartRequest, signal?: AbortSignal): Promise<string>
   getExecution(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ExecutionState>
   stopExecution(request: StopRequest, signal?: AbortSignal): Promise<void>
-  getPipeline(pipelineName: string): Promise<PipelineDeclaration>
+  getPipeline(pipelineName: string, signal?: AbortSignal): Promise<PipelineDeclaration>
 }
 
 export interface ClientSettings {
@@ -70,15 +72,18 @@ export function createCodePipelinePort(settings: ClientSettings): CodePipelinePo
   }
 
   return {
-    async startExecution({ pipelineName, variables, sourceRevisions }) {
+    async startExecution({ pipelineName, variables, sourceRevisions, clientRequestToken }, signal) {
       const command = new StartPipelineExecutionCommand({
         name: pipelineName,
         // The model wants 1-50 variables when the list is present, so an empty one is left out.
         variables: variables.length > 0 ? variables : undefined,
-        sourceRevisions: sourceRevisions.length > 0 ? sourceRevisions : undefined
+        sourceRevisions: sourceRevisions.length > 0 ? sourceRevisions : undefined,
+        // Ours, not the SDK's random one per command: a relaunched process must get its execution back.
+        clientRequestToken
       })
-      // clientRequestToken is filled by the SDK once per command, so its retries cannot start twice.
-      const out = await call('codepipeline:StartPipelineExecution', pipelineName, () => client.send(command))
+      const out = await call('codepipeline:StartPipelineExecution', pipelineName, () =>
+        client.send(command, { abortSignal: signal })
+      )
       if (!out.pipelineExecutionId) throw new AwsCallError('StartPipelineExecution returned no execution id.', 'Error', out)
       return out.pipelineExecutionId
     },
@@ -94,8 +99,10 @@ export function createCodePipelinePort(settings: ClientSettings): CodePipelinePo
       const command = new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId, abandon, reason })
       await call('codepipeline:StopPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }))
     },
-    async getPipeline(pipelineName) {
-      const out = await call('codepipeline:GetPipeline', pipelineName, () => client.send(new GetPipelineCommand({ name: pipelineName })))
+    async getPipeline(pipelineName, signal) {
+      const out = await call('codepipeline:GetPipeline', pipelineName, () =>
+        client.send(new GetPipelineCommand({ name: pipelineName }), { abortSignal: signal })
+      )
       if (!out.pipeline) throw new AwsCallError(`GetPipeline returned no declaration for '${pipelineName}'.`, 'Error', out)
       return out.pipeline
     }

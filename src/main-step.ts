@@ -1,18 +1,24 @@
-// The main step: pick the sources, start, follow, judge; stop on cancel.
+// The main step: pick the sources, start, follow, judge; stop on cancel or timeout.
 import { CancelGuard } from './cancel.js'
 import type { CodePipelinePort } from './codepipeline.js'
 import { chooseCommit } from './commit.js'
+import { explainForkCredentials } from './fork.js'
 import { describeRun, type GitHubContext } from './github-context.js'
 import type { Settings } from './inputs.js'
 import type { Clock, Log, Outputs, SignalSource } from './ports.js'
-import { planSource } from './source.js'
-import { startExecution } from './start.js'
+import { deriveRequestToken, type StepIdentity } from './request-token.js'
+import type { RetryPolicy } from './retry.js'
+import { planSource, type SourcePlan } from './source.js'
+import { startExecution, startRequest } from './start.js'
 import type { ActionState } from './state.js'
+import { handleTimeout, WaitTimeout } from './timeout.js'
 import { judgeExecution, waitForExecution, type PollSchedule } from './wait.js'
 
 export interface MainDeps {
   settings: Settings
   github: GitHubContext
+  /** The run, job and step, for the start's idempotency token. */
+  step: StepIdentity
   port: CodePipelinePort
   log: Log
   outputs: Outputs
@@ -21,46 +27,85 @@ export interface MainDeps {
   signals: SignalSource
   exit: (code: number) => void
   schedule: PollSchedule
-  transientToleranceMs: number
+  retry: RetryPolicy
+}
+
+/** Starts the execution; the guard can learn its id (or ask again with the same token) if a signal comes. */
+async function start(deps: MainDeps, guard: CancelGuard, plan: SourcePlan): Promise<string> {
+  const { settings } = deps
+  const token = settings.clientRequestToken ?? deriveRequestToken(deps.step, startRequest(settings, plan, ''))
+  deps.log.debug(`clientRequestToken: ${token}`)
+  const onStarted = (id: string) => deps.state.saveStarted(settings.pipelineName, settings.region, id, settings.wait)
+  const startDeps = { ...deps, onStarted }
+  const inFlight = new AbortController()
+  const answer = startExecution(startDeps, settings, plan, {
+    clientRequestToken: token,
+    startRetryMs: settings.startRetryMs,
+    signal: inFlight.signal
+  })
+  guard.trackStart({
+    answer,
+    abort: () => inFlight.abort(),
+    again: (signal) => startExecution(startDeps, settings, plan, { clientRequestToken: token, startRetryMs: 0, signal })
+  })
+  return answer
+}
+
+/** Waits for the verdict, within wait-timeout-minutes if set. */
+async function follow(deps: MainDeps, guard: CancelGuard, executionId: string): Promise<void> {
+  const { settings, log } = deps
+  const onFinished = () => {
+    guard.markFinished()
+    deps.state.markFinished()
+  }
+  const timeout = new WaitTimeout(deps.clock, settings.waitTimeoutMs)
+  const signal = AbortSignal.any([guard.signal, timeout.signal])
+  try {
+    const waitDeps = { ...deps, onFinished, region: settings.region }
+    const final = await waitForExecution(waitDeps, settings.pipelineName, executionId, signal)
+    judgeExecution(settings.pipelineName, executionId, final, settings.allowSuperseded)
+    log.info(`Pipeline ${settings.pipelineName} execution ${executionId} ${final.status}.`)
+  } catch (err) {
+    if (!timeout.reached || guard.signal.aborted) throw err
+    guard.markFinished() // the timeout handles it from here; a late signal must not stop it again
+    throw await handleTimeout(
+      {
+        ...deps,
+        run: describeRun(deps.github),
+        onStopped: () => deps.state.markStopped(),
+        onLeftRunning: () => deps.state.markLeftRunning()
+      },
+      executionId
+    )
+  } finally {
+    timeout.dispose()
+  }
 }
 
 export async function runMainStep(deps: MainDeps): Promise<void> {
   const { settings, github, port, log } = deps
-  const guard = new CancelGuard({
-    ...deps,
-    run: describeRun(github),
-    onStopped: () => deps.state.markStopped()
-  })
+  const guard = new CancelGuard({ ...deps, run: describeRun(github), onStopped: () => deps.state.markStopped() })
   guard.install()
   try {
     const plan = await planSource({
       settings,
       chooseCommit: () => chooseCommit(github, settings.commitId),
-      getPipeline: (name) => port.getPipeline(name),
+      getPipeline: (name) => port.getPipeline(name, guard.signal),
       repo: github.repo,
       log
     })
     guard.signal.throwIfAborted()
-    const onStarted = (id: string) => deps.state.saveStarted(settings.pipelineName, settings.region, id, settings.wait)
-    const started = startExecution({ ...deps, onStarted }, settings, plan)
-    guard.trackStart(started)
-    const executionId = await started
+    const executionId = await start(deps, guard, plan)
     if (!settings.wait) {
       log.info('wait is false: not waiting for the execution to finish.')
       return
     }
     guard.signal.throwIfAborted()
-    const onFinished = () => {
-      guard.markFinished()
-      deps.state.markFinished()
-    }
-    const final = await waitForExecution({ ...deps, onFinished }, settings.pipelineName, executionId, guard.signal)
-    judgeExecution(settings.pipelineName, executionId, final, settings.allowSuperseded)
-    log.info(`Pipeline ${settings.pipelineName} execution ${executionId} ${final.status}.`)
+    await follow(deps, guard, executionId)
   } catch (err) {
     // After a signal, the guard owns the outcome (stop, then exit non-zero); don't report the abort.
     if (guard.cancelling) return await guard.cancelling
-    throw err
+    throw explainForkCredentials(err, github)
   } finally {
     guard.uninstall()
   }

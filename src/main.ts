@@ -8,7 +8,9 @@ import { readBoolean, readSettings, type InputReader } from './inputs.js'
 import { runMainStep } from './main-step.js'
 import { runPostStep } from './post.js'
 import { ActionState } from './state.js'
-import { cappedBackoff, DEFAULT_TRANSIENT_TOLERANCE_MS } from './wait.js'
+import { stepIdentity } from './request-token.js'
+import { defaultRetryPolicy } from './retry.js'
+import { cappedBackoff } from './wait.js'
 
 const readInput: InputReader = (name) => core.getInput(name)
 
@@ -22,6 +24,7 @@ async function main(state: ActionState): Promise<void> {
   await runMainStep({
     settings,
     github: readGitHubContext(),
+    step: stepIdentity(process.env),
     port: createCodePipelinePort({ region: settings.region }),
     log: core,
     outputs: core,
@@ -30,7 +33,7 @@ async function main(state: ActionState): Promise<void> {
     signals: process,
     exit,
     schedule: cappedBackoff(),
-    transientToleranceMs: DEFAULT_TRANSIENT_TOLERANCE_MS
+    retry: defaultRetryPolicy(settings.outageToleranceMs)
   })
 }
 

@@ -1,8 +1,10 @@
 // Follows the started execution, and only that one, until CodePipeline gives its verdict.
 import type { CodePipelinePort, ExecutionState } from './codepipeline.js'
 import { isAbortError } from './clock.js'
-import { ActionError, awsErrorName, errorMessage } from './errors.js'
+import { ActionError, errorMessage } from './errors.js'
 import type { Clock, Log, Outputs } from './ports.js'
+import { OutageWatch, pollFailure, type RetryPolicy } from './retry.js'
+import { executionUrl } from './start.js'
 
 /** How long to sleep after the `pollNumber`-th poll (1-based). Issue 5 will make this adaptive. */
 export type PollSchedule = (pollNumber: number) => number
@@ -14,25 +16,16 @@ export function cappedBackoff({ firstMs = 2000, factor = 1.5, maxMs = 10000 } = 
 // Stopping and InProgress are not here: a Stopping execution may still finish its actions.
 const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded'])
 
-// These will not get better by asking again.
-const PERMANENT = new Set([
-  'PipelineNotFoundException',
-  'PipelineExecutionNotFoundException',
-  'ValidationException',
-  'AccessDeniedException',
-  'CredentialsProviderError'
-])
-
-export const DEFAULT_TRANSIENT_TOLERANCE_MS = 5 * 60 * 1000
-
 export interface WaitDeps {
   port: CodePipelinePort
   clock: Clock
   log: Log
   outputs: Outputs
   schedule: PollSchedule
-  /** How long GetPipelineExecution may keep failing before the step fails. */
-  transientToleranceMs: number
+  /** What a failed GetPipelineExecution does: back off, or fail after a sustained outage (retry.ts). */
+  retry: RetryPolicy
+  /** For the console link in failure messages. */
+  region: string
   onFinished: (state: ExecutionState) => void
 }
 
@@ -47,12 +40,14 @@ export async function waitForExecution(
   signal?: AbortSignal
 ): Promise<ExecutionState> {
   const { port, clock, log } = deps
-  let failingSince: number | undefined
+  const outage = new OutageWatch(clock, deps.retry)
+  const ref = { executionId, url: executionUrl(deps.region, pipelineName, executionId) }
   let last = ''
   for (let poll = 1; ; poll++) {
+    let backoffMs: number | undefined
     try {
       const state = await port.getExecution(pipelineName, executionId, signal)
-      failingSince = undefined
+      outage.succeeded()
       const shown = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
       if (shown !== last) log.info(`Execution ${executionId} is ${shown}`)
       last = shown
@@ -64,18 +59,10 @@ export async function waitForExecution(
       }
     } catch (err) {
       if (isAbortError(err) || signal?.aborted) throw err
-      if (PERMANENT.has(awsErrorName(err))) throw err
-      failingSince ??= clock.now()
-      const failingFor = clock.now() - failingSince
-      if (failingFor >= deps.transientToleranceMs) {
-        throw new ActionError(
-          `Could not get the status of execution ${executionId} for ${Math.round(failingFor / 1000)} s: ${errorMessage(err)}`,
-          { cause: err }
-        )
-      }
-      log.warning(`Could not get the execution's status (${errorMessage(err)}); trying again.`)
+      backoffMs = outage.failed(err, (e, kind) => pollFailure(e, kind, outage.failingForMs(), ref))
+      log.warning(`Could not get the execution's status (${errorMessage(err)}); trying again in ${Math.round(backoffMs / 1000)} s.`)
     }
-    await clock.sleep(deps.schedule(poll), signal)
+    await clock.sleep(backoffMs ?? deps.schedule(poll), signal)
   }
 }
 

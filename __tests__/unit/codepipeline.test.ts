@@ -51,10 +51,11 @@ test('StartPipelineExecution: the request as the API wants it, with our user age
   replies = [{ status: 200, body: { pipelineExecutionId: ID } }]
   const port = createCodePipelinePort({ region: 'eu-west-1' })
   const sourceRevisions = [{ actionName: 'App', revisionType: 'COMMIT_ID' as const, revisionValue: 'a'.repeat(40) }]
-  expect(await port.startExecution({ pipelineName: 'p', variables: [{ name: 'A', value: '1' }], sourceRevisions })).toBe(ID)
+  const request = { pipelineName: 'p', variables: [{ name: 'A', value: '1' }], sourceRevisions, clientRequestToken: 'gha-1-1-abc' }
+  expect(await port.startExecution(request)).toBe(ID)
   const [req] = received
   expect(req.target).toBe('CodePipeline_20150709.StartPipelineExecution')
-  expect(req.body).toEqual({ name: 'p', variables: [{ name: 'A', value: '1' }], sourceRevisions, clientRequestToken: expect.any(String) })
+  expect(req.body).toEqual({ name: 'p', variables: [{ name: 'A', value: '1' }], sourceRevisions, clientRequestToken: 'gha-1-1-abc' })
   const agent = `${req.headers['user-agent']} ${req.headers['x-amz-user-agent']}`
   expect(agent).toContain('codepipeline-run-action/0.1.0')
   expect(String(req.headers.authorization)).toContain('/eu-west-1/codepipeline/')
@@ -62,7 +63,7 @@ test('StartPipelineExecution: the request as the API wants it, with our user age
 
 test('empty variables and source revisions are left out (the model wants 1-50 variables when present)', async () => {
   replies = [{ status: 200, body: { pipelineExecutionId: ID } }]
-  await createCodePipelinePort({ region: 'eu-west-1' }).startExecution({ pipelineName: 'p', variables: [], sourceRevisions: [] })
+  await createCodePipelinePort({ region: 'eu-west-1' }).startExecution({ pipelineName: 'p', variables: [], sourceRevisions: [], clientRequestToken: 'tok' })
   expect(Object.keys(received[0].body).sort()).toEqual(['clientRequestToken', 'name'])
 })
 
@@ -71,9 +72,9 @@ test('a 5xx is retried by the SDK with the same client request token', async () 
     { status: 500, body: { __type: 'InternalFailure', message: 'oops' } },
     { status: 200, body: { pipelineExecutionId: ID } }
   ]
-  expect(await createCodePipelinePort({ region: 'eu-west-1' }).startExecution({ pipelineName: 'p', variables: [], sourceRevisions: [] })).toBe(ID)
+  expect(await createCodePipelinePort({ region: 'eu-west-1' }).startExecution({ pipelineName: 'p', variables: [], sourceRevisions: [], clientRequestToken: 'tok' })).toBe(ID)
   expect(received).toHaveLength(2)
-  expect(received[1].body.clientRequestToken).toBe(received[0].body.clientRequestToken)
+  expect(received.map((r) => r.body.clientRequestToken)).toEqual(['tok', 'tok'])
 })
 
 test('GetPipelineExecution and StopPipelineExecution send the execution id', async () => {

@@ -110,8 +110,8 @@ export class FakePort implements CodePipelinePort {
     return this.calls.map((c) => c.op)
   }
 
-  async startExecution(request: StartRequest): Promise<string> {
-    this.calls.push({ op: 'start', args: [request] })
+  async startExecution(request: StartRequest, signal?: AbortSignal): Promise<string> {
+    this.calls.push({ op: 'start', args: [request, signal] })
     return answer(this.startAnswer)
   }
 
@@ -126,8 +126,8 @@ export class FakePort implements CodePipelinePort {
     return answer(this.stopAnswer)
   }
 
-  async getPipeline(pipelineName: string): Promise<PipelineDeclaration> {
-    this.calls.push({ op: 'getPipeline', args: [pipelineName] })
+  async getPipeline(pipelineName: string, signal?: AbortSignal): Promise<PipelineDeclaration> {
+    this.calls.push({ op: 'getPipeline', args: [pipelineName, signal] })
     return answer(this.pipeline)
   }
 }

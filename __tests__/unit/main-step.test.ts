@@ -1,4 +1,5 @@
 import type { PipelineDeclaration } from '@aws-sdk/client-codepipeline'
+import { START_ANSWER_GRACE_MS } from '../../src/cancel.js'
 import { ActionError } from '../../src/errors.js'
 import type { GitHubContext } from '../../src/github-context.js'
 import type { Settings } from '../../src/inputs.js'
@@ -6,7 +7,7 @@ import { runMainStep, type MainDeps } from '../../src/main-step.js'
 import { executionUrl } from '../../src/start.js'
 import { ActionState } from '../../src/state.js'
 import { cappedBackoff } from '../../src/wait.js'
-import { deferred, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from './fakes.js'
+import { awsError, deferred, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from './fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
 const HEAD = 'a'.repeat(40)
@@ -57,11 +58,15 @@ function setup(overrides: Partial<Settings> = {}, clock = new FakeClock()) {
     abandonOnCancel: false,
     allowSuperseded: false,
     region: 'us-east-1',
+    stopOnTimeout: false,
+    outageToleranceMs: 300_000,
+    startRetryMs: 300_000,
     ...overrides
   }
   const deps: MainDeps = {
     settings,
     github,
+    step: { runId: '42', runAttempt: '1', job: 'deploy', action: '__run' },
     port,
     log,
     outputs,
@@ -70,7 +75,7 @@ function setup(overrides: Partial<Settings> = {}, clock = new FakeClock()) {
     signals,
     exit: (code) => exits.push(code),
     schedule: cappedBackoff(),
-    transientToleranceMs: 300_000
+    retry: { outageToleranceMs: 300_000, backoff: (n) => n * 1000 }
   }
   return { deps, port, store, signals, exits, outputs, log }
 }
@@ -83,7 +88,8 @@ test('pull request: discovers the source action, starts the head commit, waits, 
   expect(port.calls[1].args[0]).toEqual({
     pipelineName: 'p',
     variables: [],
-    sourceRevisions: [{ actionName: 'App', revisionType: 'COMMIT_ID', revisionValue: HEAD }]
+    sourceRevisions: [{ actionName: 'App', revisionType: 'COMMIT_ID', revisionValue: HEAD }],
+    clientRequestToken: expect.stringMatching(/^gha-42-1-[0-9a-f]{64}$/)
   })
   expect(outputs.values).toEqual({
     'pipeline-execution-id': ID,
@@ -149,7 +155,7 @@ test('a signal while waiting: stop that execution, exit 1, no failure reported, 
 })
 
 test('a signal during StartPipelineExecution: waits for the id, stops it, never polls', async () => {
-  const { deps, port, signals, exits } = setup()
+  const { deps, port, signals, exits } = setup({}, new FakeClock(false))
   const start = deferred<string>()
   port.startAnswer = () => start.promise
   const running = runMainStep(deps)
@@ -158,6 +164,27 @@ test('a signal during StartPipelineExecution: waits for the id, stops it, never 
   start.resolve(ID)
   await running
   expect(port.ops()).toEqual(['getPipeline', 'start', 'stop'])
+  expect(exits).toEqual([1])
+})
+
+test('a start that hangs past the grace after a signal: asked again with the same token, and that execution stopped', async () => {
+  const clock = new FakeClock(false)
+  const { deps, port, signals, exits } = setup({}, clock)
+  // The first start hangs until aborted, as the SDK's call does; asked again, it answers.
+  port.startAnswer = () => {
+    if (port.ops().filter((op) => op === 'start').length > 1) return ID
+    const signal = port.calls.at(-1)!.args[1] as AbortSignal
+    return new Promise<string>((_, reject) => signal.addEventListener('abort', () => reject(awsError('AbortError'))))
+  }
+  const running = runMainStep(deps)
+  await settle()
+  signals.emit('SIGINT')
+  await clock.advance(START_ANSWER_GRACE_MS)
+  await running
+  expect(port.ops()).toEqual(['getPipeline', 'start', 'start', 'stop'])
+  const [first, second] = port.calls.filter((c) => c.op === 'start')
+  expect(second.args[0]).toEqual(first.args[0])
+  expect((first.args[1] as AbortSignal).aborted).toBe(true)
   expect(exits).toEqual([1])
 })
 

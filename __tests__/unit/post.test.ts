@@ -13,7 +13,8 @@ const unfinished: SavedState = {
   executionId: ID,
   wait: true,
   finished: false,
-  stopped: false
+  stopped: false,
+  leftRunning: false
 }
 
 function setup(saved: Partial<SavedState>, stop = { stopOnCancel: true, abandonOnCancel: false }) {

@@ -1,6 +1,8 @@
 import type { ExecutionState } from '../../src/codepipeline.js'
 import { ActionError } from '../../src/errors.js'
-import { cappedBackoff, DEFAULT_TRANSIENT_TOLERANCE_MS, isTerminal, judgeExecution, waitForExecution, type WaitDeps } from '../../src/wait.js'
+import { DEFAULT_OUTAGE_TOLERANCE_MS } from '../../src/retry.js'
+import { executionUrl } from '../../src/start.js'
+import { cappedBackoff, isTerminal, judgeExecution, waitForExecution, type WaitDeps } from '../../src/wait.js'
 import { awsError, FakeClock, FakeLog, FakeOutputs, FakePort } from './fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
@@ -18,7 +20,8 @@ function setup(executions: FakePort['executions']) {
     log,
     outputs,
     schedule: cappedBackoff(),
-    transientToleranceMs: DEFAULT_TRANSIENT_TOLERANCE_MS,
+    retry: { outageToleranceMs: DEFAULT_OUTAGE_TOLERANCE_MS, backoff: () => 10_000 },
+    region: 'us-east-1',
     onFinished: (s) => finished.push(s)
   }
   return { port, clock, log, outputs, finished, deps }
@@ -75,14 +78,17 @@ describe('errors while polling', () => {
   test('a transient error is a warning; polling goes on', async () => {
     const { log, deps, finished } = setup([{ status: 'InProgress' }, awsError('ThrottlingException', 'Rate exceeded'), { status: 'Succeeded' }])
     await expect(waitForExecution(deps, 'p', ID)).resolves.toEqual({ status: 'Succeeded' })
-    expect(log.lines).toContain("warning: Could not get the execution's status (Rate exceeded); trying again.")
+    expect(log.lines).toContain("warning: Could not get the execution's status (Rate exceeded); trying again in 10 s.")
     expect(finished).toHaveLength(1)
   })
   test('errors that keep coming for the tolerance fail the step', async () => {
     const { deps, clock } = setup([{ status: 'InProgress' }, awsError('InternalFailure', 'service down')])
-    const err = await waitForExecution({ ...deps, schedule: () => 10_000 }, 'p', ID).catch((e) => e)
+    const err = await waitForExecution(deps, 'p', ID).catch((e) => e)
     expect(err).toBeInstanceOf(ActionError)
-    expect(err.message).toBe(`Could not get the status of execution ${ID} for 300 s: service down`)
+    expect(err.message).toBe(
+      `Could not get the status of execution ${ID} for 300 s (outage-tolerance-minutes): service down; ` +
+        `the step fails, though the execution may still be running: ${executionUrl('us-east-1', 'p', ID)}`
+    )
     expect(clock.sleeps.length).toBe(31)
   })
   test('a success in between resets the tolerance', async () => {
@@ -91,7 +97,7 @@ describe('errors while polling', () => {
     for (let i = 0; i < 5; i++) script.push(down, down, down, { status: 'InProgress' })
     script.push({ status: 'Succeeded' })
     const { deps } = setup(script)
-    await expect(waitForExecution({ ...deps, transientToleranceMs: 25_000, schedule: () => 10_000 }, 'p', ID)).resolves.toEqual({ status: 'Succeeded' })
+    await expect(waitForExecution({ ...deps, retry: { outageToleranceMs: 25_000, backoff: () => 10_000 } }, 'p', ID)).resolves.toEqual({ status: 'Succeeded' })
   })
   test.each(['PipelineExecutionNotFoundException', 'AccessDeniedException', 'ValidationException', 'PipelineNotFoundException'])(
     '%s fails at once',
