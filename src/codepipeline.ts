@@ -43,7 +43,13 @@ export interface CodePipelinePort {
 
 export interface ClientSettings {
   region: string
+  /** A request that gets no answer for this long is a timeout, which the SDK retries. */
+  requestTimeoutMs?: number
 }
+
+// CodePipeline answers in well under a second; half a minute of silence is a hung connection, not a slow answer.
+export const REQUEST_TIMEOUT_MS = 30_000
+const CONNECTION_TIMEOUT_MS = 10_000
 
 /** Where the SDK will send requests, for error messages; the SDK itself resolves it the same way. */
 export function describeEndpoint(region: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -57,7 +63,12 @@ export function createCodePipelinePort(settings: ClientSettings): CodePipelinePo
     region: settings.region,
     customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
     retryMode: 'adaptive',
-    maxAttempts: 5
+    maxAttempts: 5,
+    requestHandler: {
+      requestTimeout: settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+      connectionTimeout: CONNECTION_TIMEOUT_MS
+    }
   })
   const endpoint = describeEndpoint(settings.region)
 

@@ -10,7 +10,7 @@ interface Received {
   headers: IncomingHttpHeaders
   body: Record<string, unknown>
 }
-type Reply = { status: number; body: unknown }
+type Reply = { status: number; body: unknown } | 'hang'
 
 let server: Server
 let received: Received[] = []
@@ -24,6 +24,7 @@ beforeAll(async () => {
     req.on('end', () => {
       received.push({ target: String(req.headers['x-amz-target']), headers: req.headers, body: JSON.parse(data || '{}') })
       const reply = replies.shift() ?? { status: 200, body: {} }
+      if (reply === 'hang') return // never answers: the client's request timeout must cut it
       res.writeHead(reply.status, { 'content-type': 'application/x-amz-json-1.1' })
       res.end(JSON.stringify(reply.body))
     })
@@ -37,6 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.env = savedEnv
+  server.closeAllConnections() // the hung request's socket, among others
   await new Promise((resolve) => server.close(resolve))
 })
 
@@ -111,4 +113,28 @@ test('describeEndpoint: the service variable, then the general one, then the reg
   expect(describeEndpoint('us-east-1', { AWS_ENDPOINT_URL_CODEPIPELINE: 'http://a', AWS_ENDPOINT_URL: 'http://b' })).toBe('http://a')
   expect(describeEndpoint('us-east-1', { AWS_ENDPOINT_URL: 'http://b' })).toBe('http://b')
   expect(describeEndpoint('us-east-1', {})).toBe('https://codepipeline.us-east-1.amazonaws.com')
+})
+
+describe('faults the SDK handles before the action sees them', () => {
+  const start = { pipelineName: 'p', variables: [], sourceRevisions: [], clientRequestToken: 'tok' }
+
+  test('a request that gets no answer times out and is retried', async () => {
+    replies = ['hang', { status: 200, body: { pipelineExecutionId: ID } }]
+    const port = createCodePipelinePort({ region: 'eu-west-1', requestTimeoutMs: 300 })
+    expect(await port.startExecution(start)).toBe(ID)
+    expect(received.map((r) => r.body.clientRequestToken)).toEqual(['tok', 'tok'])
+  })
+
+  test('an abort during the SDK\'s retry backoff ends the call at once', async () => {
+    replies = Array.from({ length: 5 }, () => ({ status: 400, body: { __type: 'ThrottlingException', message: 'Rate exceeded' } }))
+    const port = createCodePipelinePort({ region: 'eu-west-1' })
+    const controller = new AbortController()
+    const calling = port.getExecution('p', ID, controller.signal)
+    while (received.length === 0) await new Promise((r) => setTimeout(r, 5))
+    const abortedAt = Date.now()
+    controller.abort()
+    await expect(calling).rejects.toThrow()
+    expect(Date.now() - abortedAt).toBeLessThan(200)
+    expect(received.length).toBeLessThan(5)
+  })
 })

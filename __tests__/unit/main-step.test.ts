@@ -208,3 +208,23 @@ test('errors before the start fail the step without touching CodePipeline furthe
   expect(port.ops()).toEqual(['getPipeline'])
   expect(store.values).toEqual({})
 })
+
+describe('wait-timeout-minutes', () => {
+  test.each([
+    [true, ['getPipeline', 'start', 'stop'], { stopped: 'true' }, /it was stopped/],
+    [false, ['getPipeline', 'start'], { leftRunning: 'true' }, /it is left running/]
+  ])('stop-on-timeout %s', async (stopOnTimeout, ops, saved, message) => {
+    const clock = new FakeClock(false)
+    const { deps, port, store, exits } = setup({ waitTimeoutMs: 60_000, stopOnTimeout }, clock)
+    port.executions = [{ status: 'InProgress' }]
+    const running = runMainStep(deps).catch((e: Error) => e)
+    await settle()
+    await clock.advance(60_000)
+    const err = await running
+    expect(err).toBeInstanceOf(ActionError)
+    expect((err as Error).message).toMatch(message)
+    expect(port.ops().filter((op) => op !== 'get')).toEqual(ops)
+    expect(store.values).toMatchObject(saved)
+    expect(exits).toEqual([])
+  })
+})

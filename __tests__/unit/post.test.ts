@@ -90,3 +90,7 @@ test('a failing stop is logged as an error, not thrown', async () => {
   await expect(runPostStep(deps)).resolves.toBeUndefined()
   expect(log.text()).toContain(`error: Could not stop execution ${ID} (Rate exceeded)`)
 })
+
+test('a wait that timed out with stop-on-timeout false is left alone: it runs on by choice', () => {
+  expect(reasonToLeaveAlone({ ...unfinished, leftRunning: true })).toMatch(/stop-on-timeout is false/)
+})
