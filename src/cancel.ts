@@ -32,6 +32,8 @@ export interface StartInFlight {
   answer: Promise<string>
   /** Abandons the call and its retries. */
   abort(): void
+  /** Whether a request is on the wire whose answer has not come (false during a backoff between tries). */
+  onWire(): boolean
   /** Sends it once more with the same clientRequestToken: the execution the first call made, if it made one. */
   again(signal: AbortSignal): Promise<string>
 }
@@ -101,9 +103,13 @@ export class CancelGuard {
       () => ({ id: undefined })
     )
     const { clock, log } = this.deps
+    // Between tries nothing is on the wire and the last answer said "not started": stop trying at once.
+    if (!start.onWire()) start.abort()
     const waited = await raceSleep(clock, START_ANSWER_GRACE_MS, answered)
     if (waited) return waited.id
+    const unanswered = start.onWire()
     start.abort()
+    if (!unanswered) return undefined // between tries: the last answer said no execution was started
     log.info('The start has not answered yet; asking again with the same client request token to learn its execution.')
     return raceSleep(clock, START_AGAIN_TIMEOUT_MS, (signal) => start.again(signal)).then(
       (id) => id,

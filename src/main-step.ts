@@ -9,7 +9,7 @@ import type { Clock, Log, Outputs, SignalSource } from './ports.js'
 import { deriveRequestToken, type StepIdentity } from './request-token.js'
 import type { RetryPolicy } from './retry.js'
 import { planSource, type SourcePlan } from './source.js'
-import { startExecution, startRequest } from './start.js'
+import { startExecution, startRequest, type StartDeps } from './start.js'
 import type { ActionState } from './state.js'
 import { handleTimeout, WaitTimeout } from './timeout.js'
 import { judgeExecution, waitForExecution, type PollSchedule } from './wait.js'
@@ -36,7 +36,18 @@ async function start(deps: MainDeps, guard: CancelGuard, plan: SourcePlan): Prom
   const token = settings.clientRequestToken ?? deriveRequestToken(deps.step, startRequest(settings, plan, ''))
   deps.log.debug(`clientRequestToken: ${token}`)
   const onStarted = (id: string) => deps.state.saveStarted(settings.pipelineName, settings.region, id, settings.wait)
-  const startDeps = { ...deps, onStarted }
+  let onWire = 0
+  const port: StartDeps['port'] = {
+    startExecution: async (request, signal) => {
+      onWire++
+      try {
+        return await deps.port.startExecution(request, signal)
+      } finally {
+        onWire--
+      }
+    }
+  }
+  const startDeps = { ...deps, port, onStarted }
   const inFlight = new AbortController()
   const answer = startExecution(startDeps, settings, plan, {
     clientRequestToken: token,
@@ -46,6 +57,7 @@ async function start(deps: MainDeps, guard: CancelGuard, plan: SourcePlan): Prom
   guard.trackStart({
     answer,
     abort: () => inFlight.abort(),
+    onWire: () => onWire > 0,
     again: (signal) => startExecution(startDeps, settings, plan, { clientRequestToken: token, startRetryMs: 0, signal })
   })
   return answer

@@ -17,7 +17,7 @@ export function executionUrl(region: string, pipelineName: string, executionId: 
 }
 
 export interface StartDeps {
-  port: CodePipelinePort
+  port: Pick<CodePipelinePort, 'startExecution'>
   log: Log
   outputs: Outputs
   clock: Clock

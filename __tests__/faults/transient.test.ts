@@ -23,7 +23,7 @@ const cases: [string, FaultConfig][] = [
   ['throttling on 70% of the polls', { seed: 2, rules: [{ operation: 'GetPipelineExecution', kind: 'throttle', probability: 0.7 }] }],
   ['HTTP 500 on 30% of all calls', { seed: 3, rules: [{ kind: 'http500', probability: 0.3 }] }],
   ['HTTP 503 on 60% of starts and polls', { seed: 4, rules: [{ operation: ['StartPipelineExecution', 'GetPipelineExecution'], kind: 'http503', probability: 0.6 }] }],
-  ['every start fails 3 times with 500 then throttling', { rules: [{ operation: 'StartPipelineExecution', kind: 'http500', times: 3 }, { operation: 'StartPipelineExecution', kind: 'throttle', times: 3 }] }],
+  ['the start fails twice with 500, then twice throttled', { rules: [{ operation: 'StartPipelineExecution', kind: 'http500', times: 2 }, { operation: 'StartPipelineExecution', kind: 'throttle', times: 2 }] }],
   ['a rate limit of 2 requests per second', { rateLimit: { requestsPerSecond: 2, burst: 1 } }],
   ['slow answers (1.5 s) on every 2nd call', { rules: [{ kind: 'slow', delayMs: 1500, every: 2 }] }],
   ['dropped connections on 30% of all calls', { seed: 5, rules: [{ kind: 'drop', probability: 0.3 }] }],

@@ -28,11 +28,16 @@ function setup(settings: Partial<CancelDeps['settings']> = {}) {
 }
 
 /** A start as main tracks it; asking again answers `again` (default: the same id, as the token makes AWS do). */
-function inFlight(answer: Promise<string>, again: () => Promise<string> = () => answer): StartInFlight & { aborted: () => boolean; asked: () => number } {
+function inFlight(
+  answer: Promise<string>,
+  again: () => Promise<string> = () => answer,
+  onWire = true
+): StartInFlight & { aborted: () => boolean; asked: () => number } {
   let aborted = false
   let asked = 0
   return {
     answer,
+    onWire: () => onWire,
     abort: () => void (aborted = true),
     again: () => (asked++, again()),
     aborted: () => aborted,
@@ -194,6 +199,20 @@ test('a start that does not answer within the grace is abandoned and sent again 
   expect([start.aborted(), start.asked()]).toEqual([true, 1])
   expect(stops(port).map((s) => s.executionId)).toEqual([ID])
   expect(exits).toEqual([1])
+})
+
+test('a start waiting between tries (its last answer: not started) is abandoned without asking again', async () => {
+  const { port, signals, guard, clock, exits, log } = setup()
+  const start = inFlight(new Promise<string>(() => undefined), () => Promise.resolve(ID), false)
+  guard.trackStart(start)
+  signals.emit('SIGINT')
+  expect([start.aborted(), start.asked()]).toEqual([true, 0])
+  await clock.advance(START_ANSWER_GRACE_MS)
+  await guard.cancelling
+  expect(start.asked()).toBe(0)
+  expect(stops(port)).toEqual([])
+  expect(exits).toEqual([1])
+  expect(log.text()).toContain('No execution was started.')
 })
 
 test('a start that never answers, asked again without an answer either: nothing to stop, exit 1 before the deadline', async () => {
