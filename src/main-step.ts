@@ -7,7 +7,7 @@ import { describeRun, type GitHubContext } from './github-context.js'
 import type { Settings } from './inputs.js'
 import type { Clock, Log, Outputs, SignalSource } from './ports.js'
 import { deriveRequestToken, type StepIdentity } from './request-token.js'
-import type { RetryPolicy } from './retry.js'
+import { withRetries, type RetryPolicy } from './retry.js'
 import { planSource, type SourcePlan } from './source.js'
 import { startExecution, startRequest, type StartDeps } from './start.js'
 import type { ActionState } from './state.js'
@@ -102,7 +102,8 @@ export async function runMainStep(deps: MainDeps): Promise<void> {
     const plan = await planSource({
       settings,
       chooseCommit: () => chooseCommit(github, settings.commitId),
-      getPipeline: (name) => port.getPipeline(name, guard.signal),
+      getPipeline: (name) =>
+        withRetries(deps, { what: `Could not read pipeline ${name}`, send: (signal) => port.getPipeline(name, signal), signal: guard.signal }),
       repo: github.repo,
       log
     })

@@ -1,7 +1,8 @@
 // What to do when a CodePipeline call fails after the SDK's own retries: give up at once, or wait
 // (capped, jittered backoff) and try again until a sustained outage has lasted too long.
+import { isAbortError } from './clock.js'
 import { ActionError, awsErrorName, errorMessage } from './errors.js'
-import type { Clock } from './ports.js'
+import type { Clock, Log } from './ports.js'
 
 export const DEFAULT_OUTAGE_TOLERANCE_MS = 5 * 60 * 1000
 export const DEFAULT_START_RETRY_MS = 5 * 60 * 1000
@@ -123,4 +124,32 @@ export function pollFailure(err: unknown, kind: FailureKind, failingForMs: numbe
   if (kind === 'expired') return expiredCredentialsError(err, ref)
   if (kind === 'permanent') return err
   return outageError(err, failingForMs, ref)
+}
+
+export interface RetryingCall<T> {
+  /** For the warnings: what is being done, e.g. "Pipeline p did not start". */
+  what: string
+  send: (signal?: AbortSignal) => Promise<T>
+  signal?: AbortSignal
+  /** How long failures of this kind may last; default: the outage tolerance. */
+  limitMs?: (kind: FailureKind) => number | undefined
+  /** The error to fail with when it is not worth another try; default: the error itself. */
+  giveUp?: (err: unknown, kind: FailureKind, failingForMs: number) => unknown
+}
+
+/** Sends `send` until it answers, backing off between tries, or throws once it is not worth another try. */
+export async function withRetries<T>(deps: { clock: Clock; log: Log; retry: RetryPolicy }, call: RetryingCall<T>): Promise<T> {
+  const outage = new OutageWatch(deps.clock, deps.retry)
+  for (;;) {
+    try {
+      return await call.send(call.signal)
+    } catch (err) {
+      if (isAbortError(err) || call.signal?.aborted) throw err
+      const kind = classifyFailure(err)
+      const giveUp = (e: unknown, k: FailureKind) => (call.giveUp ? call.giveUp(e, k, outage.failingForMs()) : e)
+      const delayMs = outage.failed(err, giveUp, call.limitMs?.(kind))
+      deps.log.warning(`${call.what} (${errorMessage(err)}); trying again in ${Math.round(delayMs / 1000)} s.`)
+      await deps.clock.sleep(delayMs, call.signal)
+    }
+  }
 }

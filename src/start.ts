@@ -1,11 +1,10 @@
 // StartPipelineExecution, retried while the pipeline is busy or AWS has a bad moment, and everything
 // that must happen the moment it answers.
-import { isAbortError } from './clock.js'
 import type { CodePipelinePort, StartRequest } from './codepipeline.js'
 import { ActionError, awsErrorName, errorMessage } from './errors.js'
 import type { Settings } from './inputs.js'
 import type { Clock, Log, Outputs } from './ports.js'
-import { classifyFailure, OutageWatch, type FailureKind, type RetryPolicy } from './retry.js'
+import { withRetries, type FailureKind, type RetryPolicy } from './retry.js'
 import type { SourcePlan } from './source.js'
 
 // Pipeline names are [A-Za-z0-9.@\-_]+ (checked as an input), safe in a URL path as they are.
@@ -56,20 +55,16 @@ function startFailure(err: unknown, kind: FailureKind, failingForMs: number, pip
 }
 
 /** Sends the start, the same token each time, until it answers, or it is not worth trying again. */
-async function sendStart(deps: StartDeps, request: StartRequest, options: StartOptions): Promise<string> {
-  const { signal } = options
-  const outage = new OutageWatch(deps.clock, deps.retry)
-  for (;;) {
-    try {
-      return await deps.port.startExecution(request, signal)
-    } catch (err) {
-      if (isAbortError(err) || signal?.aborted || options.startRetryMs <= 0) throw err
-      const limit = classifyFailure(err) === 'busy' ? options.startRetryMs : undefined
-      const delayMs = outage.failed(err, (e, kind) => startFailure(e, kind, outage.failingForMs(), request.pipelineName), limit)
-      deps.log.warning(`Pipeline ${request.pipelineName} did not start (${errorMessage(err)}); trying again in ${Math.round(delayMs / 1000)} s.`)
-      await deps.clock.sleep(delayMs, signal)
-    }
-  }
+function sendStart(deps: StartDeps, request: StartRequest, options: StartOptions): Promise<string> {
+  const send = (signal?: AbortSignal) => deps.port.startExecution(request, signal)
+  if (options.startRetryMs <= 0) return send(options.signal)
+  return withRetries(deps, {
+    what: `Pipeline ${request.pipelineName} did not start`,
+    send,
+    signal: options.signal,
+    limitMs: (kind) => (kind === 'busy' ? options.startRetryMs : undefined),
+    giveUp: (err, kind, failingForMs) => startFailure(err, kind, failingForMs, request.pipelineName)
+  })
 }
 
 export async function startExecution(
