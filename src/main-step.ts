@@ -8,7 +8,7 @@ import type { Settings } from './inputs.js'
 import type { Clock, Log, Outputs, SignalSource } from './ports.js'
 import { deriveRequestToken, type StepIdentity } from './request-token.js'
 import { withRetries, type RetryPolicy } from './retry.js'
-import { planSource, type SourcePlan } from './source.js'
+import { explainSourceActionRejection, planSource, type SourcePlan } from './source.js'
 import { startExecution, startRequest, type StartDeps } from './start.js'
 import type { ActionState } from './state.js'
 import { handleTimeout, WaitTimeout } from './timeout.js'
@@ -108,7 +108,9 @@ export async function runMainStep(deps: MainDeps): Promise<void> {
       log
     })
     guard.signal.throwIfAborted()
-    const executionId = await start(deps, guard, plan)
+    const executionId = await start(deps, guard, plan).catch(async (err: unknown) => {
+      throw await explainSourceActionRejection(err, settings, (name) => port.getPipeline(name, guard.signal))
+    })
     if (!settings.wait) {
       log.info('wait is false: not waiting for the execution to finish.')
       return
