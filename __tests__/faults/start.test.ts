@@ -4,21 +4,21 @@ import { runAction, runPost, type RunOptions } from '../../scripts/runner.js'
 import { shortPipeline } from '../e2e/pipelines.js'
 import { callsFor, executionsOf, statusOf, uniqueName } from './helpers.js'
 
-let emulator: Emulator
-beforeEach(async () => {
-  emulator = await startEmulator({ pipelines: [] })
-})
-afterEach(async () => emulator.close())
+// Each test has a service of its own, so that the tests run side by side with faults of their own.
+const services: Emulator[] = []
+afterAll(async () => Promise.all(services.map((s) => s.close())))
 
-function pipeline(prefix: string, buildSeconds = 0.5, executionMode?: 'PARALLEL'): string {
+async function pipeline(prefix: string, buildSeconds = 0.5, executionMode?: 'PARALLEL'): Promise<{ emulator: Emulator; name: string }> {
   const name = uniqueName(prefix)
+  const emulator = await startEmulator({ pipelines: [] })
+  services.push(emulator)
   emulator.addPipeline(shortPipeline({ name, buildSeconds, executionMode }))
-  return name
+  return { emulator, name }
 }
 
 describe('conflicts on start', () => {
-  test.each(['conflict', 'concurrentLimit'] as const)('%s a few times: retried with backoff and the same token, then one execution', async (kind) => {
-    const name = pipeline(kind)
+  test.concurrent.each(['conflict', 'concurrentLimit'] as const)('%s a few times: retried with backoff and the same token, then one execution', async (kind) => {
+    const { emulator, name } = await pipeline(kind)
     emulator.setFaults({ rules: [{ operation: 'StartPipelineExecution', kind, times: 2 }] })
     const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name } })
     expect(result.code).toBe(0)
@@ -29,8 +29,8 @@ describe('conflicts on start', () => {
     expect(result.warnings.filter((w) => /did not start .*trying again in \d+ s/.test(w))).toHaveLength(2)
   })
 
-  test('a pipeline that stays busy fails clearly after start-retry-minutes; nothing is started', async () => {
-    const name = pipeline('busy')
+  test.concurrent('a pipeline that stays busy fails clearly after start-retry-minutes; nothing is started', async () => {
+    const { emulator, name } = await pipeline('busy')
     emulator.setFaults({ rules: [{ operation: 'StartPipelineExecution', kind: 'concurrentLimit' }] })
     const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'start-retry-minutes': '0.05' } })
     expect(result.code).not.toBe(0)
@@ -45,8 +45,8 @@ describe('conflicts on start', () => {
 })
 
 describe('idempotent start', () => {
-  test('a process launched again in the same run attempt gets the same execution back; a re-run starts a new one', async () => {
-    const name = pipeline('idem', 0.5, 'PARALLEL')
+  test.concurrent('a process launched again in the same run attempt gets the same execution back; a re-run starts a new one', async () => {
+    const { emulator, name } = await pipeline('idem', 0.5, 'PARALLEL')
     const options: RunOptions = { endpoint: emulator.url, inputs: { 'pipeline-name': name } }
     const first = await runAction(options)
     const again = await runAction(options)
@@ -60,16 +60,16 @@ describe('idempotent start', () => {
     expect(tokens[2]).toMatch(/^gha-1658821493-2-/)
   })
 
-  test('client-request-token overrides the derived token', async () => {
-    const name = pipeline('token')
+  test.concurrent('client-request-token overrides the derived token', async () => {
+    const { emulator, name } = await pipeline('token')
     const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'client-request-token': 'release-2024-06-01' } })
     expect(result.code).toBe(0)
     expect(callsFor(emulator, name, 'StartPipelineExecution')[0].body.clientRequestToken).toBe('release-2024-06-01')
   })
 })
 
-test('expired credentials mid-wait: says the session outlived its duration, with role-duration-seconds, the execution and its link', async () => {
-  const name = pipeline('expired', 30)
+test.concurrent('expired credentials mid-wait: says the session outlived its duration, with role-duration-seconds, the execution and its link', async () => {
+  const { emulator, name } = await pipeline('expired', 30)
   emulator.setFaults({ rules: [{ operation: 'GetPipelineExecution', kind: 'expiredToken', after: 1 }] })
   const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name } })
   expect(result.code).not.toBe(0)
@@ -84,8 +84,8 @@ test('expired credentials mid-wait: says the session outlived its duration, with
 })
 
 describe('wait-timeout-minutes', () => {
-  test('stop-on-timeout: fails saying so, and stops the execution exactly once', async () => {
-    const name = pipeline('timeout-stop', 30)
+  test.concurrent('stop-on-timeout: fails saying so, and stops the execution exactly once', async () => {
+    const { emulator, name } = await pipeline('timeout-stop', 30)
     const options: RunOptions = { endpoint: emulator.url, inputs: { 'pipeline-name': name, 'wait-timeout-minutes': '0.03', 'stop-on-timeout': 'true' } }
     const began = Date.now()
     const result = await runAction(options)
@@ -99,8 +99,8 @@ describe('wait-timeout-minutes', () => {
     expect(callsFor(emulator, name, 'StopPipelineExecution')).toHaveLength(1)
   })
 
-  test('without stop-on-timeout: fails saying so, leaves it running, and the post step leaves it alone too', async () => {
-    const name = pipeline('timeout-leave', 30)
+  test.concurrent('without stop-on-timeout: fails saying so, leaves it running, and the post step leaves it alone too', async () => {
+    const { emulator, name } = await pipeline('timeout-leave', 30)
     const options: RunOptions = { endpoint: emulator.url, inputs: { 'pipeline-name': name, 'wait-timeout-minutes': '0.02' } }
     const result = await runAction(options)
     expect(result.code).not.toBe(0)

@@ -5,16 +5,16 @@ import { runAction } from '../../scripts/runner.js'
 import { shortPipeline } from '../e2e/pipelines.js'
 import { answers, callsFor, executionsOf, uniqueName } from './helpers.js'
 
-let emulator: Emulator
-beforeEach(async () => {
-  emulator = await startEmulator({ pipelines: [] })
-})
-afterEach(async () => emulator.close())
+// Each test has a service of its own, so that the tests run side by side with faults of their own.
+const services: Emulator[] = []
+afterAll(async () => Promise.all(services.map((s) => s.close())))
 
-function pipeline(prefix: string, buildSeconds = 1): string {
+async function pipeline(prefix: string, buildSeconds = 1): Promise<{ emulator: Emulator; name: string }> {
   const name = uniqueName(prefix)
+  const emulator = await startEmulator({ pipelines: [] })
+  services.push(emulator)
   emulator.addPipeline(shortPipeline({ name, buildSeconds }))
-  return name
+  return { emulator, name }
 }
 
 const ALL = undefined
@@ -30,8 +30,8 @@ const cases: [string, FaultConfig][] = [
   ['dropped connections on the first 6 polls', { rules: [{ operation: 'GetPipelineExecution', kind: 'drop', times: 6 }] }]
 ]
 
-test.each(cases)('%s: the run succeeds, with exactly one execution', async (label, faults) => {
-  const name = pipeline('transient')
+test.concurrent.each(cases)('%s: the run succeeds, with exactly one execution', async (label, faults) => {
+  const { emulator, name } = await pipeline('transient')
   emulator.setFaults(faults)
   const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name } })
   expect(result.errors).toEqual([])
@@ -46,8 +46,8 @@ test.each(cases)('%s: the run succeeds, with exactly one execution', async (labe
   if (!label.startsWith('slow')) expect(failed.length).toBeGreaterThan(0) // the faults did happen
 })
 
-test('a sustained outage fails the step after outage-tolerance-minutes, naming the execution and its link', async () => {
-  const name = pipeline('outage', 30)
+test.concurrent('a sustained outage fails the step after outage-tolerance-minutes, naming the execution and its link', async () => {
+  const { emulator, name } = await pipeline('outage', 30)
   emulator.setFaults({ rules: [{ operation: 'GetPipelineExecution', kind: 'http503' }] })
   const began = Date.now()
   const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'outage-tolerance-minutes': '0.05' } })
