@@ -59,17 +59,22 @@ export function describeEndpoint(region: string, env: NodeJS.ProcessEnv = proces
 export function createCodePipelinePort(settings: ClientSettings): CodePipelinePort {
   // No endpoint and no credentials here on purpose: the SDK reads AWS_ENDPOINT_URL[_CODEPIPELINE]
   // and the default credential chain itself.
-  const client = new CodePipelineClient({
-    region: settings.region,
-    customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
-    retryMode: 'adaptive',
-    maxAttempts: 5,
-    requestHandler: {
-      requestTimeout: settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-      throwOnRequestTimeout: true,
-      connectionTimeout: CONNECTION_TIMEOUT_MS
-    }
-  })
+  const newClient = (retryMode: 'adaptive' | 'standard') =>
+    new CodePipelineClient({
+      region: settings.region,
+      customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
+      retryMode,
+      maxAttempts: 5,
+      requestHandler: {
+        requestTimeout: settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+        connectionTimeout: CONNECTION_TIMEOUT_MS
+      }
+    })
+  const client = newClient('adaptive')
+  // Adaptive mode's client-side rate limiter, slowed down by a throttled poll loop, makes requests wait for
+  // a send token, deaf to abort signals; the stop after a cancel must not queue behind it.
+  let stopClient: CodePipelineClient | undefined
   const endpoint = describeEndpoint(settings.region)
 
   async function call<T>(iamAction: string, pipelineName: string, send: () => Promise<T>): Promise<T> {
@@ -108,7 +113,8 @@ export function createCodePipelinePort(settings: ClientSettings): CodePipelinePo
     },
     async stopExecution({ pipelineName, executionId, abandon, reason }, signal) {
       const command = new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId, abandon, reason })
-      await call('codepipeline:StopPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }))
+      stopClient ??= newClient('standard')
+      await call('codepipeline:StopPipelineExecution', pipelineName, () => stopClient!.send(command, { abortSignal: signal }))
     },
     async getPipeline(pipelineName, signal) {
       const out = await call('codepipeline:GetPipeline', pipelineName, () =>
