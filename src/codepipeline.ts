@@ -21,6 +21,8 @@ export interface StartRequest {
   pipelineName: string
   variables: PipelineVariable[]
   sourceRevisions: SourceRevisionOverride[]
+  /** Idempotency: the same token gets the same execution back (request-token.ts). */
+  clientRequestToken: string
 }
 
 export interface StopRequest {
@@ -64,11 +66,11 @@ export interface PastExecution {
 }
 
 export interface CodePipelinePort {
-  /** Returns the new execution's id. */
-  startExecution(request: StartRequest): Promise<string>
+  /** Returns the new execution's id (or, for a token already used, that execution's). */
+  startExecution(request: StartRequest, signal?: AbortSignal): Promise<string>
   getExecution(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ExecutionState>
   stopExecution(request: StopRequest, signal?: AbortSignal): Promise<void>
-  getPipeline(pipelineName: string): Promise<PipelineDeclaration>
+  getPipeline(pipelineName: string, signal?: AbortSignal): Promise<PipelineDeclaration>
   /** Every action run of this execution (all pages), never another execution's. */
   listActionRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ActionRun[]>
   /** Stage and action names in order, from GetPipelineState (its states may be another execution's: unused). */
@@ -99,7 +101,13 @@ function toActionRun(d: ActionExecutionDetail): ActionRun {
 
 export interface ClientSettings {
   region: string
+  /** A request that gets no answer for this long is a timeout, which the SDK retries. */
+  requestTimeoutMs?: number
 }
+
+// CodePipeline answers in well under a second; half a minute of silence is a hung connection, not a slow answer.
+export const REQUEST_TIMEOUT_MS = 30_000
+const CONNECTION_TIMEOUT_MS = 10_000
 
 /** Where the SDK will send requests, for error messages; the SDK itself resolves it the same way. */
 export function describeEndpoint(region: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -109,12 +117,22 @@ export function describeEndpoint(region: string, env: NodeJS.ProcessEnv = proces
 export function createCodePipelinePort(settings: ClientSettings): CodePipelinePort {
   // No endpoint and no credentials here on purpose: the SDK reads AWS_ENDPOINT_URL[_CODEPIPELINE]
   // and the default credential chain itself.
-  const client = new CodePipelineClient({
-    region: settings.region,
-    customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
-    retryMode: 'adaptive',
-    maxAttempts: 5
-  })
+  const newClient = (retryMode: 'adaptive' | 'standard') =>
+    new CodePipelineClient({
+      region: settings.region,
+      customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
+      retryMode,
+      maxAttempts: 5,
+      requestHandler: {
+        requestTimeout: settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+        connectionTimeout: CONNECTION_TIMEOUT_MS
+      }
+    })
+  const client = newClient('adaptive')
+  // Adaptive mode's client-side rate limiter, slowed down by a throttled poll loop, makes requests wait for
+  // a send token, deaf to abort signals; the stop after a cancel must not queue behind it.
+  let stopClient: CodePipelineClient | undefined
   const endpoint = describeEndpoint(settings.region)
 
   async function call<T>(iamAction: string, pipelineName: string, send: () => Promise<T>): Promise<T> {
@@ -128,15 +146,18 @@ export function createCodePipelinePort(settings: ClientSettings): CodePipelinePo
   }
 
   return {
-    async startExecution({ pipelineName, variables, sourceRevisions }) {
+    async startExecution({ pipelineName, variables, sourceRevisions, clientRequestToken }, signal) {
       const command = new StartPipelineExecutionCommand({
         name: pipelineName,
         // The model wants 1-50 variables when the list is present, so an empty one is left out.
         variables: variables.length > 0 ? variables : undefined,
-        sourceRevisions: sourceRevisions.length > 0 ? sourceRevisions : undefined
+        sourceRevisions: sourceRevisions.length > 0 ? sourceRevisions : undefined,
+        // Ours, not the SDK's random one per command: a relaunched process must get its execution back.
+        clientRequestToken
       })
-      // clientRequestToken is filled by the SDK once per command, so its retries cannot start twice.
-      const out = await call('codepipeline:StartPipelineExecution', pipelineName, () => client.send(command))
+      const out = await call('codepipeline:StartPipelineExecution', pipelineName, () =>
+        client.send(command, { abortSignal: signal })
+      )
       if (!out.pipelineExecutionId) throw new AwsCallError('StartPipelineExecution returned no execution id.', 'Error', out)
       return out.pipelineExecutionId
     },
@@ -150,11 +171,13 @@ export function createCodePipelinePort(settings: ClientSettings): CodePipelinePo
     },
     async stopExecution({ pipelineName, executionId, abandon, reason }, signal) {
       const command = new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId, abandon, reason })
-      await call('codepipeline:StopPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }))
+      stopClient ??= newClient('standard')
+      await call('codepipeline:StopPipelineExecution', pipelineName, () => stopClient!.send(command, { abortSignal: signal }))
     },
-    async getPipeline(pipelineName) {
-      const command = new GetPipelineCommand({ name: pipelineName })
-      const out = await call('codepipeline:GetPipeline', pipelineName, () => client.send(command))
+    async getPipeline(pipelineName, signal) {
+      const out = await call('codepipeline:GetPipeline', pipelineName, () =>
+        client.send(new GetPipelineCommand({ name: pipelineName }), { abortSignal: signal })
+      )
       if (!out.pipeline) throw new AwsCallError(`GetPipeline returned no declaration for '${pipelineName}'.`, 'Error', out)
       return out.pipeline
     },

@@ -3,7 +3,9 @@
 import type { PipelineVariable, SourceRevisionOverride } from '@aws-sdk/client-codepipeline'
 import { InputError } from './input-error.js'
 import type { PollLimits } from './poll-plan.js'
+import { readClientRequestToken, readMinutes } from './input-limits.js'
 import { ACTION_NAME, parseSourceRevisions, parseVariables } from './input-lists.js'
+import { DEFAULT_OUTAGE_TOLERANCE_MS, DEFAULT_START_RETRY_MS } from './retry.js'
 
 export { InputError }
 
@@ -28,6 +30,13 @@ export interface Settings {
   githubToken?: string
   maskVariables: boolean
   pollLimits: PollLimits
+  /** Overrides the token derived from the run (request-token.ts). */
+  clientRequestToken?: string
+  /** undefined: wait as long as it takes. */
+  waitTimeoutMs?: number
+  stopOnTimeout: boolean
+  outageToleranceMs: number
+  startRetryMs: number
 }
 
 const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]+$/
@@ -128,6 +137,9 @@ function checkCombinations(s: Settings, sourceRevisionsGiven: boolean): void {
   if (!s.pinCommit && s.sourceAction) {
     throw new InputError('Input source-action is set but pin-commit is false; remove one of them (pin-commit: false pins no source action).')
   }
+  if (s.stopOnTimeout && s.waitTimeoutMs === undefined) {
+    throw new InputError('Input stop-on-timeout is true but wait-timeout-minutes is not set; set wait-timeout-minutes too.')
+  }
   if (s.sourceAction && sourceRevisionsGiven) {
     throw new InputError('Inputs source-action and source-revisions are both set; name the action in source-revisions instead.')
   }
@@ -152,7 +164,12 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Setting
     region: resolveRegion(read, env),
     githubToken: read('github-token') || undefined,
     maskVariables: readBoolean(read, 'mask-variables', false),
-    pollLimits: readPollLimits(read)
+    pollLimits: readPollLimits(read),
+    clientRequestToken: readClientRequestToken(read),
+    waitTimeoutMs: readMinutes(read, 'wait-timeout-minutes', undefined),
+    stopOnTimeout: readBoolean(read, 'stop-on-timeout', false),
+    outageToleranceMs: readMinutes(read, 'outage-tolerance-minutes', DEFAULT_OUTAGE_TOLERANCE_MS, false)!,
+    startRetryMs: readMinutes(read, 'start-retry-minutes', DEFAULT_START_RETRY_MS, false)!
   }
   checkCombinations(settings, settings.sourceRevisions !== undefined)
   return settings

@@ -1,25 +1,31 @@
-// The main step: pick the sources, start, follow, judge and report; stop on cancel.
+// The main step: pick the sources, start, follow, judge and report; stop on cancel or timeout.
 import { CancelGuard } from './cancel.js'
-import type { CodePipelinePort } from './codepipeline.js'
+import type { CodePipelinePort, ExecutionState } from './codepipeline.js'
 import { chooseCommit } from './commit.js'
 import { CommitStatus, type StatusClientLoader } from './commit-status.js'
 import { reportEnding, reportNotFollowed, reportUnfinished, type StartedRun } from './ending.js'
 import { ActionError, errorMessage } from './errors.js'
+import { explainForkCredentials } from './fork.js'
 import { describeRun, type GitHubContext } from './github-context.js'
 import { learnExpectations } from './history.js'
 import type { Settings } from './inputs.js'
 import type { PollPlanner } from './poll-plan.js'
 import type { Clock, Log, Outputs, SignalSource } from './ports.js'
 import { ProgressTracker } from './progress.js'
-import { planSource, type SourcePlan } from './source.js'
-import { executionUrl, startExecution } from './start.js'
+import { deriveRequestToken, type StepIdentity } from './request-token.js'
+import { withRetries, type RetryPolicy } from './retry.js'
+import { explainSourceActionRejection, planSource, type SourcePlan } from './source.js'
+import { executionUrl, startExecution, startRequest, type StartDeps } from './start.js'
 import type { ActionState } from './state.js'
 import type { SummaryWriter } from './summary.js'
+import { handleTimeout, WaitTimeout } from './timeout.js'
 import { waitForExecution } from './wait.js'
 
 export interface MainDeps {
   settings: Settings
   github: GitHubContext
+  /** The run, job and step, for the start's idempotency token. */
+  step: StepIdentity
   port: CodePipelinePort
   log: Log
   outputs: Outputs
@@ -28,7 +34,7 @@ export interface MainDeps {
   signals: SignalSource
   exit: (code: number) => void
   planner: PollPlanner
-  transientToleranceMs: number
+  retry: RetryPolicy
   summary: SummaryWriter
   /** How octokit is loaded for commit statuses; default: @actions/github, imported on first use. */
   loadStatusClient?: StatusClientLoader
@@ -50,6 +56,56 @@ function commitStatusFor(deps: MainDeps, plan: SourcePlan): CommitStatus | undef
   return new CommitStatus(settings.githubToken, target, log, deps.loadStatusClient)
 }
 
+async function start(deps: MainDeps, guard: CancelGuard, plan: SourcePlan): Promise<string> {
+  const { settings } = deps
+  const token = settings.clientRequestToken ?? deriveRequestToken(deps.step, startRequest(settings, plan, ''))
+  deps.log.debug(`clientRequestToken: ${token}`)
+  const onStarted = (id: string) => deps.state.saveStarted(settings.pipelineName, settings.region, id, settings.wait)
+  let onWire = 0
+  const port: StartDeps['port'] = {
+    startExecution: async (request, signal) => {
+      onWire++
+      try {
+        return await deps.port.startExecution(request, signal)
+      } finally {
+        onWire--
+      }
+    }
+  }
+  const startDeps = { ...deps, port, onStarted }
+  const inFlight = new AbortController()
+  const answer = startExecution(startDeps, settings, plan, {
+    clientRequestToken: token,
+    startRetryMs: settings.startRetryMs,
+    signal: inFlight.signal
+  })
+  guard.trackStart({
+    answer,
+    abort: () => inFlight.abort(),
+    onWire: () => onWire > 0,
+    again: (signal) => startExecution(startDeps, settings, plan, { clientRequestToken: token, startRetryMs: 0, signal })
+  })
+  return answer
+}
+
+/** Why the wait ended without a verdict: a cancel (the guard reports it), the wait timeout, or a failure to follow. */
+async function failedToFollow(deps: MainDeps, guard: CancelGuard, timeout: WaitTimeout, run: StartedRun, err: unknown): Promise<unknown> {
+  if (guard.signal.aborted) return err
+  if (!timeout.reached) {
+    await reportUnfinished(deps, run, `Could not follow the execution: ${errorMessage(err)}`)
+    return err
+  }
+  guard.markFinished() // the timeout handles it from here; a late signal must not stop it again
+  const state = deps.state
+  const failure = await handleTimeout(
+    { ...deps, run: describeRun(deps.github), onStopped: () => state.markStopped(), onLeftRunning: () => state.markLeftRunning() },
+    run.executionId
+  )
+  await reportUnfinished(deps, run, failure.message)
+  return failure
+}
+
+/** Waits for the verdict (within wait-timeout-minutes if set), then reports and judges it. */
 async function follow(deps: MainDeps, guard: CancelGuard, plan: SourcePlan, executionId: string, startedAt: number): Promise<void> {
   const { settings, port, log } = deps
   const consoleUrl = executionUrl(settings.region, settings.pipelineName, executionId)
@@ -69,12 +125,17 @@ async function follow(deps: MainDeps, guard: CancelGuard, plan: SourcePlan, exec
     deps.state.markFinished()
   }
   const followed = { pipelineName: settings.pipelineName, executionId, startedAt, expectedMs, progress }
-  const limits = settings.pollLimits
-  const final = await waitForExecution({ ...deps, limits, onFinished }, followed, guard.signal).catch(async (err: unknown) => {
+  const timeout = new WaitTimeout(deps.clock, settings.waitTimeoutMs)
+  let final: ExecutionState
+  try {
+    const waitDeps = { ...deps, limits: settings.pollLimits, onFinished, region: settings.region }
+    final = await waitForExecution(waitDeps, followed, AbortSignal.any([guard.signal, timeout.signal]))
+  } catch (err) {
     await pending
-    if (!guard.signal.aborted) await reportUnfinished(deps, run, `Could not follow the execution: ${errorMessage(err)}`)
-    throw err
-  })
+    throw await failedToFollow(deps, guard, timeout, run, err)
+  } finally {
+    timeout.dispose()
+  }
   await pending
   const diagnosis = await reportEnding(deps, run, final)
   if (!diagnosis.passed) throw new ActionError(diagnosis.sentence ?? `Pipeline ${settings.pipelineName} ended ${final.status}.`)
@@ -83,32 +144,28 @@ async function follow(deps: MainDeps, guard: CancelGuard, plan: SourcePlan, exec
 
 export async function runMainStep(deps: MainDeps): Promise<void> {
   const { settings, github, port, log } = deps
-  const guard = new CancelGuard({
-    ...deps,
-    run: describeRun(github),
-    onStopped: () => deps.state.markStopped()
-  })
+  const guard = new CancelGuard({ ...deps, run: describeRun(github), onStopped: () => deps.state.markStopped() })
   guard.install()
   try {
     const plan = await planSource({
       settings,
       chooseCommit: () => chooseCommit(github, settings.commitId),
-      getPipeline: (name) => port.getPipeline(name),
+      getPipeline: (name) =>
+        withRetries(deps, { what: `Could not read pipeline ${name}`, send: (signal) => port.getPipeline(name, signal), signal: guard.signal }),
       repo: github.repo,
       log
     })
     guard.signal.throwIfAborted()
-    const onStarted = (id: string) => deps.state.saveStarted(settings.pipelineName, settings.region, id, settings.wait)
-    const started = startExecution({ ...deps, onStarted }, settings, plan)
-    guard.trackStart(started)
-    const executionId = await started
+    const executionId = await start(deps, guard, plan).catch(async (err: unknown) => {
+      throw await explainSourceActionRejection(err, settings, (name) => port.getPipeline(name, guard.signal))
+    })
     const startedAt = deps.clock.now()
     guard.signal.throwIfAborted()
     await follow(deps, guard, plan, executionId, startedAt)
   } catch (err) {
     // After a signal, the guard owns the outcome (stop, then exit non-zero); don't report the abort.
     if (guard.cancelling) return await guard.cancelling
-    throw err
+    throw explainForkCredentials(err, github)
   } finally {
     guard.uninstall()
   }

@@ -9,7 +9,8 @@ import { runMainStep } from './main-step.js'
 import { runPostStep } from './post.js'
 import { ActionState } from './state.js'
 import { planNextPoll } from './poll-plan.js'
-import { DEFAULT_TRANSIENT_TOLERANCE_MS } from './wait.js'
+import { stepIdentity } from './request-token.js'
+import { defaultRetryPolicy } from './retry.js'
 
 const readInput: InputReader = (name) => core.getInput(name)
 
@@ -30,6 +31,7 @@ async function main(state: ActionState): Promise<void> {
   await runMainStep({
     settings,
     github: readGitHubContext(),
+    step: stepIdentity(process.env),
     port: createCodePipelinePort({ region: settings.region }),
     log: core,
     outputs: core,
@@ -38,7 +40,7 @@ async function main(state: ActionState): Promise<void> {
     signals: process,
     exit,
     planner: planNextPoll,
-    transientToleranceMs: DEFAULT_TRANSIENT_TOLERANCE_MS,
+    retry: defaultRetryPolicy(settings.outageToleranceMs),
     summary: core.summary
   })
 }

@@ -23,6 +23,7 @@ export function reasonToLeaveAlone(saved: SavedState): string | undefined {
   if (!saved.wait) return 'wait was false, so the execution runs on by design'
   if (saved.finished) return 'the main step saw it finish'
   if (saved.stopped) return 'the main step already stopped it'
+  if (saved.leftRunning) return 'wait-timeout-minutes was reached and stop-on-timeout is false, so it runs on by choice'
   return undefined
 }
 

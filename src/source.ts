@@ -1,7 +1,7 @@
 // Decides the sourceRevisions of StartPipelineExecution: which source action receives which commit.
 import type { PipelineDeclaration, SourceRevisionOverride } from '@aws-sdk/client-codepipeline'
 import type { CommitChoice } from './commit.js'
-import { ActionError } from './errors.js'
+import { ActionError, awsErrorName } from './errors.js'
 import type { Settings } from './inputs.js'
 import type { Log } from './ports.js'
 
@@ -110,4 +110,23 @@ export async function planSource(deps: SourceDeps): Promise<SourcePlan> {
     log.info(`Source action: ${actionName} (the source-action input)`)
   }
   return { sourceRevisions: [{ actionName, revisionType: 'COMMIT_ID', revisionValue: commit.sha }], commitId: commit.sha, pipeline }
+}
+
+/**
+ * StartPipelineExecution rejected a request that named `source-action` (no discovery ran, to spare a
+ * GetPipeline call): if the pipeline has no such source action, say that, listing the ones it has.
+ */
+export async function explainSourceActionRejection(
+  err: unknown,
+  settings: Pick<Settings, 'pipelineName' | 'sourceAction'>,
+  getPipeline: (pipelineName: string) => Promise<PipelineDeclaration>
+): Promise<unknown> {
+  if (!settings.sourceAction || awsErrorName(err) !== 'ValidationException') return err
+  const actions = listSourceActions(await getPipeline(settings.pipelineName).catch(() => ({}) as PipelineDeclaration))
+  if (actions.length === 0 || actions.some((a) => a.name === settings.sourceAction)) return err
+  return new ActionError(
+    `Input source-action '${settings.sourceAction}' is not a source action of pipeline '${settings.pipelineName}'; ` +
+      `set it to one of: ${describe(actions)}.`,
+    { cause: err }
+  )
 }

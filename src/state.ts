@@ -13,7 +13,8 @@ export const STATE_KEYS = {
   executionId: 'executionId',
   wait: 'wait',
   finished: 'finished',
-  stopped: 'stopped'
+  stopped: 'stopped',
+  leftRunning: 'leftRunning'
 } as const
 
 export interface SavedState {
@@ -24,6 +25,8 @@ export interface SavedState {
   wait: boolean
   finished: boolean
   stopped: boolean
+  /** wait-timeout-minutes was reached with stop-on-timeout false: the execution runs on by choice. */
+  leftRunning: boolean
 }
 
 export class ActionState {
@@ -49,6 +52,10 @@ export class ActionState {
     this.store.saveState(STATE_KEYS.stopped, 'true')
   }
 
+  markLeftRunning(): void {
+    this.store.saveState(STATE_KEYS.leftRunning, 'true')
+  }
+
   read(): SavedState {
     const flag = (key: string) => this.store.getState(key) === 'true'
     return {
@@ -58,7 +65,8 @@ export class ActionState {
       executionId: this.store.getState(STATE_KEYS.executionId),
       wait: flag(STATE_KEYS.wait),
       finished: flag(STATE_KEYS.finished),
-      stopped: flag(STATE_KEYS.stopped)
+      stopped: flag(STATE_KEYS.stopped),
+      leftRunning: flag(STATE_KEYS.leftRunning)
     }
   }
 }

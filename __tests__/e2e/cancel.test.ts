@@ -3,7 +3,7 @@
 import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { startAction, runPost, type RunOptions } from '../../scripts/runner.js'
 import { shortPipeline } from './pipelines.js'
-import { callsFor, uniqueName } from './helpers.js'
+import { callsFor, uniqueName, until } from './helpers.js'
 
 let emulator: Emulator
 
@@ -24,16 +24,6 @@ function slowPipeline(prefix: string): string {
 /** The first poll of the wait loop, progress or status. */
 function firstPoll(name: string) {
   return callsFor(emulator, name).find((r) => r.operation === 'ListActionExecutions' || r.operation === 'GetPipelineExecution')
-}
-
-async function until<T>(probe: () => T | undefined, timeoutMs = 10000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = probe()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 20))
-  }
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -15,3 +15,14 @@ let counter = 0
 export function uniqueName(prefix: string): string {
   return `${prefix}-${process.pid}-${++counter}`
 }
+
+/** Polls `probe` until it returns something, or fails after timeoutMs. */
+export async function until<T>(probe: () => T | undefined, timeoutMs = 10000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = probe()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}

@@ -7,6 +7,7 @@ import type { GitHubContext } from '../../src/github-context.js'
 import { runMainStep } from '../../src/main-step.js'
 import { planNextPoll } from '../../src/poll-plan.js'
 import type { Clock } from '../../src/ports.js'
+import { defaultRetryPolicy } from '../../src/retry.js'
 import { ActionState } from '../../src/state.js'
 import { defaultSettings, FakeLog, FakeOutputs, FakeSignals, FakeStateStore, MemorySummary } from '../unit/fakes.js'
 
@@ -77,6 +78,7 @@ async function measure(history: number[]) {
   await runMainStep({
     settings: defaultSettings(spec.name),
     github,
+    step: { runId: '1', runAttempt: '1', job: 'deploy', action: '__run' },
     port,
     log: new FakeLog(),
     outputs: new FakeOutputs(),
@@ -85,7 +87,7 @@ async function measure(history: number[]) {
     signals: new FakeSignals(),
     exit: () => undefined,
     planner: planNextPoll,
-    transientToleranceMs: 300_000,
+    retry: defaultRetryPolicy(),
     summary: new MemorySummary()
   })
   const verdictAt = clock.now()

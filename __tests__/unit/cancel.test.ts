@@ -1,4 +1,4 @@
-import { CancelGuard, EXIT_DEADLINE_MS, STOP_TIMEOUT_MS, type CancelDeps } from '../../src/cancel.js'
+import { CancelGuard, EXIT_DEADLINE_MS, START_ANSWER_GRACE_MS, STOP_TIMEOUT_MS, type CancelDeps, type StartInFlight } from '../../src/cancel.js'
 import type { StopRequest } from '../../src/codepipeline.js'
 import { executionUrl } from '../../src/start.js'
 import { awsError, deferred, FakeClock, FakeLog, FakePort, FakeSignals, settle } from './fakes.js'
@@ -27,6 +27,24 @@ function setup(settings: Partial<CancelDeps['settings']> = {}) {
   return { port, clock, log, signals, exits, guard, stoppedCount: () => stopped }
 }
 
+/** A start as main tracks it; asking again answers `again` (default: the same id, as the token makes AWS do). */
+function inFlight(
+  answer: Promise<string>,
+  again: () => Promise<string> = () => answer,
+  onWire = true
+): StartInFlight & { aborted: () => boolean; asked: () => number } {
+  let aborted = false
+  let asked = 0
+  return {
+    answer,
+    onWire: () => onWire,
+    abort: () => void (aborted = true),
+    again: () => (asked++, again()),
+    aborted: () => aborted,
+    asked: () => asked
+  }
+}
+
 function stops(port: FakePort): StopRequest[] {
   return port.calls.filter((c) => c.op === 'stop').map((c) => c.args[0] as StopRequest)
 }
@@ -41,7 +59,7 @@ test('listens to SIGINT and SIGTERM, and stops listening when uninstalled', () =
 describe.each(['SIGINT', 'SIGTERM'] as const)('%s while waiting', (signal) => {
   test('aborts the wait, stops the started execution at once, then exits 1', async () => {
     const { port, signals, exits, guard, log, stoppedCount } = setup()
-    guard.trackStart(Promise.resolve(ID))
+    guard.trackStart(inFlight(Promise.resolve(ID)))
     signals.emit(signal)
     expect(guard.signal.aborted).toBe(true)
     await settle()
@@ -56,7 +74,7 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s while waiting', (signal) => {
 
 test('abandon-on-cancel is sent as abandon', async () => {
   const { port, signals, guard } = setup({ abandonOnCancel: true })
-  guard.trackStart(Promise.resolve(ID))
+  guard.trackStart(inFlight(Promise.resolve(ID)))
   signals.emit('SIGINT')
   await guard.cancelling
   expect(stops(port)[0].abandon).toBe(true)
@@ -64,7 +82,7 @@ test('abandon-on-cancel is sent as abandon', async () => {
 
 test('a second signal does not stop twice', async () => {
   const { port, signals, guard, exits, log } = setup()
-  guard.trackStart(Promise.resolve(ID))
+  guard.trackStart(inFlight(Promise.resolve(ID)))
   signals.emit('SIGINT')
   signals.emit('SIGTERM')
   await guard.cancelling
@@ -78,7 +96,7 @@ test('a second signal does not stop twice', async () => {
 test('a signal while StartPipelineExecution is in flight waits for its answer and stops that execution', async () => {
   const { port, signals, guard, exits } = setup()
   const start = deferred<string>()
-  guard.trackStart(start.promise)
+  guard.trackStart(inFlight(start.promise))
   signals.emit('SIGINT')
   await settle()
   expect(stops(port)).toEqual([])
@@ -92,7 +110,7 @@ test('a signal while StartPipelineExecution is in flight waits for its answer an
 test('a start that fails after the signal leaves nothing to stop', async () => {
   const { port, signals, guard, exits, log } = setup()
   const start = deferred<string>()
-  guard.trackStart(start.promise)
+  guard.trackStart(inFlight(start.promise))
   signals.emit('SIGINT')
   start.reject(new Error('throttled'))
   await guard.cancelling
@@ -111,7 +129,7 @@ test('a signal before any start: nothing to stop, exit 1', async () => {
 
 test('after a terminal status there is nothing to stop', async () => {
   const { port, signals, guard, exits } = setup()
-  guard.trackStart(Promise.resolve(ID))
+  guard.trackStart(inFlight(Promise.resolve(ID)))
   guard.markFinished()
   signals.emit('SIGINT')
   await guard.cancelling
@@ -121,7 +139,7 @@ test('after a terminal status there is nothing to stop', async () => {
 
 test('stop-on-cancel false: no stop; says it is left running, with its link', async () => {
   const { port, signals, guard, exits, log, stoppedCount } = setup({ stopOnCancel: false })
-  guard.trackStart(Promise.resolve(ID))
+  guard.trackStart(inFlight(Promise.resolve(ID)))
   signals.emit('SIGINT')
   await guard.cancelling
   expect(port.calls).toEqual([])
@@ -133,7 +151,7 @@ test('stop-on-cancel false: no stop; says it is left running, with its link', as
 test('an execution that already finished (NotStoppable) counts as stopped', async () => {
   const { port, signals, guard, stoppedCount, log } = setup()
   port.stopAnswer = awsError('PipelineExecutionNotStoppableException')
-  guard.trackStart(Promise.resolve(ID))
+  guard.trackStart(inFlight(Promise.resolve(ID)))
   signals.emit('SIGINT')
   await guard.cancelling
   expect(stoppedCount()).toBe(1)
@@ -143,7 +161,7 @@ test('an execution that already finished (NotStoppable) counts as stopped', asyn
 test('a failing stop is an error with the console link; still exits 1', async () => {
   const { port, signals, guard, stoppedCount, log, exits } = setup()
   port.stopAnswer = awsError('AccessDeniedException', 'not allowed')
-  guard.trackStart(Promise.resolve(ID))
+  guard.trackStart(inFlight(Promise.resolve(ID)))
   signals.emit('SIGINT')
   await guard.cancelling
   expect(stoppedCount()).toBe(0)
@@ -158,7 +176,7 @@ test(`a stop that hangs is given up after ${STOP_TIMEOUT_MS} ms, then exit 1`, a
       const signal = port.calls.at(-1)!.args[1] as AbortSignal
       signal.addEventListener('abort', () => reject(awsError('AbortError')))
     })
-  guard.trackStart(Promise.resolve(ID))
+  guard.trackStart(inFlight(Promise.resolve(ID)))
   signals.emit('SIGINT')
   await settle()
   await clock.advance(STOP_TIMEOUT_MS - 1)
@@ -169,11 +187,54 @@ test(`a stop that hangs is given up after ${STOP_TIMEOUT_MS} ms, then exit 1`, a
   expect(log.text()).toContain(`no answer within ${STOP_TIMEOUT_MS / 1000} s`)
 })
 
-test(`a start that never answers: exit 1 after ${EXIT_DEADLINE_MS} ms anyway`, async () => {
-  const { signals, guard, clock, exits } = setup()
-  guard.trackStart(new Promise<string>(() => undefined))
+test('a start that does not answer within the grace is abandoned and sent again with the same token; that execution is stopped', async () => {
+  const { port, signals, guard, clock, exits } = setup()
+  const start = inFlight(new Promise<string>(() => undefined), () => Promise.resolve(ID))
+  guard.trackStart(start)
   signals.emit('SIGINT')
-  await clock.advance(EXIT_DEADLINE_MS - 1)
+  await clock.advance(START_ANSWER_GRACE_MS - 1)
+  expect([start.aborted(), start.asked()]).toEqual([false, 0])
+  await clock.advance(1)
+  await guard.cancelling
+  expect([start.aborted(), start.asked()]).toEqual([true, 1])
+  expect(stops(port).map((s) => s.executionId)).toEqual([ID])
+  expect(exits).toEqual([1])
+})
+
+test('a start waiting between tries (its last answer: not started) is abandoned without asking again', async () => {
+  const { port, signals, guard, clock, exits, log } = setup()
+  const start = inFlight(new Promise<string>(() => undefined), () => Promise.resolve(ID), false)
+  guard.trackStart(start)
+  signals.emit('SIGINT')
+  expect([start.aborted(), start.asked()]).toEqual([true, 0])
+  await clock.advance(START_ANSWER_GRACE_MS)
+  await guard.cancelling
+  expect(start.asked()).toBe(0)
+  expect(stops(port)).toEqual([])
+  expect(exits).toEqual([1])
+  expect(log.text()).toContain('No execution was started.')
+})
+
+test('a start that never answers, asked again without an answer either: nothing to stop, exit 1 before the deadline', async () => {
+  const { port, signals, guard, clock, exits, log } = setup()
+  const never = () => new Promise<string>(() => undefined)
+  guard.trackStart(inFlight(never(), never))
+  signals.emit('SIGINT')
+  for (let t = 0; t < EXIT_DEADLINE_MS && exits.length === 0; t += 100) await clock.advance(100)
+  await guard.cancelling
+  expect(exits).toEqual([1])
+  expect(clock.time - 1_000_000).toBeLessThan(EXIT_DEADLINE_MS)
+  expect(stops(port)).toEqual([])
+  expect(log.text()).toContain('No execution was started.')
+})
+
+test(`everything hangs: exit 1 after ${EXIT_DEADLINE_MS} ms anyway`, async () => {
+  const { port, signals, guard, clock, exits } = setup()
+  port.stopAnswer = () => new Promise<void>(() => undefined) // ignores its abort signal
+  guard.trackStart(inFlight(new Promise<string>(() => undefined), () => Promise.resolve(ID)))
+  signals.emit('SIGINT')
+  await clock.advance(START_ANSWER_GRACE_MS)
+  await clock.advance(EXIT_DEADLINE_MS - START_ANSWER_GRACE_MS - 1)
   expect(exits).toEqual([])
   await clock.advance(1)
   await guard.cancelling

@@ -10,7 +10,7 @@ interface Received {
   headers: IncomingHttpHeaders
   body: Record<string, unknown>
 }
-type Reply = { status: number; body: unknown }
+type Reply = { status: number; body: unknown } | 'hang'
 
 let server: Server
 let received: Received[] = []
@@ -24,6 +24,7 @@ beforeAll(async () => {
     req.on('end', () => {
       received.push({ target: String(req.headers['x-amz-target']), headers: req.headers, body: JSON.parse(data || '{}') })
       const reply = replies.shift() ?? { status: 200, body: {} }
+      if (reply === 'hang') return // never answers: the client's request timeout must cut it
       res.writeHead(reply.status, { 'content-type': 'application/x-amz-json-1.1' })
       res.end(JSON.stringify(reply.body))
     })
@@ -37,6 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.env = savedEnv
+  server.closeAllConnections() // the hung request's socket, among others
   await new Promise((resolve) => server.close(resolve))
 })
 
@@ -51,10 +53,11 @@ test('StartPipelineExecution: the request as the API wants it, with our user age
   replies = [{ status: 200, body: { pipelineExecutionId: ID } }]
   const port = createCodePipelinePort({ region: 'eu-west-1' })
   const sourceRevisions = [{ actionName: 'App', revisionType: 'COMMIT_ID' as const, revisionValue: 'a'.repeat(40) }]
-  expect(await port.startExecution({ pipelineName: 'p', variables: [{ name: 'A', value: '1' }], sourceRevisions })).toBe(ID)
+  const request = { pipelineName: 'p', variables: [{ name: 'A', value: '1' }], sourceRevisions, clientRequestToken: 'gha-1-1-abc' }
+  expect(await port.startExecution(request)).toBe(ID)
   const [req] = received
   expect(req.target).toBe('CodePipeline_20150709.StartPipelineExecution')
-  expect(req.body).toEqual({ name: 'p', variables: [{ name: 'A', value: '1' }], sourceRevisions, clientRequestToken: expect.any(String) })
+  expect(req.body).toEqual({ name: 'p', variables: [{ name: 'A', value: '1' }], sourceRevisions, clientRequestToken: 'gha-1-1-abc' })
   const agent = `${req.headers['user-agent']} ${req.headers['x-amz-user-agent']}`
   expect(agent).toContain('codepipeline-run-action/0.1.0')
   expect(String(req.headers.authorization)).toContain('/eu-west-1/codepipeline/')
@@ -62,7 +65,7 @@ test('StartPipelineExecution: the request as the API wants it, with our user age
 
 test('empty variables and source revisions are left out (the model wants 1-50 variables when present)', async () => {
   replies = [{ status: 200, body: { pipelineExecutionId: ID } }]
-  await createCodePipelinePort({ region: 'eu-west-1' }).startExecution({ pipelineName: 'p', variables: [], sourceRevisions: [] })
+  await createCodePipelinePort({ region: 'eu-west-1' }).startExecution({ pipelineName: 'p', variables: [], sourceRevisions: [], clientRequestToken: 'tok' })
   expect(Object.keys(received[0].body).sort()).toEqual(['clientRequestToken', 'name'])
 })
 
@@ -71,9 +74,9 @@ test('a 5xx is retried by the SDK with the same client request token', async () 
     { status: 500, body: { __type: 'InternalFailure', message: 'oops' } },
     { status: 200, body: { pipelineExecutionId: ID } }
   ]
-  expect(await createCodePipelinePort({ region: 'eu-west-1' }).startExecution({ pipelineName: 'p', variables: [], sourceRevisions: [] })).toBe(ID)
+  expect(await createCodePipelinePort({ region: 'eu-west-1' }).startExecution({ pipelineName: 'p', variables: [], sourceRevisions: [], clientRequestToken: 'tok' })).toBe(ID)
   expect(received).toHaveLength(2)
-  expect(received[1].body.clientRequestToken).toBe(received[0].body.clientRequestToken)
+  expect(received.map((r) => r.body.clientRequestToken)).toEqual(['tok', 'tok'])
 })
 
 test('GetPipelineExecution and StopPipelineExecution send the execution id', async () => {
@@ -110,4 +113,28 @@ test('describeEndpoint: the service variable, then the general one, then the reg
   expect(describeEndpoint('us-east-1', { AWS_ENDPOINT_URL_CODEPIPELINE: 'http://a', AWS_ENDPOINT_URL: 'http://b' })).toBe('http://a')
   expect(describeEndpoint('us-east-1', { AWS_ENDPOINT_URL: 'http://b' })).toBe('http://b')
   expect(describeEndpoint('us-east-1', {})).toBe('https://codepipeline.us-east-1.amazonaws.com')
+})
+
+describe('faults the SDK handles before the action sees them', () => {
+  const start = { pipelineName: 'p', variables: [], sourceRevisions: [], clientRequestToken: 'tok' }
+
+  test('a request that gets no answer times out and is retried', async () => {
+    replies = ['hang', { status: 200, body: { pipelineExecutionId: ID } }]
+    const port = createCodePipelinePort({ region: 'eu-west-1', requestTimeoutMs: 300 })
+    expect(await port.startExecution(start)).toBe(ID)
+    expect(received.map((r) => r.body.clientRequestToken)).toEqual(['tok', 'tok'])
+  })
+
+  test('an abort during the SDK\'s retry backoff ends the call at once', async () => {
+    replies = Array.from({ length: 5 }, () => ({ status: 400, body: { __type: 'ThrottlingException', message: 'Rate exceeded' } }))
+    const port = createCodePipelinePort({ region: 'eu-west-1' })
+    const controller = new AbortController()
+    const calling = port.getExecution('p', ID, controller.signal)
+    while (received.length === 0) await new Promise((r) => setTimeout(r, 5))
+    const abortedAt = Date.now()
+    controller.abort()
+    await expect(calling).rejects.toThrow()
+    expect(Date.now() - abortedAt).toBeLessThan(200)
+    expect(received.length).toBeLessThan(5)
+  })
 })

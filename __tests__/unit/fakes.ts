@@ -118,8 +118,8 @@ export class FakePort implements CodePipelinePort {
     return this.calls.map((c) => c.op)
   }
 
-  async startExecution(request: StartRequest): Promise<string> {
-    this.calls.push({ op: 'start', args: [request] })
+  async startExecution(request: StartRequest, signal?: AbortSignal): Promise<string> {
+    this.calls.push({ op: 'start', args: [request, signal] })
     return answer(this.startAnswer)
   }
 
@@ -134,8 +134,8 @@ export class FakePort implements CodePipelinePort {
     return answer(this.stopAnswer)
   }
 
-  async getPipeline(pipelineName: string): Promise<PipelineDeclaration> {
-    this.calls.push({ op: 'getPipeline', args: [pipelineName] })
+  async getPipeline(pipelineName: string, signal?: AbortSignal): Promise<PipelineDeclaration> {
+    this.calls.push({ op: 'getPipeline', args: [pipelineName, signal] })
     return answer(this.pipeline)
   }
 
@@ -213,6 +213,9 @@ export function defaultSettings(pipelineName: string, overrides: Partial<Setting
     region: 'us-east-1',
     maskVariables: false,
     pollLimits: { minMs: 1000, maxMs: 60_000 },
+    stopOnTimeout: false,
+    outageToleranceMs: 300_000,
+    startRetryMs: 300_000,
     ...overrides
   }
 }

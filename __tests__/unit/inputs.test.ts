@@ -1,5 +1,6 @@
 import { InputError, readBoolean, readSettings, resolveRegion, type InputReader } from '../../src/inputs.js'
 import { parseSourceRevisions, parseVariables } from '../../src/input-lists.js'
+import { BAD_INPUTS } from '../bad-inputs.js'
 
 const SHA = 'a'.repeat(40)
 
@@ -37,7 +38,12 @@ describe('defaults', () => {
       region: 'us-east-1',
       githubToken: undefined,
       maskVariables: false,
-      pollLimits: { minMs: 1000, maxMs: 60_000 }
+      pollLimits: { minMs: 1000, maxMs: 60_000 },
+      clientRequestToken: undefined,
+      waitTimeoutMs: undefined,
+      stopOnTimeout: false,
+      outageToleranceMs: 5 * 60_000,
+      startRetryMs: 5 * 60_000
     })
   })
 })
@@ -68,35 +74,7 @@ describe('booleans read as core.getBooleanInput reads them', () => {
 })
 
 describe('bad inputs fail with one line naming the input', () => {
-  const cases: [string, Record<string, string>, RegExp][] = [
-    ['missing pipeline-name', { 'pipeline-name': '' }, /pipeline-name is required/],
-    ['pipeline-name with a space', { 'pipeline-name': 'my pipeline' }, /pipeline-name 'my pipeline'/],
-    ['pipeline-name as an ARN', { 'pipeline-name': 'arn:aws:codepipeline:us-east-1:1:p' }, /pipeline-name .*not the ARN/],
-    ['pipeline-name too long', { 'pipeline-name': 'p'.repeat(101) }, /pipeline-name/],
-    ['short commit-id', { 'commit-id': 'abc1234' }, /commit-id 'abc1234' is a short sha; pass the full/],
-    ['39-hex commit-id', { 'commit-id': 'a'.repeat(39) }, /commit-id .* short sha/],
-    ['non-hex commit-id', { 'commit-id': 'main' }, /commit-id 'main' is not a commit sha/],
-    ['41-hex commit-id', { 'commit-id': 'a'.repeat(41) }, /commit-id .* not a commit sha/],
-    ['source-action with a space', { 'source-action': 'My Source' }, /source-action 'My Source'/],
-    ['source-action too long', { 'source-action': 's'.repeat(101) }, /source-action/],
-    ['pin-commit false with commit-id', { 'pin-commit': 'false', 'commit-id': SHA }, /commit-id .*pin-commit/],
-    ['pin-commit false with source-revisions', { 'pin-commit': 'false', 'source-revisions': `App:COMMIT_ID:${SHA}` }, /source-revisions .*pin-commit/],
-    ['pin-commit false with source-action', { 'pin-commit': 'false', 'source-action': 'App' }, /source-action .*pin-commit/],
-    ['source-action with source-revisions', { 'source-action': 'App', 'source-revisions': `App:COMMIT_ID:${SHA}` }, /source-action and source-revisions/],
-    ['bad aws-region', { 'aws-region': 'virginia' }, /aws-region is 'virginia'/],
-    ['uppercase aws-region', { 'aws-region': 'US-EAST-1' }, /aws-region/],
-    ['variables line without =', { variables: 'A=1\nnonsense' }, /variables line 2: 'nonsense' is not NAME=value/],
-    ['variables bad name', { variables: 'BAD NAME=1' }, /variables line 1: variable name 'BAD NAME'/],
-    ['variables empty name', { variables: '=1' }, /variables line 1: variable name ''/],
-    ['variables empty value', { variables: 'A=' }, /variables line 1: the value of A must be 1-1000/],
-    ['variables duplicate', { variables: 'A=1\n# c\nA=2' }, /variables line 3: variable A is already set on line 1/],
-    ['source-revisions bad format', { 'source-revisions': 'App=abc' }, /source-revisions line 1: 'App=abc' is not ACTION_NAME:REVISION_TYPE:VALUE/],
-    ['source-revisions bad type', { 'source-revisions': 'App:SHA:abc' }, /source-revisions line 1: revision type 'SHA' must be one of COMMIT_ID/],
-    ['source-revisions bad action', { 'source-revisions': 'My App:COMMIT_ID:abc' }, /source-revisions line 1: action name 'My App'/],
-    ['source-revisions empty value', { 'source-revisions': 'App:COMMIT_ID:' }, /source-revisions line 1: the revision value must be 1-1500/],
-    ['source-revisions duplicate', { 'source-revisions': `App:COMMIT_ID:${SHA}\nApp:COMMIT_ID:${SHA}` }, /line 2: action App is already overridden on line 1/]
-  ]
-  test.each(cases)('%s', (_label, inputs, message) => {
+  test.each(BAD_INPUTS)('%s', (_label, inputs, message) => {
     const err = inputError(() => settings(inputs))
     expect(err.message).toMatch(message)
     expect(err.message).not.toContain('\n')
@@ -211,5 +189,22 @@ describe('poll intervals, github-token, mask-variables', () => {
   test('github-token and mask-variables', () => {
     expect(settings({ 'github-token': 'ghs_x', 'mask-variables': 'true' })).toMatchObject({ githubToken: 'ghs_x', maskVariables: true })
     expect(inputError(() => settings({ 'mask-variables': 'yes' })).message).toBe("Input mask-variables is 'yes'; it must be true or false.")
+  })
+})
+
+describe('reliability inputs', () => {
+  test('minutes are decimal and become ms', () => {
+    expect(settings({ 'wait-timeout-minutes': '2.5', 'outage-tolerance-minutes': '.5', 'start-retry-minutes': '0' })).toMatchObject({
+      waitTimeoutMs: 150_000,
+      outageToleranceMs: 30_000,
+      startRetryMs: 0
+    })
+  })
+  test('stop-on-timeout with a timeout', () => {
+    expect(settings({ 'wait-timeout-minutes': '30', 'stop-on-timeout': 'true' })).toMatchObject({ waitTimeoutMs: 1_800_000, stopOnTimeout: true })
+  })
+  test('client-request-token: letters, digits and -, up to 128', () => {
+    expect(settings({ 'client-request-token': 'deploy-42-a' }).clientRequestToken).toBe('deploy-42-a')
+    expect(settings({ 'client-request-token': 'x'.repeat(128) }).clientRequestToken).toHaveLength(128)
   })
 })

@@ -1,4 +1,5 @@
 import type { PipelineDeclaration } from '@aws-sdk/client-codepipeline'
+import { START_ANSWER_GRACE_MS } from '../../src/cancel.js'
 import { ActionError } from '../../src/errors.js'
 import type { GitHubContext } from '../../src/github-context.js'
 import type { Settings } from '../../src/inputs.js'
@@ -52,6 +53,7 @@ function setup(overrides: Partial<Settings> = {}, clock = new FakeClock()) {
   const deps: MainDeps = {
     settings,
     github,
+    step: { runId: '42', runAttempt: '1', job: 'deploy', action: '__run' },
     port,
     log,
     outputs,
@@ -60,7 +62,7 @@ function setup(overrides: Partial<Settings> = {}, clock = new FakeClock()) {
     signals,
     exit: (code) => exits.push(code),
     planner: () => ({ call: 'status', delayMs: 1000 }),
-    transientToleranceMs: 300_000,
+    retry: { outageToleranceMs: 300_000, backoff: (n) => n * 1000 },
     summary: new MemorySummary()
   }
   return { deps, port, store, signals, exits, outputs, log, summary: deps.summary as MemorySummary }
@@ -74,7 +76,8 @@ test('pull request: discovers the source action, starts the head commit, waits, 
   expect(port.calls[1].args[0]).toEqual({
     pipelineName: 'p',
     variables: [],
-    sourceRevisions: [{ actionName: 'App', revisionType: 'COMMIT_ID', revisionValue: HEAD }]
+    sourceRevisions: [{ actionName: 'App', revisionType: 'COMMIT_ID', revisionValue: HEAD }],
+    clientRequestToken: expect.stringMatching(/^gha-42-1-[0-9a-f]{64}$/)
   })
   expect(outputs.values).toEqual({
     'pipeline-execution-id': ID,
@@ -141,7 +144,7 @@ test('a signal while waiting: stop that execution, exit 1, no failure reported, 
 })
 
 test('a signal during StartPipelineExecution: waits for the id, stops it, never polls', async () => {
-  const { deps, port, signals, exits } = setup()
+  const { deps, port, signals, exits } = setup({}, new FakeClock(false))
   const start = deferred<string>()
   port.startAnswer = () => start.promise
   const running = runMainStep(deps)
@@ -150,6 +153,27 @@ test('a signal during StartPipelineExecution: waits for the id, stops it, never 
   start.resolve(ID)
   await running
   expect(port.ops()).toEqual(['getPipeline', 'start', 'stop'])
+  expect(exits).toEqual([1])
+})
+
+test('a start that hangs past the grace after a signal: asked again with the same token, and that execution stopped', async () => {
+  const clock = new FakeClock(false)
+  const { deps, port, signals, exits } = setup({}, clock)
+  // The first start hangs until aborted, as the SDK's call does; asked again, it answers.
+  port.startAnswer = () => {
+    if (port.ops().filter((op) => op === 'start').length > 1) return ID
+    const signal = port.calls.at(-1)!.args[1] as AbortSignal
+    return new Promise<string>((_, reject) => signal.addEventListener('abort', () => reject(awsError('AbortError'))))
+  }
+  const running = runMainStep(deps)
+  await settle()
+  signals.emit('SIGINT')
+  await clock.advance(START_ANSWER_GRACE_MS)
+  await running
+  expect(port.ops()).toEqual(['getPipeline', 'start', 'start', 'stop'])
+  const [first, second] = port.calls.filter((c) => c.op === 'start')
+  expect(second.args[0]).toEqual(first.args[0])
+  expect((first.args[1] as AbortSignal).aborted).toBe(true)
   expect(exits).toEqual([1])
 })
 
@@ -206,7 +230,7 @@ describe('reporting', () => {
   test('the wait gives up: error status and a summary that says so', async () => {
     const { deps, port, posted, summary } = withStatuses()
     port.executions = [awsError('InternalFailure', 'down')]
-    await expect(runMainStep({ ...deps, transientToleranceMs: 5000 })).rejects.toThrow(/Could not get the status/)
+    await expect(runMainStep({ ...deps, retry: { outageToleranceMs: 5000, backoff: () => 1000 } })).rejects.toThrow(/Could not get the status/)
     expect(posted.at(-1)).toMatchObject({ state: 'error', description: expect.stringContaining('Could not follow the execution') })
     expect(summary.written).toContain('Unknown')
   })
@@ -221,5 +245,25 @@ describe('reporting', () => {
     expect(noWait.posted).toEqual([])
     expect(noWait.log.text()).toContain('No commit status: wait is false')
     expect(noWait.summary.written).toContain('not followed (wait: false)')
+  })
+})
+
+describe('wait-timeout-minutes', () => {
+  test.each([
+    [true, ['getPipeline', 'start', 'history', 'stop'], { stopped: 'true' }, /it was stopped/],
+    [false, ['getPipeline', 'start', 'history'], { leftRunning: 'true' }, /it is left running/]
+  ])('stop-on-timeout %s', async (stopOnTimeout, ops, saved, message) => {
+    const clock = new FakeClock(false)
+    const { deps, port, store, exits } = setup({ waitTimeoutMs: 60_000, stopOnTimeout }, clock)
+    port.executions = [{ status: 'InProgress' }]
+    const running = runMainStep(deps).catch((e: Error) => e)
+    await settle()
+    await clock.advance(60_000)
+    const err = await running
+    expect(err).toBeInstanceOf(ActionError)
+    expect((err as Error).message).toMatch(message)
+    expect(port.ops().filter((op) => op !== 'get')).toEqual(ops)
+    expect(store.values).toMatchObject(saved)
+    expect(exits).toEqual([])
   })
 })

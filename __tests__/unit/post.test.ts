@@ -13,7 +13,8 @@ const unfinished: SavedState = {
   executionId: ID,
   wait: true,
   finished: false,
-  stopped: false
+  stopped: false,
+  leftRunning: false
 }
 
 function setup(saved: Partial<SavedState>, stop = { stopOnCancel: true, abandonOnCancel: false }) {
@@ -88,4 +89,8 @@ test('a failing stop is logged as an error, not thrown', async () => {
   port.stopAnswer = awsError('ThrottlingException', 'Rate exceeded')
   await expect(runPostStep(deps)).resolves.toBeUndefined()
   expect(log.text()).toContain(`error: Could not stop execution ${ID} (Rate exceeded)`)
+})
+
+test('a wait that timed out with stop-on-timeout false is left alone: it runs on by choice', () => {
+  expect(reasonToLeaveAlone({ ...unfinished, leftRunning: true })).toMatch(/stop-on-timeout is false/)
 })

@@ -1,7 +1,7 @@
 import type { ActionDeclaration, PipelineDeclaration } from '@aws-sdk/client-codepipeline'
 import { ActionError } from '../../src/errors.js'
-import { listSourceActions, pickSourceAction, planSource, type SourceDeps } from '../../src/source.js'
-import { FakeLog } from './fakes.js'
+import { explainSourceActionRejection, listSourceActions, pickSourceAction, planSource, type SourceDeps } from '../../src/source.js'
+import { awsError, FakeLog } from './fakes.js'
 
 const SHA = 'a'.repeat(40)
 const REPO = { owner: 'Octo-Org', repo: 'App' }
@@ -160,5 +160,33 @@ describe('planSource', () => {
   test('a discovery failure is thrown before anything starts', async () => {
     const { d } = deps({}, pipeline(connection('A', 'x/a'), connection('B', 'x/b')))
     await expect(planSource(d)).rejects.toThrow(/Set source-action/)
+  })
+})
+
+describe('explainSourceActionRejection', () => {
+  const declaration = {
+    name: 'p',
+    roleArn: 'arn',
+    stages: [
+      {
+        name: 'Source',
+        actions: [{ name: 'App', actionTypeId: { category: 'Source' as const, owner: 'AWS' as const, provider: 'CodeStarSourceConnection', version: '1' }, configuration: { FullRepositoryId: 'octo/app' } }]
+      }
+    ]
+  }
+  const rejected = awsError('ValidationException', 'bad override')
+
+  test('a source-action the pipeline lacks: names the input and lists the real ones', async () => {
+    const err = (await explainSourceActionRejection(rejected, { pipelineName: 'p', sourceAction: 'Missing' }, async () => declaration)) as Error
+    expect(err.message).toBe("Input source-action 'Missing' is not a source action of pipeline 'p'; set it to one of: App (CodeStarSourceConnection, octo/app).")
+  })
+  test('anything else is left as it was, without a GetPipeline call when source-action is not set', async () => {
+    let calls = 0
+    const getPipeline = async () => (calls++, declaration)
+    expect(await explainSourceActionRejection(rejected, { pipelineName: 'p', sourceAction: 'App' }, getPipeline)).toBe(rejected)
+    expect(await explainSourceActionRejection(rejected, { pipelineName: 'p' }, getPipeline)).toBe(rejected)
+    const denied = awsError('AccessDeniedException')
+    expect(await explainSourceActionRejection(denied, { pipelineName: 'p', sourceAction: 'Missing' }, getPipeline)).toBe(denied)
+    expect(calls).toBe(1)
   })
 })

@@ -1,8 +1,29 @@
-import { executionUrl, startExecution } from '../../src/start.js'
-import { FakeLog, FakeOutputs, FakePort } from './fakes.js'
+import { ActionError } from '../../src/errors.js'
+import { executionUrl, startExecution, type StartDeps, type StartOptions } from '../../src/start.js'
+import { awsError, FakeClock, FakeLog, FakeOutputs, FakePort } from './fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
 const SHA = 'a'.repeat(40)
+const TOKEN = 'gha-42-1-abc'
+const settings = { pipelineName: 'p', variables: [], region: 'us-east-1' }
+const noPins = { sourceRevisions: [], commitId: '' }
+
+function setup(port = new FakePort()) {
+  const log = new FakeLog()
+  const outputs = new FakeOutputs()
+  const clock = new FakeClock()
+  const saved: string[] = []
+  const deps: StartDeps = {
+    port,
+    log,
+    outputs,
+    clock,
+    retry: { outageToleranceMs: 60_000, backoff: (n) => n * 1000 },
+    onStarted: (id) => saved.push(id)
+  }
+  const options: StartOptions = { clientRequestToken: TOKEN, startRetryMs: 120_000 }
+  return { port, log, outputs, clock, saved, deps, options }
+}
 
 test('the console link of an execution', () => {
   expect(executionUrl('eu-west-1', 'my.pipe@1', ID)).toBe(
@@ -10,25 +31,23 @@ test('the console link of an execution', () => {
   )
 })
 
-test('sends name, variables and source revisions; saves the id, then sets the outputs and logs the link', async () => {
-  const port = new FakePort()
-  const log = new FakeLog()
-  const outputs = new FakeOutputs()
+test('sends name, variables, source revisions and the token; saves the id, then sets the outputs and logs the link', async () => {
+  const { port, log, outputs, deps, options } = setup()
   const events: string[] = []
   const variables = [{ name: 'ENV', value: 'prod' }]
   const sourceRevisions = [{ actionName: 'App', revisionType: 'COMMIT_ID' as const, revisionValue: SHA }]
   const id = await startExecution(
     {
-      port,
-      log,
+      ...deps,
       outputs: { setOutput: (n, v) => (events.push(`output ${n}`), outputs.setOutput(n, v)) },
       onStarted: (started) => events.push(`saved ${started}`)
     },
     { pipelineName: 'p', variables, region: 'us-east-1' },
-    { sourceRevisions, commitId: SHA }
+    { sourceRevisions, commitId: SHA },
+    options
   )
   expect(id).toBe(ID)
-  expect(port.calls).toEqual([{ op: 'start', args: [{ pipelineName: 'p', variables, sourceRevisions }] }])
+  expect(port.calls).toEqual([{ op: 'start', args: [{ pipelineName: 'p', variables, sourceRevisions, clientRequestToken: TOKEN }, undefined] }])
   expect(events).toEqual([`saved ${ID}`, 'output pipeline-execution-id', 'output execution-url', 'output commit-id'])
   expect(outputs.values).toEqual({
     'pipeline-execution-id': ID,
@@ -39,13 +58,59 @@ test('sends name, variables and source revisions; saves the id, then sets the ou
 })
 
 test('a failed start sets no output and saves nothing', async () => {
-  const port = new FakePort()
-  port.startAnswer = new Error('boom')
-  const outputs = new FakeOutputs()
-  let saved = false
-  await expect(
-    startExecution({ port, log: new FakeLog(), outputs, onStarted: () => (saved = true) }, { pipelineName: 'p', variables: [], region: 'us-east-1' }, { sourceRevisions: [], commitId: '' })
-  ).rejects.toThrow('boom')
+  const { port, outputs, saved, deps, options } = setup()
+  port.startAnswer = awsError('ValidationException', 'bad')
+  await expect(startExecution(deps, settings, noPins, options)).rejects.toThrow('bad')
   expect(outputs.order).toEqual([])
-  expect(saved).toBe(false)
+  expect(saved).toEqual([])
+  expect(port.ops()).toEqual(['start'])
+})
+
+/** A port whose start fails with `errors` in turn, then answers ID. */
+function failingStarts(...errors: Error[]): FakePort {
+  const port = new FakePort()
+  port.startAnswer = () => errors.shift() ?? ID
+  return port
+}
+
+test.each(['ConflictException', 'ConcurrentPipelineExecutionsLimitExceededException', 'ThrottlingException', 'InternalFailure'])(
+  '%s is retried with backoff and the same token until the start answers',
+  async (name) => {
+    const { port, clock, log, deps, options } = setup(failingStarts(awsError(name, 'busy'), awsError(name, 'busy')))
+    expect(await startExecution(deps, settings, noPins, options)).toBe(ID)
+    expect(port.calls.map((c) => (c.args[0] as { clientRequestToken: string }).clientRequestToken)).toEqual([TOKEN, TOKEN, TOKEN])
+    expect(clock.sleeps).toEqual([1000, 2000])
+    expect(log.text()).toContain('warning: Pipeline p did not start (busy); trying again in 1 s.')
+  }
+)
+
+test('a pipeline busy for longer than start-retry-minutes fails clearly, saying nothing was started', async () => {
+  const { deps, options } = setup(failingStarts(...Array.from({ length: 100 }, () => awsError('ConcurrentPipelineExecutionsLimitExceededException', 'limit'))))
+  const err = await startExecution(deps, settings, noPins, { ...options, startRetryMs: 10_000 }).catch((e) => e)
+  expect(err).toBeInstanceOf(ActionError)
+  expect(err.message).toMatch(/^Pipeline p did not accept a new execution for 1\d s \(ConcurrentPipelineExecutionsLimitExceededException: limit\); nothing was started\. Raise start-retry-minutes/)
+})
+
+test('a sustained outage while starting fails after outage-tolerance-minutes', async () => {
+  const { deps, options } = setup(failingStarts(...Array.from({ length: 100 }, () => awsError('ServiceUnavailableException', 'down'))))
+  const err = await startExecution(deps, settings, noPins, options).catch((e) => e)
+  expect(err.message).toMatch(/^Could not start pipeline p: CodePipeline kept failing for 6\d s \(outage-tolerance-minutes\): down$/)
+})
+
+test('startRetryMs 0 sends once (the cancel handler asking again)', async () => {
+  const { port, deps, options } = setup(failingStarts(awsError('ThrottlingException')))
+  await expect(startExecution(deps, settings, noPins, { ...options, startRetryMs: 0 })).rejects.toThrow('ThrottlingException happened')
+  expect(port.ops()).toEqual(['start'])
+})
+
+test('an abort during the backoff ends the start at once', async () => {
+  const port = failingStarts(awsError('ConflictException'))
+  const { deps, options } = setup(port)
+  const clock = new FakeClock(false)
+  const controller = new AbortController()
+  const starting = startExecution({ ...deps, clock }, settings, noPins, { ...options, signal: controller.signal })
+  await new Promise((r) => setImmediate(r))
+  controller.abort()
+  await expect(starting).rejects.toThrow(/abort/i)
+  expect(port.ops()).toEqual(['start'])
 })

@@ -4,7 +4,7 @@ import { FakeStateStore } from './fakes.js'
 test('main saves what the post step reads', () => {
   const store = new FakeStateStore()
   const state = new ActionState(store)
-  expect(state.read()).toEqual({ isPost: false, pipelineName: '', region: '', executionId: '', wait: false, finished: false, stopped: false })
+  expect(state.read()).toEqual({ isPost: false, pipelineName: '', region: '', executionId: '', wait: false, finished: false, stopped: false, leftRunning: false })
   state.markMainStarted()
   state.saveStarted('p', 'us-east-1', 'id-1', true)
   expect(state.read()).toMatchObject({ isPost: true, pipelineName: 'p', region: 'us-east-1', executionId: 'id-1', wait: true, finished: false, stopped: false })

@@ -2,7 +2,9 @@ import type { ActionRun, ExecutionState } from '../../src/codepipeline.js'
 import { ActionError } from '../../src/errors.js'
 import type { PollPlanner } from '../../src/poll-plan.js'
 import { ProgressTracker } from '../../src/progress.js'
-import { DEFAULT_TRANSIENT_TOLERANCE_MS, isTerminal, waitForExecution, type Followed, type WaitDeps } from '../../src/wait.js'
+import { DEFAULT_OUTAGE_TOLERANCE_MS } from '../../src/retry.js'
+import { executionUrl } from '../../src/start.js'
+import { isTerminal, waitForExecution, type Followed, type WaitDeps } from '../../src/wait.js'
 import { awsError, FakeClock, FakeLog, FakeOutputs, FakePort } from './fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
@@ -22,7 +24,8 @@ function setup(executions: FakePort['executions'], planner: PollPlanner = everyS
     outputs,
     planner,
     limits: { minMs: 1000, maxMs: 60_000 },
-    transientToleranceMs: DEFAULT_TRANSIENT_TOLERANCE_MS,
+    retry: { outageToleranceMs: DEFAULT_OUTAGE_TOLERANCE_MS, backoff: () => 10_000 },
+    region: 'us-east-1',
     onFinished: (s) => finished.push(s)
   }
   const run: Followed = { pipelineName: 'p', executionId: ID, startedAt: clock.now(), progress: new ProgressTracker(log, clock.now(), 'https://console') }
@@ -84,7 +87,7 @@ describe('errors while polling', () => {
   test('a transient error is a warning; polling goes on', async () => {
     const { log, deps, finished, run } = setup([{ status: 'InProgress' }, awsError('ThrottlingException', 'Rate exceeded'), { status: 'Succeeded' }])
     await expect(waitForExecution(deps, run)).resolves.toEqual({ status: 'Succeeded' })
-    expect(log.lines).toContain("warning: Could not get the execution's status (Rate exceeded); trying again.")
+    expect(log.lines).toContain("warning: Could not get the execution's status (Rate exceeded); trying again in 10 s.")
     expect(finished).toHaveLength(1)
   })
   test('a failing progress call is tolerated the same way', async () => {
@@ -99,7 +102,10 @@ describe('errors while polling', () => {
     const { deps, clock, run } = setup([{ status: 'InProgress' }, awsError('InternalFailure', 'service down')], () => ({ call: 'status', delayMs: 10_000 }))
     const err = await waitForExecution(deps, run).catch((e) => e)
     expect(err).toBeInstanceOf(ActionError)
-    expect(err.message).toBe(`Could not get the status of execution ${ID} for 300 s: service down`)
+    expect(err.message).toBe(
+      `Could not get the status of execution ${ID} for 300 s (outage-tolerance-minutes): service down; ` +
+        `the step fails, though the execution may still be running: ${executionUrl('us-east-1', 'p', ID)}`
+    )
     expect(clock.sleeps.length).toBe(32)
   })
   test('a success in between resets the tolerance', async () => {
@@ -108,7 +114,7 @@ describe('errors while polling', () => {
     for (let i = 0; i < 5; i++) script.push(down, down, down, { status: 'InProgress' })
     script.push({ status: 'Succeeded' })
     const { deps, run } = setup(script, () => ({ call: 'status', delayMs: 10_000 }))
-    await expect(waitForExecution({ ...deps, transientToleranceMs: 25_000 }, run)).resolves.toEqual({ status: 'Succeeded' })
+    await expect(waitForExecution({ ...deps, retry: { outageToleranceMs: 25_000, backoff: () => 10_000 } }, run)).resolves.toEqual({ status: 'Succeeded' })
   })
   test.each(['PipelineExecutionNotFoundException', 'AccessDeniedException', 'ValidationException', 'PipelineNotFoundException'])(
     '%s fails at once',
