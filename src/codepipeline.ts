@@ -117,12 +117,12 @@ export function describeEndpoint(region: string, env: NodeJS.ProcessEnv = proces
 export function createCodePipelinePort(settings: ClientSettings): CodePipelinePort {
   // No endpoint and no credentials here on purpose: the SDK reads AWS_ENDPOINT_URL[_CODEPIPELINE]
   // and the default credential chain itself.
-  const newClient = (retryMode: 'adaptive' | 'standard') =>
+  const newClient = (retryMode: 'adaptive' | 'standard', maxAttempts = 5) =>
     new CodePipelineClient({
       region: settings.region,
       customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
       retryMode,
-      maxAttempts: 5,
+      maxAttempts,
       requestHandler: {
         requestTimeout: settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
         throwOnRequestTimeout: true,
@@ -133,6 +133,9 @@ export function createCodePipelinePort(settings: ClientSettings): CodePipelinePo
   // Adaptive mode's client-side rate limiter, slowed down by a throttled poll loop, makes requests wait for
   // a send token, deaf to abort signals; the stop after a cancel must not queue behind it.
   let stopClient: CodePipelineClient | undefined
+  // One request per try of the start: the SDK's quick retries would spend a throttled account's budget in a
+  // burst, while retry.ts's jittered, growing backoff spreads a crowd of runners out (the token keeps it safe).
+  let startClient: CodePipelineClient | undefined
   const endpoint = describeEndpoint(settings.region)
 
   async function call<T>(iamAction: string, pipelineName: string, send: () => Promise<T>): Promise<T> {
@@ -155,8 +158,9 @@ export function createCodePipelinePort(settings: ClientSettings): CodePipelinePo
         // Ours, not the SDK's random one per command: a relaunched process must get its execution back.
         clientRequestToken
       })
+      startClient ??= newClient('adaptive', 1)
       const out = await call('codepipeline:StartPipelineExecution', pipelineName, () =>
-        client.send(command, { abortSignal: signal })
+        startClient!.send(command, { abortSignal: signal })
       )
       if (!out.pipelineExecutionId) throw new AwsCallError('StartPipelineExecution returned no execution id.', 'Error', out)
       return out.pipelineExecutionId

@@ -9,7 +9,8 @@ import { executionsOf } from './helpers.js'
 const PROCESSES = 50
 // 50 workflows never start in the same millisecond, and 50 node processes on 2 cores need a moment each.
 const STAGGER_MS = 150
-// The SDK's 5 attempts of one try, plus one more try of our own: most runs need 1, the measured worst is 5.
+// Each try of the start is one request, spaced by retry.ts's growing jittered backoff: most runs need 1; the
+// measured worst is 5, with other fault suites loading the machine at the same time.
 const MAX_START_CALLS = 6
 
 let emulator: Emulator

@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createCodePipelinePort, describeEndpoint } from '../../src/codepipeline.js'
 import { AwsCallError } from '../../src/errors.js'
+import { classifyFailure } from '../../src/retry.js'
 
 interface Received {
   target: string
@@ -69,14 +70,26 @@ test('empty variables and source revisions are left out (the model wants 1-50 va
   expect(Object.keys(received[0].body).sort()).toEqual(['clientRequestToken', 'name'])
 })
 
-test('a 5xx is retried by the SDK with the same client request token', async () => {
+test('a 5xx on the start is one request: the start is retried by retry.ts, with the same token, not by the SDK', async () => {
   replies = [
     { status: 500, body: { __type: 'InternalFailure', message: 'oops' } },
     { status: 200, body: { pipelineExecutionId: ID } }
   ]
-  expect(await createCodePipelinePort({ region: 'eu-west-1' }).startExecution({ pipelineName: 'p', variables: [], sourceRevisions: [], clientRequestToken: 'tok' })).toBe(ID)
-  expect(received).toHaveLength(2)
+  const port = createCodePipelinePort({ region: 'eu-west-1' })
+  const request = { pipelineName: 'p', variables: [], sourceRevisions: [], clientRequestToken: 'tok' }
+  await expect(port.startExecution(request)).rejects.toMatchObject({ awsName: 'InternalFailure' })
+  expect(received).toHaveLength(1)
+  expect(await port.startExecution(request)).toBe(ID)
   expect(received.map((r) => r.body.clientRequestToken)).toEqual(['tok', 'tok'])
+})
+
+test('a 5xx on any other call is retried by the SDK', async () => {
+  replies = [
+    { status: 500, body: { __type: 'InternalFailure', message: 'oops' } },
+    { status: 200, body: { pipelineExecution: { pipelineExecutionId: ID, status: 'InProgress' } } }
+  ]
+  expect(await createCodePipelinePort({ region: 'eu-west-1' }).getExecution('p', ID)).toEqual({ status: 'InProgress', statusSummary: undefined })
+  expect(received).toHaveLength(2)
 })
 
 test('GetPipelineExecution and StopPipelineExecution send the execution id', async () => {
@@ -118,9 +131,11 @@ test('describeEndpoint: the service variable, then the general one, then the reg
 describe('faults the SDK handles before the action sees them', () => {
   const start = { pipelineName: 'p', variables: [], sourceRevisions: [], clientRequestToken: 'tok' }
 
-  test('a request that gets no answer times out and is retried', async () => {
+  test('a request that gets no answer times out (a transient failure, which retry.ts retries)', async () => {
     replies = ['hang', { status: 200, body: { pipelineExecutionId: ID } }]
     const port = createCodePipelinePort({ region: 'eu-west-1', requestTimeoutMs: 300 })
+    const err = await port.startExecution(start).catch((e: unknown) => e)
+    expect(classifyFailure(err)).toBe('transient')
     expect(await port.startExecution(start)).toBe(ID)
     expect(received.map((r) => r.body.clientRequestToken)).toEqual(['tok', 'tok'])
   })
