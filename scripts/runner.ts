@@ -154,67 +154,61 @@ function commandMessages(stdout: string, command: string): string[] {
   return [...stdout.matchAll(re)].map((m) => unescapeCommand(m[1]))
 }
 
-export function startAction(options: RunOptions): ActionRun {
-  if (!existsSync(actionPath)) throw new Error('dist/index.js is missing: run npm run bundle')
-  const dir = mkdtempSync(join(tmpdir(), `action-${randomUUID().slice(0, 8)}-`))
+/** The step's whole environment: the runner's, the inputs', then the test's own overrides. */
+function stepEnv(dir: string, options: RunOptions): Record<string, string> {
   const event = options.event ?? exampleEvent('push')
   const env: Record<string, string> = { ...runnerEnv(dir, event, options), ...inputEnv(options.inputs) }
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name]
     else env[name] = value
   }
+  return env
+}
+
+/** Resolves with the first stdout line matching `pattern`, now or later; rejects on exit or after timeoutMs. */
+function lineWaiter(child: ChildProcess, stdout: () => string, done: Promise<unknown>) {
+  return (pattern: RegExp, timeoutMs = 30000): Promise<string> =>
+    new Promise((resolveLine, reject) => {
+      const check = (): void => {
+        const line = stdout().split('\n').find((l) => pattern.test(l))
+        if (line === undefined) return
+        stop()
+        resolveLine(line)
+      }
+      const timer = setTimeout(() => (stop(), reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${stdout()}`))), timeoutMs)
+      const stop = (): void => {
+        clearTimeout(timer)
+        child.stdout!.off('data', check)
+      }
+      child.stdout!.on('data', check)
+      void done.then(() => (stop(), reject(new Error(`action exited before a line matched ${pattern}:\n${stdout()}`))))
+      check()
+    })
+}
+
+export function startAction(options: RunOptions): ActionRun {
+  if (!existsSync(actionPath)) throw new Error('dist/index.js is missing: run npm run bundle')
+  const dir = mkdtempSync(join(tmpdir(), `action-${randomUUID().slice(0, 8)}-`))
+  const env = stepEnv(dir, options)
   const spawnedAt = Date.now()
   const child = spawn(process.execPath, [actionPath], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
-  const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = []
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk
     options.onStdout?.(chunk)
-    for (const w of [...waiters]) {
-      const line = stdout.split('\n').find((l) => w.pattern.test(l))
-      if (line !== undefined) {
-        waiters.splice(waiters.indexOf(w), 1)
-        w.resolve(line)
-      }
-    }
   })
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   const done = new Promise<ActionResult>((resolveDone) => {
     child.on('close', (code, signal) => {
       const read = (f: string): string => readFileSync(join(dir, f), 'utf8')
-      resolveDone({
-        code,
-        signal,
-        stdout,
-        stderr,
-        outputs: parseFileCommand(read('output')),
-        state: parseFileCommand(read('state')),
-        summary: read('summary'),
-        errors: commandMessages(stdout, 'error'),
-        warnings: commandMessages(stdout, 'warning'),
-        env
-      })
+      const outputs = parseFileCommand(read('output'))
+      const state = parseFileCommand(read('state'))
+      const [errors, warnings] = [commandMessages(stdout, 'error'), commandMessages(stdout, 'warning')]
+      resolveDone({ code, signal, stdout, stderr, outputs, state, summary: read('summary'), errors, warnings, env })
     })
   })
-  return {
-    child,
-    spawnedAt,
-    done,
-    stdoutSoFar: () => stdout,
-    waitForLine(pattern, timeoutMs = 30000) {
-      const line = stdout.split('\n').find((l) => pattern.test(l))
-      if (line !== undefined) return Promise.resolve(line)
-      return new Promise((resolveLine, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${stdout}`)), timeoutMs)
-        done.then(() => {
-          clearTimeout(timer)
-          reject(new Error(`action exited before a line matched ${pattern}:\n${stdout}\n${stderr}`))
-        })
-        waiters.push({ pattern, resolve: (l) => (clearTimeout(timer), resolveLine(l)) })
-      })
-    }
-  }
+  return { child, spawnedAt, done, stdoutSoFar: () => stdout, waitForLine: lineWaiter(child, () => stdout, done) }
 }
 
 /** Runs main to the end. */

@@ -115,101 +115,111 @@ export function describeEndpoint(region: string, env: NodeJS.ProcessEnv = proces
 }
 
 export function createCodePipelinePort(settings: ClientSettings): CodePipelinePort {
-  // No endpoint and no credentials here on purpose: the SDK reads AWS_ENDPOINT_URL[_CODEPIPELINE]
-  // and the default credential chain itself.
-  const newClient = (retryMode: 'adaptive' | 'standard', maxAttempts = 5) =>
-    new CodePipelineClient({
-      region: settings.region,
+  return new SdkCodePipeline(settings)
+}
+
+/** The real port. No endpoint and no credentials here on purpose: the SDK reads AWS_ENDPOINT_URL[_CODEPIPELINE]
+ * and the default credential chain itself. */
+class SdkCodePipeline implements CodePipelinePort {
+  private readonly client: CodePipelineClient
+  // One request per try of the start: the SDK's quick retries would spend a throttled account's budget in a
+  // burst, while retry.ts's jittered, growing backoff spreads a crowd of runners out (the token keeps it safe).
+  private startClient: CodePipelineClient | undefined
+  // Adaptive mode's client-side rate limiter, slowed down by a throttled poll loop, makes requests wait for
+  // a send token, deaf to abort signals; the stop after a cancel must not queue behind it.
+  private stopClient: CodePipelineClient | undefined
+  private readonly endpoint: string
+
+  constructor(private readonly settings: ClientSettings) {
+    this.client = this.newClient('adaptive')
+    this.endpoint = describeEndpoint(settings.region)
+  }
+
+  private newClient(retryMode: 'adaptive' | 'standard', maxAttempts = 5): CodePipelineClient {
+    return new CodePipelineClient({
+      region: this.settings.region,
       customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
       retryMode,
       maxAttempts,
       requestHandler: {
-        requestTimeout: settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+        requestTimeout: this.settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
         throwOnRequestTimeout: true,
         connectionTimeout: CONNECTION_TIMEOUT_MS
       }
     })
-  const client = newClient('adaptive')
-  // Adaptive mode's client-side rate limiter, slowed down by a throttled poll loop, makes requests wait for
-  // a send token, deaf to abort signals; the stop after a cancel must not queue behind it.
-  let stopClient: CodePipelineClient | undefined
-  // One request per try of the start: the SDK's quick retries would spend a throttled account's budget in a
-  // burst, while retry.ts's jittered, growing backoff spreads a crowd of runners out (the token keeps it safe).
-  let startClient: CodePipelineClient | undefined
-  const endpoint = describeEndpoint(settings.region)
+  }
 
-  async function call<T>(iamAction: string, pipelineName: string, send: () => Promise<T>): Promise<T> {
+  private async call<T>(iamAction: string, pipelineName: string, send: () => Promise<T>): Promise<T> {
     try {
       return await send()
     } catch (err) {
       if (err instanceof Error && err.name === 'AbortError') throw err
-      const message = describeAwsError(err, { iamAction, pipelineName, region: settings.region, endpoint })
+      const message = describeAwsError(err, { iamAction, pipelineName, region: this.settings.region, endpoint: this.endpoint })
       throw new AwsCallError(message, awsErrorName(err), err)
     }
   }
 
-  return {
-    async startExecution({ pipelineName, variables, sourceRevisions, clientRequestToken }, signal) {
-      const command = new StartPipelineExecutionCommand({
-        name: pipelineName,
-        // The model wants 1-50 variables when the list is present, so an empty one is left out.
-        variables: variables.length > 0 ? variables : undefined,
-        sourceRevisions: sourceRevisions.length > 0 ? sourceRevisions : undefined,
-        // Ours, not the SDK's random one per command: a relaunched process must get its execution back.
-        clientRequestToken
-      })
-      startClient ??= newClient('adaptive', 1)
-      const out = await call('codepipeline:StartPipelineExecution', pipelineName, () =>
-        startClient!.send(command, { abortSignal: signal })
-      )
-      if (!out.pipelineExecutionId) throw new AwsCallError('StartPipelineExecution returned no execution id.', 'Error', out)
-      return out.pipelineExecutionId
-    },
-    async getExecution(pipelineName, executionId, signal) {
-      const command = new GetPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId })
-      const out = await call('codepipeline:GetPipelineExecution', pipelineName, () =>
-        client.send(command, { abortSignal: signal })
-      )
-      const execution = out.pipelineExecution
-      return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary }
-    },
-    async stopExecution({ pipelineName, executionId, abandon, reason }, signal) {
-      const command = new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId, abandon, reason })
-      stopClient ??= newClient('standard')
-      await call('codepipeline:StopPipelineExecution', pipelineName, () => stopClient!.send(command, { abortSignal: signal }))
-    },
-    async getPipeline(pipelineName, signal) {
-      const out = await call('codepipeline:GetPipeline', pipelineName, () =>
-        client.send(new GetPipelineCommand({ name: pipelineName }), { abortSignal: signal })
-      )
-      if (!out.pipeline) throw new AwsCallError(`GetPipeline returned no declaration for '${pipelineName}'.`, 'Error', out)
-      return out.pipeline
-    },
-    async listActionRuns(pipelineName, executionId, signal) {
-      return call('codepipeline:ListActionExecutions', pipelineName, async () => {
-        const runs: ActionRun[] = []
-        const pages = paginateListActionExecutions({ client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } })
-        for await (const page of pages) {
-          signal?.throwIfAborted()
-          runs.push(...(page.actionExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toActionRun))
-        }
-        return runs
-      })
-    },
-    async getStructure(pipelineName, signal) {
-      const command = new GetPipelineStateCommand({ name: pipelineName })
-      const out = await call('codepipeline:GetPipelineState', pipelineName, () => client.send(command, { abortSignal: signal }))
-      return (out.stageStates ?? []).map((s) => ({ name: s.stageName ?? '', actions: (s.actionStates ?? []).map((a) => a.actionName ?? '') }))
-    },
-    async listRecentExecutions(pipelineName, maxResults, signal) {
-      const command = new ListPipelineExecutionsCommand({ pipelineName, maxResults })
-      const out = await call('codepipeline:ListPipelineExecutions', pipelineName, () => client.send(command, { abortSignal: signal }))
-      return (out.pipelineExecutionSummaries ?? []).map((e) => ({
-        id: e.pipelineExecutionId ?? '',
-        status: e.status ?? 'Unknown',
-        startTime: ms(e.startTime),
-        lastUpdateTime: ms(e.lastUpdateTime)
-      }))
-    }
+  async startExecution({ pipelineName, variables, sourceRevisions, clientRequestToken }: StartRequest, signal?: AbortSignal): Promise<string> {
+    const command = new StartPipelineExecutionCommand({
+      name: pipelineName,
+      // The model wants 1-50 variables when the list is present, so an empty one is left out.
+      variables: variables.length > 0 ? variables : undefined,
+      sourceRevisions: sourceRevisions.length > 0 ? sourceRevisions : undefined,
+      // Ours, not the SDK's random one per command: a relaunched process must get its execution back.
+      clientRequestToken
+    })
+    const client = (this.startClient ??= this.newClient('adaptive', 1))
+    const out = await this.call('codepipeline:StartPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }))
+    if (!out.pipelineExecutionId) throw new AwsCallError('StartPipelineExecution returned no execution id.', 'Error', out)
+    return out.pipelineExecutionId
+  }
+
+  async getExecution(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ExecutionState> {
+    const command = new GetPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId })
+    const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    const execution = out.pipelineExecution
+    return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary }
+  }
+
+  async stopExecution({ pipelineName, executionId, abandon, reason }: StopRequest, signal?: AbortSignal): Promise<void> {
+    const command = new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId, abandon, reason })
+    const client = (this.stopClient ??= this.newClient('standard'))
+    await this.call('codepipeline:StopPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }))
+  }
+
+  async getPipeline(pipelineName: string, signal?: AbortSignal): Promise<PipelineDeclaration> {
+    const command = new GetPipelineCommand({ name: pipelineName })
+    const out = await this.call('codepipeline:GetPipeline', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    if (!out.pipeline) throw new AwsCallError(`GetPipeline returned no declaration for '${pipelineName}'.`, 'Error', out)
+    return out.pipeline
+  }
+
+  async listActionRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ActionRun[]> {
+    return this.call('codepipeline:ListActionExecutions', pipelineName, async () => {
+      const runs: ActionRun[] = []
+      const pages = paginateListActionExecutions({ client: this.client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } })
+      for await (const page of pages) {
+        signal?.throwIfAborted()
+        runs.push(...(page.actionExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toActionRun))
+      }
+      return runs
+    })
+  }
+
+  async getStructure(pipelineName: string, signal?: AbortSignal): Promise<Structure> {
+    const command = new GetPipelineStateCommand({ name: pipelineName })
+    const out = await this.call('codepipeline:GetPipelineState', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    return (out.stageStates ?? []).map((s) => ({ name: s.stageName ?? '', actions: (s.actionStates ?? []).map((a) => a.actionName ?? '') }))
+  }
+
+  async listRecentExecutions(pipelineName: string, maxResults: number, signal?: AbortSignal): Promise<PastExecution[]> {
+    const command = new ListPipelineExecutionsCommand({ pipelineName, maxResults })
+    const out = await this.call('codepipeline:ListPipelineExecutions', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    return (out.pipelineExecutionSummaries ?? []).map((e) => ({
+      id: e.pipelineExecutionId ?? '',
+      status: e.status ?? 'Unknown',
+      startTime: ms(e.startTime),
+      lastUpdateTime: ms(e.lastUpdateTime)
+    }))
   }
 }
