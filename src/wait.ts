@@ -66,15 +66,17 @@ export async function waitForExecution(deps: WaitDeps, run: Followed, signal?: A
       lastStatusAt = clock.now()
       const state = await port.getExecution(run.pipelineName, run.executionId, signal)
       outage.succeeded()
-      const shown = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
-      if (shown !== last && shown !== 'InProgress') log.info(`Execution ${run.executionId} is ${shown}`)
-      last = shown
       if (isTerminal(state.status)) {
         deps.onFinished(state)
         deps.outputs.setOutput('status', state.status)
         deps.outputs.setOutput('status-summary', state.statusSummary ?? '')
         return state
       }
+      // Worth a line: Stopping (someone stopped it) or a new summary. The final status is the verdict's to say,
+      // after the last progress is shown.
+      const shown = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
+      if (shown !== last && shown !== 'InProgress') log.info(`Execution ${run.executionId} is ${shown}`)
+      last = shown
     } catch (err) {
       if (isAbortError(err) || signal?.aborted) throw err
       // Progress is a nicety: without the permission, the verdict still comes from the status.
