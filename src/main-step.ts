@@ -83,7 +83,7 @@ async function start(deps: MainDeps, guard: CancelGuard, plan: SourcePlan): Prom
     answer,
     abort: () => inFlight.abort(),
     onWire: () => onWire > 0,
-    again: (signal) => startExecution(startDeps, settings, plan, { clientRequestToken: token, startRetryMs: 0, signal })
+    again: (signal) => startExecution(startDeps, settings, plan, { clientRequestToken: token, startRetryMs: 0, once: true, signal })
   })
   return answer
 }

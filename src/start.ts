@@ -27,8 +27,10 @@ export interface StartDeps {
 
 export interface StartOptions {
   clientRequestToken: string
-  /** How long to keep retrying while the pipeline refuses new executions; 0 sends once, with the SDK's retries only. */
+  /** How long to keep retrying while the pipeline refuses new executions (busy); 0 gives up on busy at once. */
   startRetryMs: number
+  /** One request, no retries: the cancel handler asking again within its exit deadline. */
+  once?: boolean
   signal?: AbortSignal
 }
 
@@ -57,7 +59,8 @@ function startFailure(err: unknown, kind: FailureKind, failingForMs: number, pip
 /** Sends the start, the same token each time, until it answers, or it is not worth trying again. */
 function sendStart(deps: StartDeps, request: StartRequest, options: StartOptions): Promise<string> {
   const send = (signal?: AbortSignal) => deps.port.startExecution(request, signal)
-  if (options.startRetryMs <= 0) return send(options.signal)
+  if (options.once) return send(options.signal)
+  // Transient faults are retried for outage-tolerance-minutes whatever startRetryMs says: each try is one request.
   return withRetries(deps, {
     what: `Pipeline ${request.pipelineName} did not start`,
     send,

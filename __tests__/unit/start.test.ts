@@ -97,10 +97,19 @@ test('a sustained outage while starting fails after outage-tolerance-minutes', a
   expect(err.message).toMatch(/^Could not start pipeline p: CodePipeline kept failing for 6\d s \(outage-tolerance-minutes\): down$/)
 })
 
-test('startRetryMs 0 sends once (the cancel handler asking again)', async () => {
+test('once sends one request (the cancel handler asking again)', async () => {
   const { port, deps, options } = setup(failingStarts(awsError('ThrottlingException')))
-  await expect(startExecution(deps, settings, noPins, { ...options, startRetryMs: 0 })).rejects.toThrow('ThrottlingException happened')
+  await expect(startExecution(deps, settings, noPins, { ...options, startRetryMs: 0, once: true })).rejects.toThrow('ThrottlingException happened')
   expect(port.ops()).toEqual(['start'])
+})
+
+test('startRetryMs 0 gives up on a busy pipeline at once, but still retries a throttled start', async () => {
+  const busy = setup(failingStarts(awsError('ConflictException')))
+  await expect(startExecution(busy.deps, settings, noPins, { ...busy.options, startRetryMs: 0 })).rejects.toThrow(/nothing was started/)
+  expect(busy.port.ops()).toEqual(['start'])
+  const throttled = setup(failingStarts(awsError('ThrottlingException'), awsError('ThrottlingException')))
+  await expect(startExecution(throttled.deps, settings, noPins, { ...throttled.options, startRetryMs: 0 })).resolves.toBe(ID)
+  expect(throttled.port.ops()).toEqual(['start', 'start', 'start'])
 })
 
 test('an abort during the backoff ends the start at once', async () => {
