@@ -3,7 +3,7 @@
 import type { PipelineVariable, SourceRevisionOverride } from '@aws-sdk/client-codepipeline'
 import { InputError } from './input-error.js'
 import type { PollLimits } from './poll-plan.js'
-import { readClientRequestToken, readMinutes } from './input-limits.js'
+import { readClientRequestToken, readMinutes, readPollLimits } from './input-limits.js'
 import { ACTION_NAME, parseSourceRevisions, parseVariables } from './input-lists.js'
 import { DEFAULT_OUTAGE_TOLERANCE_MS, DEFAULT_START_RETRY_MS } from './retry.js'
 
@@ -102,29 +102,6 @@ export function resolveRegion(read: InputReader, env: NodeJS.ProcessEnv): string
     throw new InputError(`${source} is '${region}', which is not an AWS region; use a region code such as us-east-1.`)
   }
   return region
-}
-
-const DEFAULT_POLL_MIN_SECONDS = 1
-const DEFAULT_POLL_MAX_SECONDS = 60
-
-function readSeconds(read: InputReader, name: string, fallback: number, low: number, high: number): number {
-  const value = read(name)
-  if (value === '') return fallback
-  const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN
-  if (!(seconds >= low && seconds <= high)) {
-    throw new InputError(`Input ${name} is '${value}'; it must be a number of seconds from ${low} to ${high}.`)
-  }
-  return seconds
-}
-
-/** The shortest and longest pause between two polls. */
-export function readPollLimits(read: InputReader): PollLimits {
-  const min = readSeconds(read, 'poll-interval-min-seconds', DEFAULT_POLL_MIN_SECONDS, 0.5, 3600)
-  const max = readSeconds(read, 'poll-interval-max-seconds', Math.max(min, DEFAULT_POLL_MAX_SECONDS), 0.5, 3600)
-  if (min > max) {
-    throw new InputError(`Input poll-interval-min-seconds (${min}) is more than poll-interval-max-seconds (${max}); lower it or raise the maximum.`)
-  }
-  return { minMs: min * 1000, maxMs: max * 1000 }
 }
 
 function checkCombinations(s: Settings, sourceRevisionsGiven: boolean): void {

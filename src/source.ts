@@ -104,7 +104,7 @@ export async function planSource(deps: SourceDeps): Promise<SourcePlan> {
     pipeline = await deps.getPipeline(settings.pipelineName)
     const actions = listSourceActions(pipeline)
     const picked = pickSourceAction(actions, deps.repo, settings.pipelineName)
-    log.info(`Source action: ${picked.name} (${picked.provider}${picked.repository ? `, ${picked.repository}` : ''})`)
+    log.info(`Source action: ${describe([picked])}`)
     actionName = picked.name
   } else {
     log.info(`Source action: ${actionName} (the source-action input)`)
