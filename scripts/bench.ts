@@ -10,7 +10,7 @@ import { measureColdStart, type ColdStartResult } from './bench/cold-start.js'
 import { measureConcurrency, type ConcurrencyResult } from './bench/concurrency.js'
 import { measureLatency, type LatencyResult } from './bench/latency.js'
 import { MIB, renderTable, verdict, type Row } from './bench/report.js'
-import { exampleEvent, repoRoot } from './runner.js'
+import { exampleEvent, repoRoot } from '../harness/runner.js'
 
 const PIPELINE_SECONDS = 61.3
 const CONCURRENCY_PIPELINE_SECONDS = 15.3

@@ -1,7 +1,7 @@
 // `npm run demo [-- --fail]`: the bundled action against the local CodePipeline service, exactly
 // as the runner would run it on a pull request. No AWS account, no credentials.
 import { startEmulator, samplePipeline } from '../emulator/index.js'
-import { exampleEvent, runAction, runPost } from './runner.js'
+import { exampleEvent, runAction, runPost } from '../harness/runner.js'
 
 const fail = process.argv.includes('--fail')
 

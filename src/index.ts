@@ -1,3 +1,4 @@
-import { run } from './main.js'
+// The main step's bundle entry (dist/index.js).
+import { runMain } from './main.js'
 
-await run()
+await runMain()

@@ -1,18 +1,16 @@
-// Wires the real world (@actions/core, the SDK, process) to the steps, and reports the outcome.
+// The main step's entry: wires the real world (@actions/core, the SDK, process) to the main step, and
+// reports the outcome. The post step has its own entry and bundle (post.ts), so it can never start anything.
 import * as core from '@actions/core'
 import { systemClock } from './clock.js'
-import { createCodePipelinePort } from './codepipeline.js'
-import { ActionError, errorMessage } from './errors.js'
-import { describeRun, readGitHubContext } from './github-context.js'
-import { readBoolean, readSettings, type InputReader, type Settings } from './inputs.js'
+import { createCodePipelinePort } from './codepipeline/port.js'
+import { readGitHubContext } from './github/context.js'
+import { readInput, reportFailure } from './step-io.js'
+import { readSettings, type Settings } from './inputs/settings.js'
 import { runMainStep } from './main-step.js'
-import { runPostStep } from './post.js'
 import { ActionState } from './state.js'
-import { planNextPoll } from './poll-plan.js'
-import { stepIdentity } from './request-token.js'
-import { defaultRetryPolicy } from './retry.js'
-
-const readInput: InputReader = (name) => core.getInput(name)
+import { planNextPoll } from './execution/poll-plan.js'
+import { stepIdentity } from './execution/request-token.js'
+import { defaultRetryPolicy } from './execution/retry.js'
 
 function exit(code: number): void {
   process.exitCode = code
@@ -45,36 +43,9 @@ async function main(state: ActionState): Promise<void> {
   })
 }
 
-async function post(state: ActionState): Promise<void> {
-  await runPostStep({
-    saved: state.read(),
-    readStopSettings: () => ({
-      stopOnCancel: readBoolean(readInput, 'stop-on-cancel', true),
-      abandonOnCancel: readBoolean(readInput, 'abandon-on-cancel', false)
-    }),
-    createPort: (region) => createCodePipelinePort({ region }),
-    log: core,
-    clock: systemClock,
-    run: describeRun(readGitHubContext())
-  })
-}
-
-/** Fails the step with one sentence; the stack goes to the debug log only. */
-export function reportFailure(err: unknown, log: Pick<typeof core, 'setFailed' | 'debug'> = core): void {
-  if (err instanceof Error && err.stack) log.debug(err.stack)
-  log.setFailed(err instanceof ActionError ? err.message : `Unexpected error: ${errorMessage(err)}`)
-}
-
-export async function run(): Promise<void> {
-  const state = new ActionState(core)
+export async function runMain(): Promise<void> {
   try {
-    if (state.read().isPost) {
-      await post(state)
-    } else {
-      // Saved first, so that the post step knows it is the post step even if main dies early.
-      state.markMainStarted()
-      await main(state)
-    }
+    await main(new ActionState(core))
   } catch (err) {
     reportFailure(err)
   }

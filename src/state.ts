@@ -7,7 +7,6 @@ export interface StateStore {
 }
 
 export const STATE_KEYS = {
-  isPost: 'isPost',
   pipelineName: 'pipelineName',
   region: 'region',
   executionId: 'executionId',
@@ -18,7 +17,6 @@ export const STATE_KEYS = {
 } as const
 
 export interface SavedState {
-  isPost: boolean
   pipelineName: string
   region: string
   executionId: string
@@ -31,11 +29,6 @@ export interface SavedState {
 
 export class ActionState {
   constructor(private readonly store: StateStore) {}
-
-  /** Main's first act: the post step of the same job then sees isPost=true. */
-  markMainStarted(): void {
-    this.store.saveState(STATE_KEYS.isPost, 'true')
-  }
 
   saveStarted(pipelineName: string, region: string, executionId: string, wait: boolean): void {
     this.store.saveState(STATE_KEYS.pipelineName, pipelineName)
@@ -59,7 +52,6 @@ export class ActionState {
   read(): SavedState {
     const flag = (key: string) => this.store.getState(key) === 'true'
     return {
-      isPost: flag(STATE_KEYS.isPost),
       pipelineName: this.store.getState(STATE_KEYS.pipelineName),
       region: this.store.getState(STATE_KEYS.region),
       executionId: this.store.getState(STATE_KEYS.executionId),

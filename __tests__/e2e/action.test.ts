@@ -1,9 +1,9 @@
 // The bundled action (dist/) run as the runner runs it, through the real AWS SDK, against the local service.
 import { CodePipelineClient, StartPipelineExecutionCommand, StopPipelineExecutionCommand } from '@aws-sdk/client-codepipeline'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { exampleEvent, runAction, runPost, startAction } from '../../scripts/runner.js'
-import { shortPipeline } from './pipelines.js'
-import { callsFor, operations, uniqueName } from './helpers.js'
+import { exampleEvent, runAction, runPost, startAction } from '../../harness/runner.js'
+import { shortPipeline } from '../support/pipelines.js'
+import { callsFor, operations, uniqueName } from '../support/e2e.js'
 
 let emulator: Emulator
 

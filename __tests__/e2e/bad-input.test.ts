@@ -1,10 +1,10 @@
 // Every bad input, through dist/: one line that names the input and the fix, exit 1, and not a single
 // request to the service. Then the setups that are wrong outside the inputs, each one clear sentence.
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { exampleEvent, runAction } from '../../scripts/runner.js'
-import { BAD_INPUTS } from '../bad-inputs.js'
-import { callsFor, operations, uniqueName } from './helpers.js'
-import { shortPipeline } from './pipelines.js'
+import { exampleEvent, runAction } from '../../harness/runner.js'
+import { BAD_INPUTS } from '../support/bad-inputs.js'
+import { callsFor, operations, uniqueName } from '../support/e2e.js'
+import { shortPipeline } from '../support/pipelines.js'
 
 let emulator: Emulator
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 // Cancellation with real signals on the bundled action, as the runner sends them: SIGINT on cancel or
 // step timeout, SIGTERM 7.5 s later; and the post step as the backstop when main was killed.
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { startAction, runPost, type RunOptions } from '../../scripts/runner.js'
-import { shortPipeline } from './pipelines.js'
-import { callsFor, uniqueName, until } from './helpers.js'
+import { startAction, runPost, type RunOptions } from '../../harness/runner.js'
+import { shortPipeline } from '../support/pipelines.js'
+import { callsFor, uniqueName, until } from '../support/e2e.js'
 
 let emulator: Emulator
 

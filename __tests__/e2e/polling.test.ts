@@ -1,9 +1,9 @@
 // Adaptive polling through dist/, in real time on short pipelines (the 61 s budget is checked on a virtual
 // clock in __tests__/integration/budget.test.ts).
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { runAction } from '../../scripts/runner.js'
-import { callsFor, operations, uniqueName } from './helpers.js'
-import { shortPipeline } from './pipelines.js'
+import { runAction } from '../../harness/runner.js'
+import { callsFor, operations, uniqueName } from '../support/e2e.js'
+import { shortPipeline } from '../support/pipelines.js'
 
 let emulator: Emulator
 
@@ -33,4 +33,14 @@ test('bad poll intervals fail before any AWS call, naming the input', async () =
   expect(result.code).not.toBe(0)
   expect(result.errors).toEqual(['Input poll-interval-min-seconds (30) is more than poll-interval-max-seconds (5); lower it or raise the maximum.'])
   expect(callsFor(emulator, name)).toHaveLength(0)
+})
+
+test('a minimum above 60 s alone is accepted: the maximum follows it (every input passed with its action.yml default)', async () => {
+  const name = uniqueName('slowpoll')
+  emulator.addPipeline(shortPipeline({ name }))
+  // wait: false reads and checks every input, then starts without polling: the test needs no 90 s pause.
+  const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'poll-interval-min-seconds': '90', wait: 'false' } })
+  expect(result.errors).toEqual([])
+  expect(result.code).toBe(0)
+  expect(operations(callsFor(emulator, name))).toContain('StartPipelineExecution')
 })

@@ -1,10 +1,10 @@
 // What the user reads: the live log, the failure annotation, the job summary, commit statuses, masking.
 // dist/ as a child process against the local service and a stand-in GitHub API, both on loopback.
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { runAction } from '../../scripts/runner.js'
-import { startGitHubApi, type GitHubApi } from './github-api.js'
-import { callsFor, operations, uniqueName } from './helpers.js'
-import { shortPipeline } from './pipelines.js'
+import { runAction } from '../../harness/runner.js'
+import { startGitHubApi, type GitHubApi } from '../../harness/github-api.js'
+import { callsFor, operations, uniqueName } from '../support/e2e.js'
+import { shortPipeline } from '../support/pipelines.js'
 
 let emulator: Emulator
 let github: GitHubApi

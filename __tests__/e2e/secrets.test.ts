@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { repoRoot, runAction, startAction, type ActionResult, type RunOptions } from '../../scripts/runner.js'
-import { callsFor, uniqueName, until } from './helpers.js'
-import { shortPipeline } from './pipelines.js'
+import { repoRoot, runAction, startAction, type ActionResult, type RunOptions } from '../../harness/runner.js'
+import { callsFor, uniqueName, until } from '../support/e2e.js'
+import { shortPipeline } from '../support/pipelines.js'
 
 const SECRETS = {
   AWS_ACCESS_KEY_ID: 'ASIAQWERTYSECRET0001',

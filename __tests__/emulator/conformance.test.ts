@@ -12,8 +12,8 @@ import {
 } from '@aws-sdk/client-codepipeline'
 import { inputConstraints } from '../../emulator/constraints.js'
 import { samplePipeline } from '../../emulator/index.js'
-import { harness, raw, type Harness } from './helpers.js'
-import { awsPath, factKey, loadModel, modelFacts, modelFile, outputProblems, tableFacts, type Fact } from './model.js'
+import { harness, raw, type Harness } from '../support/emulator.js'
+import { awsPath, factKey, loadModel, modelFacts, modelFile, outputProblems, tableFacts, type Fact } from '../support/model.js'
 
 const model = loadModel()
 if (model === undefined)

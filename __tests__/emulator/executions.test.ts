@@ -12,7 +12,7 @@ import {
   paginateListPipelineExecutions
 } from '@aws-sdk/client-codepipeline'
 import { samplePipeline, startEmulator } from '../../emulator/index.js'
-import { client, harness, pipeline, T0, UUID, type Harness } from './helpers.js'
+import { client, harness, pipeline, T0, UUID, type Harness } from '../support/emulator.js'
 
 let h: Harness
 beforeAll(async () => {

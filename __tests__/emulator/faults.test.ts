@@ -1,7 +1,7 @@
 import { GetPipelineCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline'
 import { FaultInjector } from '../../emulator/faults.js'
 import type { FaultRule } from '../../emulator/index.js'
-import { client, harness, raw, type Harness } from './helpers.js'
+import { client, harness, raw, type Harness } from '../support/emulator.js'
 
 let h: Harness
 beforeAll(async () => {

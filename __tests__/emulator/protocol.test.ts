@@ -1,6 +1,6 @@
 import { GetPipelineCommand, PipelineNotFoundException, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline'
 import { startEmulator } from '../../emulator/index.js'
-import { harness, raw, T0, UUID, type Harness } from './helpers.js'
+import { harness, raw, T0, UUID, type Harness } from '../support/emulator.js'
 
 let h: Harness
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { GetPipelineExecutionCommand, ListPipelineExecutionsCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline'
 import { loadPipelines, samplePipeline } from '../../emulator/index.js'
 import { normalizePipeline } from '../../emulator/spec.js'
-import { harness } from './helpers.js'
+import { harness } from '../support/emulator.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'emulator-spec-'))
 const write = (name: string, text: string) => {

@@ -9,7 +9,7 @@ import {
   StopPipelineExecutionCommand
 } from '@aws-sdk/client-codepipeline'
 import type { ExecutionMode } from '../../emulator/index.js'
-import { harness, pipeline, type Harness } from './helpers.js'
+import { harness, pipeline, type Harness } from '../support/emulator.js'
 
 // Source 1 s, Build 4 s, Deploy 2 s.
 const spec = (name: string, executionMode: ExecutionMode) =>

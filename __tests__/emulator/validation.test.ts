@@ -1,7 +1,7 @@
 import { StartPipelineExecutionCommand, ValidationException } from '@aws-sdk/client-codepipeline'
 import { inputConstraints } from '../../emulator/constraints.js'
 import { validateInput } from '../../emulator/validation.js'
-import { harness, pipeline, raw, type Harness } from './helpers.js'
+import { harness, pipeline, raw, type Harness } from '../support/emulator.js'
 
 const messageOf = (operation: string, body: unknown): string => {
   try {

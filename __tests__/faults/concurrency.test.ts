@@ -2,9 +2,9 @@
 // All end with the right status, none fails from throttling, each starts exactly one execution and
 // none sends StartPipelineExecution more than a few times.
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { runAction, type ActionResult } from '../../scripts/runner.js'
-import { shortPipeline } from '../e2e/pipelines.js'
-import { executionsOf } from './helpers.js'
+import { runAction, type ActionResult } from '../../harness/runner.js'
+import { shortPipeline } from '../support/pipelines.js'
+import { executionsOf } from '../support/faults.js'
 
 const PROCESSES = 50
 // 50 workflows never start in the same millisecond, and 50 node processes on 2 cores need a moment each.

@@ -4,9 +4,9 @@
 // signal, and the process exited non-zero before the runner's SIGTERM (7.5 s). FUZZ_SEED replays a run.
 import { startEmulator, type Emulator, type FaultConfig } from '../../emulator/index.js'
 import { mulberry32 } from '../../emulator/faults.js'
-import { runPost, startAction, type RunOptions } from '../../scripts/runner.js'
-import { shortPipeline } from '../e2e/pipelines.js'
-import { callsFor, executionsOf, nthRequest, POLLS, until } from './helpers.js'
+import { runPost, startAction, type RunOptions } from '../../harness/runner.js'
+import { shortPipeline } from '../support/pipelines.js'
+import { callsFor, executionsOf, nthRequest, POLLS, until } from '../support/faults.js'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611)
 const RUNS = 18

@@ -1,8 +1,8 @@
 // Fault matrix, part 2: a busy pipeline on start, idempotent starts, expired credentials, wait timeouts.
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { runAction, runPost, type RunOptions } from '../../scripts/runner.js'
-import { shortPipeline } from '../e2e/pipelines.js'
-import { callsFor, executionsOf, POLLS, statusOf, uniqueName } from './helpers.js'
+import { runAction, runPost, type RunOptions } from '../../harness/runner.js'
+import { shortPipeline } from '../support/pipelines.js'
+import { callsFor, executionsOf, POLLS, statusOf, uniqueName } from '../support/faults.js'
 
 // Each test has a service of its own, so that the tests run side by side with faults of their own.
 const services: Emulator[] = []

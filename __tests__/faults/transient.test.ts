@@ -1,9 +1,9 @@
 // Fault matrix, part 1: throttling, 5xx, slow answers and dropped connections at different rates never
 // fail a run that is going fine; only a sustained outage does, and it says which execution and where.
 import { startEmulator, type Emulator, type FaultConfig } from '../../emulator/index.js'
-import { runAction } from '../../scripts/runner.js'
-import { shortPipeline } from '../e2e/pipelines.js'
-import { answers, callsFor, executionsOf, POLLS, uniqueName } from './helpers.js'
+import { runAction } from '../../harness/runner.js'
+import { shortPipeline } from '../support/pipelines.js'
+import { answers, callsFor, executionsOf, POLLS, uniqueName } from '../support/faults.js'
 
 // Each test has a service of its own, so that the tests run side by side with faults of their own.
 const services: Emulator[] = []

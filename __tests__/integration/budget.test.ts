@@ -2,14 +2,14 @@
 // against the local service running its executions on the same clock. A 61.3 s pipeline takes milliseconds,
 // and the detection latency is exact: virtual time from the execution's end to the action's verdict.
 import { startEmulator, type Emulator, type PipelineSpec } from '../../emulator/index.js'
-import { createCodePipelinePort } from '../../src/codepipeline.js'
-import type { GitHubContext } from '../../src/github-context.js'
+import { createCodePipelinePort } from '../../src/codepipeline/port.js'
+import type { GitHubContext } from '../../src/github/context.js'
 import { runMainStep } from '../../src/main-step.js'
-import { planNextPoll } from '../../src/poll-plan.js'
+import { planNextPoll } from '../../src/execution/poll-plan.js'
 import type { Clock } from '../../src/ports.js'
-import { defaultRetryPolicy } from '../../src/retry.js'
+import { defaultRetryPolicy } from '../../src/execution/retry.js'
 import { ActionState } from '../../src/state.js'
-import { defaultSettings, FakeLog, FakeOutputs, FakeSignals, FakeStateStore, MemorySummary } from '../unit/fakes.js'
+import { defaultSettings, FakeLog, FakeOutputs, FakeSignals, FakeStateStore, MemorySummary } from '../support/fakes.js'
 
 const REPO = 'octo/app'
 const SHA = 'c'.repeat(40)
@@ -87,7 +87,7 @@ async function measure(history: number[]) {
     signals: new FakeSignals(),
     exit: () => undefined,
     planner: planNextPoll,
-    retry: defaultRetryPolicy(),
+    retry: defaultRetryPolicy(5 * 60_000),
     summary: new MemorySummary()
   })
   const verdictAt = clock.now()

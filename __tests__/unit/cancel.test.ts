@@ -1,7 +1,7 @@
-import { CancelGuard, EXIT_DEADLINE_MS, START_ANSWER_GRACE_MS, STOP_TIMEOUT_MS, type CancelDeps, type StartInFlight } from '../../src/cancel.js'
-import type { StopRequest } from '../../src/codepipeline.js'
-import { executionUrl } from '../../src/start.js'
-import { awsError, deferred, FakeClock, FakeLog, FakePort, FakeSignals, settle } from './fakes.js'
+import { CancelGuard, EXIT_DEADLINE_MS, START_ANSWER_GRACE_MS, STOP_TIMEOUT_MS, type CancelDeps, type StartInFlight } from '../../src/execution/cancel.js'
+import type { StopRequest } from '../../src/codepipeline/port.js'
+import { executionUrl } from '../../src/execution/start.js'
+import { awsError, deferred, FakeClock, FakeLog, FakePort, FakeSignals, settle } from '../support/fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
 const RUN = 'https://github.com/octo/app/actions/runs/42 (attempt 2)'

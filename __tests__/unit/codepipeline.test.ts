@@ -2,9 +2,9 @@
 // wire (user agent, body, endpoint from the environment) and how AWS errors come back.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createCodePipelinePort, describeEndpoint } from '../../src/codepipeline.js'
+import { createCodePipelinePort, describeEndpoint } from '../../src/codepipeline/port.js'
 import { AwsCallError } from '../../src/errors.js'
-import { classifyFailure } from '../../src/retry.js'
+import { classifyFailure } from '../../src/execution/retry.js'
 
 interface Received {
   target: string

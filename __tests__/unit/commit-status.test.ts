@@ -1,5 +1,5 @@
-import { CommitStatus, statusFor, type StatusRequest } from '../../src/commit-status.js'
-import { FakeLog } from './fakes.js'
+import { CommitStatus, statusFor, type StatusRequest } from '../../src/report/commit-status.js'
+import { FakeLog } from '../support/fakes.js'
 
 const target = { owner: 'o', repo: 'r', sha: 'a'.repeat(40), apiUrl: 'https://ghe.example/api/v3', pipelineName: 'p' }
 

@@ -1,8 +1,8 @@
 // Commit choice on GitHub's own webhook payloads (@octokit/webhooks-examples).
 import { createRequire } from 'node:module'
-import { chooseCommit } from '../../src/commit.js'
+import { chooseCommit } from '../../src/github/commit.js'
 import { ActionError } from '../../src/errors.js'
-import type { GitHubContext } from '../../src/github-context.js'
+import type { GitHubContext } from '../../src/github/context.js'
 
 const require = createRequire(import.meta.url)
 const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as {

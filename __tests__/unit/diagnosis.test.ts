@@ -1,5 +1,5 @@
-import type { ActionRun } from '../../src/codepipeline.js'
-import { diagnose, type Ending } from '../../src/diagnosis.js'
+import type { ActionRun } from '../../src/codepipeline/port.js'
+import { diagnose, type Ending } from '../../src/report/diagnosis.js'
 
 const ID = 'e-1'
 const URL = 'https://console/e-1'

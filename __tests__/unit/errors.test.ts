@@ -1,5 +1,5 @@
 import { ActionError, AwsCallError, awsErrorName, describeAwsError, type AwsErrorContext } from '../../src/errors.js'
-import { awsError } from './fakes.js'
+import { awsError } from '../support/fakes.js'
 
 const ctx: AwsErrorContext = {
   iamAction: 'codepipeline:StartPipelineExecution',

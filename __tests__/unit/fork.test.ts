@@ -1,5 +1,5 @@
-import { explainForkCredentials, forkOf } from '../../src/fork.js'
-import { awsError } from './fakes.js'
+import { explainForkCredentials, forkOf } from '../../src/github/fork.js'
+import { awsError } from '../support/fakes.js'
 
 function pr(head: string, base: string, eventName = 'pull_request') {
   return { eventName, payload: { pull_request: { head: { repo: { full_name: head } }, base: { repo: { full_name: base } } } } }

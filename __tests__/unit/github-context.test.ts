@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describeRun, readGitHubContext } from '../../src/github-context.js'
+import { describeRun, readGitHubContext } from '../../src/github/context.js'
 
 test('reads the run from the runner environment and the event file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ctx-'))

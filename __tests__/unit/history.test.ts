@@ -1,5 +1,5 @@
-import { expectedDuration, learnExpectations } from '../../src/history.js'
-import { awsError, FakeLog, FakePort } from './fakes.js'
+import { expectedDuration, learnExpectations } from '../../src/execution/history.js'
+import { awsError, FakeLog, FakePort } from '../support/fakes.js'
 
 const past = (id: string, status: string, seconds: number) => ({ id, status, startTime: 1000, lastUpdateTime: 1000 + seconds * 1000 })
 

@@ -1,6 +1,7 @@
-import { InputError, readBoolean, readSettings, resolveRegion, type InputReader } from '../../src/inputs.js'
-import { parseSourceRevisions, parseVariables } from '../../src/input-lists.js'
-import { BAD_INPUTS } from '../bad-inputs.js'
+import { InputError, readBoolean, type InputReader } from '../../src/inputs/readers.js'
+import { readSettings, resolveRegion } from '../../src/inputs/settings.js'
+import { parseSourceRevisions, parseVariables } from '../../src/inputs/lists.js'
+import { BAD_INPUTS } from '../support/bad-inputs.js'
 
 const SHA = 'a'.repeat(40)
 
@@ -50,10 +51,10 @@ describe('defaults', () => {
 
 describe('booleans read as core.getBooleanInput reads them', () => {
   test.each(['true', 'True', 'TRUE'])('%s is true', (value) => {
-    expect(readBoolean(reader({ wait: value }), 'wait', false)).toBe(true)
+    expect(readBoolean(reader({ wait: value }), 'wait')).toBe(true)
   })
   test.each(['false', 'False', 'FALSE'])('%s is false', (value) => {
-    expect(readBoolean(reader({ wait: value }), 'wait', true)).toBe(false)
+    expect(readBoolean(reader({ wait: value }), 'wait')).toBe(false)
   })
   test.each(['wait', 'stop-on-cancel', 'abandon-on-cancel', 'allow-superseded', 'pin-commit'])(
     '%s: anything else is an input error naming it',

@@ -1,12 +1,12 @@
 import type { PipelineDeclaration } from '@aws-sdk/client-codepipeline'
-import { START_ANSWER_GRACE_MS } from '../../src/cancel.js'
+import { START_ANSWER_GRACE_MS } from '../../src/execution/cancel.js'
 import { ActionError } from '../../src/errors.js'
-import type { GitHubContext } from '../../src/github-context.js'
-import type { Settings } from '../../src/inputs.js'
+import type { GitHubContext } from '../../src/github/context.js'
+import type { Settings } from '../../src/inputs/settings.js'
 import { runMainStep, type MainDeps } from '../../src/main-step.js'
-import { executionUrl } from '../../src/start.js'
+import { executionUrl } from '../../src/execution/start.js'
 import { ActionState } from '../../src/state.js'
-import { awsError, defaultSettings, deferred, MemorySummary, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from './fakes.js'
+import { awsError, defaultSettings, deferred, MemorySummary, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from '../support/fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
 const HEAD = 'a'.repeat(40)

@@ -1,4 +1,4 @@
-import { escapeText, link, safeUrl } from '../../src/markup.js'
+import { escapeText, link, safeUrl } from '../../src/report/markup.js'
 
 const decode = (s: string) => s.replace(/&#(\d+);/g, (_, c) => String.fromCharCode(Number(c)))
 

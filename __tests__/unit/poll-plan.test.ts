@@ -1,5 +1,5 @@
-import { END_MARGIN_MS, planNextPoll, STATUS_AT_LEAST_EVERY_MS, type PlanInput, type PollPlan } from '../../src/poll-plan.js'
-import type { ProgressView } from '../../src/progress.js'
+import { END_MARGIN_MS, planNextPoll, STATUS_AT_LEAST_EVERY_MS, type PlanInput, type PollPlan } from '../../src/execution/poll-plan.js'
+import type { ProgressView } from '../../src/report/progress.js'
 
 const T0 = 1_700_000_000_000
 const quiet: ProgressView = { approvalWaiting: false, suggestsEnd: false }

@@ -1,6 +1,6 @@
-import type { ActionRun } from '../../src/codepipeline.js'
-import { describeTransition, formatDuration, latestRuns, ProgressTracker } from '../../src/progress.js'
-import { FakeLog } from './fakes.js'
+import type { ActionRun } from '../../src/codepipeline/port.js'
+import { describeTransition, formatDuration, latestRuns, ProgressTracker } from '../../src/report/progress.js'
+import { FakeLog } from '../support/fakes.js'
 
 const T0 = 1_700_000_000_000
 const STRUCTURE = [

@@ -1,4 +1,4 @@
-import { deriveRequestToken, stepIdentity } from '../../src/request-token.js'
+import { deriveRequestToken, stepIdentity } from '../../src/execution/request-token.js'
 
 const step = { runId: '1658821493', runAttempt: '1', job: 'deploy', action: '__run' }
 const request = { pipelineName: 'p', variables: [{ name: 'ENV', value: 'prod' }], sourceRevisions: [] }

@@ -1,6 +1,6 @@
 import { ActionError } from '../../src/errors.js'
-import { classifyFailure, expiredCredentialsError, jitteredBackoff, OutageWatch, pollFailure } from '../../src/retry.js'
-import { awsError, FakeClock } from './fakes.js'
+import { classifyFailure, expiredCredentialsError, jitteredBackoff, OutageWatch, pollFailure } from '../../src/execution/retry.js'
+import { awsError, FakeClock } from '../support/fakes.js'
 
 const ref = { executionId: 'exec-1', url: 'https://console/exec-1' }
 

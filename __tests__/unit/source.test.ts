@@ -1,7 +1,7 @@
 import type { ActionDeclaration, PipelineDeclaration } from '@aws-sdk/client-codepipeline'
 import { ActionError } from '../../src/errors.js'
-import { explainSourceActionRejection, listSourceActions, pickSourceAction, planSource, type SourceDeps } from '../../src/source.js'
-import { awsError, FakeLog } from './fakes.js'
+import { explainSourceActionRejection, listSourceActions, pickSourceAction, planSource, type SourceDeps } from '../../src/codepipeline/source.js'
+import { awsError, FakeLog } from '../support/fakes.js'
 
 const SHA = 'a'.repeat(40)
 const REPO = { owner: 'Octo-Org', repo: 'App' }

@@ -1,6 +1,6 @@
 import { ActionError } from '../../src/errors.js'
-import { executionUrl, startExecution, type StartDeps, type StartOptions } from '../../src/start.js'
-import { awsError, FakeClock, FakeLog, FakeOutputs, FakePort } from './fakes.js'
+import { executionUrl, startExecution, type StartDeps, type StartOptions } from '../../src/execution/start.js'
+import { awsError, FakeClock, FakeLog, FakeOutputs, FakePort } from '../support/fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
 const SHA = 'a'.repeat(40)

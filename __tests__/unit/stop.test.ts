@@ -1,4 +1,4 @@
-import { stopReason } from '../../src/stop.js'
+import { stopReason } from '../../src/execution/stop.js'
 
 describe('stopReason', () => {
   const run = 'https://github.com/octo/app/actions/runs/1658821493 (attempt 3)'

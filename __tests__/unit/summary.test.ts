@@ -1,6 +1,6 @@
-import type { ActionRun } from '../../src/codepipeline.js'
-import { actionRows, writeSummary, type Report } from '../../src/summary.js'
-import { MemorySummary } from './fakes.js'
+import type { ActionRun } from '../../src/codepipeline/port.js'
+import { actionRows, writeSummary, type Report } from '../../src/report/summary.js'
+import { MemorySummary } from '../support/fakes.js'
 
 const T0 = 1_700_000_000_000
 const STRUCTURE = [

@@ -1,7 +1,7 @@
-import type { StopRequest } from '../../src/codepipeline.js'
-import { executionUrl } from '../../src/start.js'
-import { handleTimeout, WaitTimeout, type TimeoutDeps } from '../../src/timeout.js'
-import { awsError, FakeClock, FakeLog, FakePort } from './fakes.js'
+import type { StopRequest } from '../../src/codepipeline/port.js'
+import { executionUrl } from '../../src/execution/start.js'
+import { handleTimeout, WaitTimeout, type TimeoutDeps } from '../../src/execution/timeout.js'
+import { awsError, FakeClock, FakeLog, FakePort } from '../support/fakes.js'
 
 const ID = 'exec-1'
 

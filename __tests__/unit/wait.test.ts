@@ -1,11 +1,10 @@
-import type { ActionRun, ExecutionState } from '../../src/codepipeline.js'
+import type { ActionRun, ExecutionState } from '../../src/codepipeline/port.js'
 import { ActionError } from '../../src/errors.js'
-import type { PollPlanner } from '../../src/poll-plan.js'
-import { ProgressTracker } from '../../src/progress.js'
-import { DEFAULT_OUTAGE_TOLERANCE_MS } from '../../src/retry.js'
-import { executionUrl } from '../../src/start.js'
-import { isTerminal, waitForExecution, type Followed, type WaitDeps } from '../../src/wait.js'
-import { awsError, FakeClock, FakeLog, FakeOutputs, FakePort } from './fakes.js'
+import type { PollPlanner } from '../../src/execution/poll-plan.js'
+import { ProgressTracker } from '../../src/report/progress.js'
+import { executionUrl } from '../../src/execution/start.js'
+import { isTerminal, waitForExecution, type Followed, type WaitDeps } from '../../src/execution/wait.js'
+import { awsError, FakeClock, FakeLog, FakeOutputs, FakePort } from '../support/fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
 const everySecond: PollPlanner = () => ({ call: 'status', delayMs: 1000 })
@@ -24,7 +23,7 @@ function setup(executions: FakePort['executions'], planner: PollPlanner = everyS
     outputs,
     planner,
     limits: { minMs: 1000, maxMs: 60_000 },
-    retry: { outageToleranceMs: DEFAULT_OUTAGE_TOLERANCE_MS, backoff: () => 10_000 },
+    retry: { outageToleranceMs: 5 * 60_000, backoff: () => 10_000 },
     region: 'us-east-1',
     onFinished: (s) => finished.push(s)
   }

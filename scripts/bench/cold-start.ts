@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { startAction, type GitHubEvent } from '../runner.js'
+import { startAction, type GitHubEvent } from '../../harness/runner.js'
 import { median } from './report.js'
 import { benchPipeline } from './service.js'
 

@@ -1,7 +1,7 @@
 // Concurrency: many runs at once against a service that answers at most `requestsPerSecond`, as an account's
 // throttling does. What it costs: wall time, calls, throttled answers, and whether every run still passed.
 import { startEmulator } from '../../emulator/index.js'
-import { startAction, type GitHubEvent } from '../runner.js'
+import { startAction, type GitHubEvent } from '../../harness/runner.js'
 import { median } from './report.js'
 import { actionCalls, benchPipeline, countOperations, SIMILAR_HISTORY } from './service.js'
 

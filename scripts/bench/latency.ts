@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { startAction, type GitHubEvent } from '../runner.js'
+import { startAction, type GitHubEvent } from '../../harness/runner.js'
 import { median } from './report.js'
 import { actionCalls, benchPipeline, countOperations, executionEnd, SIMILAR_HISTORY } from './service.js'
 

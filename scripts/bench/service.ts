@@ -1,6 +1,6 @@
 // What the benchmark needs from the local service: its pipelines, the action's calls, and when an execution ended.
 import { githubSourceStage, type Emulator, type HistorySpec, type PipelineSpec, type RecordedRequest } from '../../emulator/index.js'
-import { callsFor } from '../../__tests__/e2e/helpers.js'
+import { callsFor } from '../../__tests__/support/e2e.js'
 
 /** Marks the benchmark's own requests so they are not counted as the action's. */
 const BENCH_HEADER = 'x-bench-probe'

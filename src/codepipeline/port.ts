@@ -1,0 +1,225 @@
+// The one place that talks to the AWS SDK. The rest of the action sees only CodePipelinePort.
+import {
+  CodePipelineClient,
+  GetPipelineCommand,
+  GetPipelineExecutionCommand,
+  GetPipelineStateCommand,
+  ListPipelineExecutionsCommand,
+  paginateListActionExecutions,
+  StartPipelineExecutionCommand,
+  StopPipelineExecutionCommand,
+  type ActionExecutionDetail,
+  type PipelineDeclaration,
+  type PipelineExecutionStatus,
+  type PipelineVariable,
+  type SourceRevisionOverride
+} from '@aws-sdk/client-codepipeline'
+import { AwsCallError, awsErrorName, describeAwsError } from '../errors.js'
+import { ACTION_NAME, ACTION_VERSION } from '../version.js'
+
+export interface StartRequest {
+  pipelineName: string
+  variables: PipelineVariable[]
+  sourceRevisions: SourceRevisionOverride[]
+  /** Idempotency: the same token gets the same execution back (request-token.ts). */
+  clientRequestToken: string
+}
+
+export interface StopRequest {
+  pipelineName: string
+  executionId: string
+  abandon: boolean
+  reason: string
+}
+
+export interface ExecutionState {
+  status: PipelineExecutionStatus | string
+  statusSummary?: string
+}
+
+/** One action run of an execution, as ListActionExecutions tells it. Times are epoch ms. */
+export interface ActionRun {
+  actionExecutionId: string
+  stageName: string
+  actionName: string
+  /** InProgress, Abandoned, Succeeded or Failed. */
+  status: string
+  category?: string
+  provider?: string
+  startTime?: number
+  lastUpdateTime?: number
+  externalUrl?: string
+  summary?: string
+  errorMessage?: string
+  pipelineVersion?: number
+}
+
+/** The stages and their actions in pipeline order. */
+export type Structure = { name: string; actions: string[] }[]
+
+/** A past execution, from ListPipelineExecutions. Times are epoch ms. */
+export interface PastExecution {
+  id: string
+  status: string
+  startTime?: number
+  lastUpdateTime?: number
+}
+
+export interface CodePipelinePort {
+  /** Returns the new execution's id (or, for a token already used, that execution's). */
+  startExecution(request: StartRequest, signal?: AbortSignal): Promise<string>
+  getExecution(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ExecutionState>
+  stopExecution(request: StopRequest, signal?: AbortSignal): Promise<void>
+  getPipeline(pipelineName: string, signal?: AbortSignal): Promise<PipelineDeclaration>
+  /** Every action run of this execution (all pages), never another execution's. */
+  listActionRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ActionRun[]>
+  /** Stage and action names in order, from GetPipelineState (its states may be another execution's: unused). */
+  getStructure(pipelineName: string, signal?: AbortSignal): Promise<Structure>
+  /** The newest executions of the pipeline, newest first; one call. */
+  listRecentExecutions(pipelineName: string, maxResults: number, signal?: AbortSignal): Promise<PastExecution[]>
+}
+
+const ms = (date: Date | undefined): number | undefined => date?.getTime()
+
+function toActionRun(d: ActionExecutionDetail): ActionRun {
+  const result = d.output?.executionResult
+  return {
+    actionExecutionId: d.actionExecutionId ?? `${d.stageName}/${d.actionName}`,
+    stageName: d.stageName ?? '',
+    actionName: d.actionName ?? '',
+    status: d.status ?? 'Unknown',
+    category: d.input?.actionTypeId?.category,
+    provider: d.input?.actionTypeId?.provider,
+    startTime: ms(d.startTime),
+    lastUpdateTime: ms(d.lastUpdateTime),
+    externalUrl: result?.externalExecutionUrl,
+    summary: result?.externalExecutionSummary,
+    errorMessage: result?.errorDetails?.message,
+    pipelineVersion: d.pipelineVersion
+  }
+}
+
+export interface ClientSettings {
+  region: string
+  /** A request that gets no answer for this long is a timeout, which the SDK retries. */
+  requestTimeoutMs?: number
+}
+
+// CodePipeline answers in well under a second; half a minute of silence is a hung connection, not a slow answer.
+export const REQUEST_TIMEOUT_MS = 30_000
+const CONNECTION_TIMEOUT_MS = 10_000
+
+/** Where the SDK will send requests, for error messages; the SDK itself resolves it the same way. */
+export function describeEndpoint(region: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.AWS_ENDPOINT_URL_CODEPIPELINE || env.AWS_ENDPOINT_URL || `https://codepipeline.${region}.amazonaws.com`
+}
+
+export function createCodePipelinePort(settings: ClientSettings): CodePipelinePort {
+  return new SdkCodePipeline(settings)
+}
+
+/** The real port. No endpoint and no credentials here on purpose: the SDK reads AWS_ENDPOINT_URL[_CODEPIPELINE]
+ * and the default credential chain itself. */
+class SdkCodePipeline implements CodePipelinePort {
+  private readonly client: CodePipelineClient
+  // One request per try of the start: the SDK's quick retries would spend a throttled account's budget in a
+  // burst, while retry.ts's jittered, growing backoff spreads a crowd of runners out (the token keeps it safe).
+  private startClient: CodePipelineClient | undefined
+  // Adaptive mode's client-side rate limiter, slowed down by a throttled poll loop, makes requests wait for
+  // a send token, deaf to abort signals; the stop after a cancel must not queue behind it.
+  private stopClient: CodePipelineClient | undefined
+  private readonly endpoint: string
+
+  constructor(private readonly settings: ClientSettings) {
+    this.client = this.newClient('adaptive')
+    this.endpoint = describeEndpoint(settings.region)
+  }
+
+  private newClient(retryMode: 'adaptive' | 'standard', maxAttempts = 5): CodePipelineClient {
+    return new CodePipelineClient({
+      region: this.settings.region,
+      customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
+      retryMode,
+      maxAttempts,
+      requestHandler: {
+        requestTimeout: this.settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+        connectionTimeout: CONNECTION_TIMEOUT_MS
+      }
+    })
+  }
+
+  private async call<T>(iamAction: string, pipelineName: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send()
+    } catch (err) {
+      if (err instanceof Error && err.name === 'AbortError') throw err
+      const message = describeAwsError(err, { iamAction, pipelineName, region: this.settings.region, endpoint: this.endpoint })
+      throw new AwsCallError(message, awsErrorName(err), err)
+    }
+  }
+
+  async startExecution({ pipelineName, variables, sourceRevisions, clientRequestToken }: StartRequest, signal?: AbortSignal): Promise<string> {
+    const command = new StartPipelineExecutionCommand({
+      name: pipelineName,
+      // The model wants 1-50 variables when the list is present, so an empty one is left out.
+      variables: variables.length > 0 ? variables : undefined,
+      sourceRevisions: sourceRevisions.length > 0 ? sourceRevisions : undefined,
+      // Ours, not the SDK's random one per command: a relaunched process must get its execution back.
+      clientRequestToken
+    })
+    const client = (this.startClient ??= this.newClient('adaptive', 1))
+    const out = await this.call('codepipeline:StartPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }))
+    if (!out.pipelineExecutionId) throw new AwsCallError('StartPipelineExecution returned no execution id.', 'Error', out)
+    return out.pipelineExecutionId
+  }
+
+  async getExecution(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ExecutionState> {
+    const command = new GetPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId })
+    const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    const execution = out.pipelineExecution
+    return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary }
+  }
+
+  async stopExecution({ pipelineName, executionId, abandon, reason }: StopRequest, signal?: AbortSignal): Promise<void> {
+    const command = new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId, abandon, reason })
+    const client = (this.stopClient ??= this.newClient('standard'))
+    await this.call('codepipeline:StopPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }))
+  }
+
+  async getPipeline(pipelineName: string, signal?: AbortSignal): Promise<PipelineDeclaration> {
+    const command = new GetPipelineCommand({ name: pipelineName })
+    const out = await this.call('codepipeline:GetPipeline', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    if (!out.pipeline) throw new AwsCallError(`GetPipeline returned no declaration for '${pipelineName}'.`, 'Error', out)
+    return out.pipeline
+  }
+
+  async listActionRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ActionRun[]> {
+    return this.call('codepipeline:ListActionExecutions', pipelineName, async () => {
+      const runs: ActionRun[] = []
+      const pages = paginateListActionExecutions({ client: this.client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } })
+      for await (const page of pages) {
+        signal?.throwIfAborted()
+        runs.push(...(page.actionExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toActionRun))
+      }
+      return runs
+    })
+  }
+
+  async getStructure(pipelineName: string, signal?: AbortSignal): Promise<Structure> {
+    const command = new GetPipelineStateCommand({ name: pipelineName })
+    const out = await this.call('codepipeline:GetPipelineState', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    return (out.stageStates ?? []).map((s) => ({ name: s.stageName ?? '', actions: (s.actionStates ?? []).map((a) => a.actionName ?? '') }))
+  }
+
+  async listRecentExecutions(pipelineName: string, maxResults: number, signal?: AbortSignal): Promise<PastExecution[]> {
+    const command = new ListPipelineExecutionsCommand({ pipelineName, maxResults })
+    const out = await this.call('codepipeline:ListPipelineExecutions', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    return (out.pipelineExecutionSummaries ?? []).map((e) => ({
+      id: e.pipelineExecutionId ?? '',
+      status: e.status ?? 'Unknown',
+      startTime: ms(e.startTime),
+      lastUpdateTime: ms(e.lastUpdateTime)
+    }))
+  }
+}

@@ -1,0 +1,132 @@
+// Decides the sourceRevisions of StartPipelineExecution: which source action receives which commit.
+import type { PipelineDeclaration, SourceRevisionOverride } from '@aws-sdk/client-codepipeline'
+import type { CommitChoice } from '../github/commit.js'
+import { ActionError, awsErrorName } from '../errors.js'
+import type { Settings } from '../inputs/settings.js'
+import type { Log } from '../ports.js'
+
+export interface SourcePlan {
+  sourceRevisions: SourceRevisionOverride[]
+  /** The commit the execution is pinned to; '' when it is not pinned to a commit. */
+  commitId: string
+  /** The declaration, when discovery read it (so it is not read twice). */
+  pipeline?: PipelineDeclaration
+}
+
+export interface SourceAction {
+  name: string
+  provider: string
+  /** owner/repo, or the provider's own notion of where the source lives; '' when unknown. */
+  repository: string
+}
+
+export interface SourceDeps {
+  settings: Pick<Settings, 'pipelineName' | 'commitId' | 'sourceAction' | 'sourceRevisions' | 'pinCommit'>
+  /** Called only when a commit is needed, so events without one do not fail runs that don't pin. */
+  chooseCommit: () => CommitChoice
+  /** Called only for discovery. */
+  getPipeline: (pipelineName: string) => Promise<PipelineDeclaration>
+  repo: { owner: string; repo: string }
+  log: Log
+}
+
+// Providers whose revisions are commits, and where each keeps its repository.
+const REPOSITORY_OF: Record<string, (c: Record<string, string>) => string> = {
+  CodeStarSourceConnection: (c) => c.FullRepositoryId ?? '',
+  GitHub: (c) => (c.Owner && c.Repo ? `${c.Owner}/${c.Repo}` : ''),
+  CodeCommit: (c) => c.RepositoryName ?? ''
+}
+
+function otherRepository(provider: string, c: Record<string, string>): string {
+  if (provider === 'S3' && c.S3Bucket) return `s3://${c.S3Bucket}/${c.S3ObjectKey ?? ''}`
+  if (provider === 'ECR' && c.RepositoryName) return `${c.RepositoryName}:${c.ImageTag ?? 'latest'}`
+  return ''
+}
+
+export function listSourceActions(pipeline: PipelineDeclaration): SourceAction[] {
+  const actions = (pipeline.stages ?? []).flatMap((stage) => stage.actions ?? [])
+  return actions
+    .filter((action) => action.actionTypeId?.category === 'Source')
+    .map((action) => {
+      const provider = action.actionTypeId?.provider ?? 'unknown'
+      const config = action.configuration ?? {}
+      const repository = REPOSITORY_OF[provider]?.(config) ?? otherRepository(provider, config)
+      return { name: action.name ?? '', provider, repository }
+    })
+}
+
+function isThisRepo(action: SourceAction, repo: { owner: string; repo: string }): boolean {
+  if (!REPOSITORY_OF[action.provider]) return false
+  const wanted = action.provider === 'CodeCommit' ? repo.repo : `${repo.owner}/${repo.repo}`
+  return action.repository !== '' && action.repository.toLowerCase() === wanted.toLowerCase()
+}
+
+function describe(actions: SourceAction[]): string {
+  if (actions.length === 0) return 'none'
+  return actions.map((a) => `${a.name} (${a.provider}${a.repository ? `, ${a.repository}` : ''})`).join(', ')
+}
+
+/** The source action for this repository, else the only one; fails listing them otherwise. */
+export function pickSourceAction(actions: SourceAction[], repo: { owner: string; repo: string }, pipelineName: string): SourceAction {
+  const matching = actions.filter((a) => isThisRepo(a, repo))
+  if (matching.length === 1) return matching[0]
+  if (matching.length === 0 && actions.length === 1 && REPOSITORY_OF[actions[0].provider]) return actions[0]
+  const why =
+    matching.length > 1
+      ? `${matching.length} source actions are for ${repo.owner}/${repo.repo}`
+      : `no source action is for ${repo.owner}/${repo.repo}` + (actions.length === 1 ? ' and its only one does not take commits' : '')
+  throw new ActionError(
+    `Could not tell which source action of pipeline '${pipelineName}' should run the commit: ${why}. ` +
+      `Source actions: ${describe(actions)}. Set source-action to the one to pin (or source-revisions, or pin-commit: false).`
+  )
+}
+
+function firstCommit(revisions: SourceRevisionOverride[]): string {
+  return revisions.find((r) => r.revisionType === 'COMMIT_ID')?.revisionValue ?? ''
+}
+
+export async function planSource(deps: SourceDeps): Promise<SourcePlan> {
+  const { settings, log } = deps
+  if (settings.sourceRevisions) {
+    if (settings.commitId) log.warning('commit-id is ignored because source-revisions is set.')
+    log.info(`Source revisions: from the source-revisions input (${settings.sourceRevisions.length}).`)
+    return { sourceRevisions: settings.sourceRevisions, commitId: firstCommit(settings.sourceRevisions) }
+  }
+  if (!settings.pinCommit) {
+    log.info('Source revisions: none (pin-commit is false); the pipeline runs its sources\' latest revisions.')
+    return { sourceRevisions: [], commitId: '' }
+  }
+  const commit = deps.chooseCommit()
+  log.info(`Commit: ${commit.sha} (${commit.reason})`)
+  let actionName = settings.sourceAction
+  let pipeline: PipelineDeclaration | undefined
+  if (!actionName) {
+    pipeline = await deps.getPipeline(settings.pipelineName)
+    const actions = listSourceActions(pipeline)
+    const picked = pickSourceAction(actions, deps.repo, settings.pipelineName)
+    log.info(`Source action: ${describe([picked])}`)
+    actionName = picked.name
+  } else {
+    log.info(`Source action: ${actionName} (the source-action input)`)
+  }
+  return { sourceRevisions: [{ actionName, revisionType: 'COMMIT_ID', revisionValue: commit.sha }], commitId: commit.sha, pipeline }
+}
+
+/**
+ * StartPipelineExecution rejected a request that named `source-action` (no discovery ran, to spare a
+ * GetPipeline call): if the pipeline has no such source action, say that, listing the ones it has.
+ */
+export async function explainSourceActionRejection(
+  err: unknown,
+  settings: Pick<Settings, 'pipelineName' | 'sourceAction'>,
+  getPipeline: (pipelineName: string) => Promise<PipelineDeclaration>
+): Promise<unknown> {
+  if (!settings.sourceAction || awsErrorName(err) !== 'ValidationException') return err
+  const actions = listSourceActions(await getPipeline(settings.pipelineName).catch(() => ({}) as PipelineDeclaration))
+  if (actions.length === 0 || actions.some((a) => a.name === settings.sourceAction)) return err
+  return new ActionError(
+    `Input source-action '${settings.sourceAction}' is not a source action of pipeline '${settings.pipelineName}'; ` +
+      `set it to one of: ${describe(actions)}.`,
+    { cause: err }
+  )
+}

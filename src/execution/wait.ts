@@ -1,0 +1,94 @@
+// Follows the started execution, and only that one, until CodePipeline gives its verdict. Each tick is one
+// call, chosen by the poll planner: progress (ListActionExecutions) or status (GetPipelineExecution).
+import type { CodePipelinePort, ExecutionState } from '../codepipeline/port.js'
+import { isAbortError } from '../clock.js'
+import { awsErrorName, errorMessage } from '../errors.js'
+import type { PollLimits } from '../inputs/limits.js'
+import type { CallKind, PollPlanner } from './poll-plan.js'
+import type { Clock, Log, Outputs } from '../ports.js'
+import type { ProgressTracker } from '../report/progress.js'
+import { OutageWatch, pollFailure, type RetryPolicy } from './retry.js'
+import { executionUrl } from './start.js'
+
+// Stopping and InProgress are not here: a Stopping execution may still finish its actions.
+const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded'])
+
+export interface WaitDeps {
+  port: CodePipelinePort
+  clock: Clock
+  log: Log
+  outputs: Outputs
+  planner: PollPlanner
+  limits: PollLimits
+  /** What a failed poll does: back off, or fail after a sustained outage (retry.ts). */
+  retry: RetryPolicy
+  /** For the console link in failure messages. */
+  region: string
+  onFinished: (state: ExecutionState) => void
+}
+
+export interface Followed {
+  pipelineName: string
+  executionId: string
+  /** Clock ms when StartPipelineExecution answered. */
+  startedAt: number
+  /** The usual duration of a successful execution, if history tells. */
+  expectedMs?: number
+  progress: ProgressTracker
+}
+
+export function isTerminal(status: string): boolean {
+  return TERMINAL.has(status)
+}
+
+export async function waitForExecution(deps: WaitDeps, run: Followed, signal?: AbortSignal): Promise<ExecutionState> {
+  const { port, clock, log } = deps
+  const outage = new OutageWatch(clock, deps.retry)
+  const ref = { executionId: run.executionId, url: executionUrl(deps.region, run.pipelineName, run.executionId) }
+  let last = ''
+  let lastCall: CallKind = 'progress'
+  let lastStatusAt = run.startedAt
+  let lastProgressAt = run.startedAt
+  let progressAllowed = true
+  // After a failed poll, the retry policy's jittered backoff replaces the planner's delay.
+  let backoffMs: number | undefined
+  for (;;) {
+    const plan = deps.planner({ now: clock.now(), ...run, progress: run.progress.view(), lastCall, lastStatusAt, lastProgressAt, limits: deps.limits })
+    await clock.sleep(backoffMs ?? plan.delayMs, signal)
+    backoffMs = undefined
+    lastCall = progressAllowed ? plan.call : 'status'
+    try {
+      if (lastCall === 'progress') {
+        lastProgressAt = clock.now()
+        run.progress.update(await port.listActionRuns(run.pipelineName, run.executionId, signal))
+        outage.succeeded()
+        continue
+      }
+      lastStatusAt = clock.now()
+      const state = await port.getExecution(run.pipelineName, run.executionId, signal)
+      outage.succeeded()
+      if (isTerminal(state.status)) {
+        deps.onFinished(state)
+        deps.outputs.setOutput('status', state.status)
+        deps.outputs.setOutput('status-summary', state.statusSummary ?? '')
+        return state
+      }
+      // Worth a line: Stopping (someone stopped it) or a new summary. The final status is the verdict's to say,
+      // after the last progress is shown.
+      const shown = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
+      if (shown !== last && shown !== 'InProgress') log.info(`Execution ${run.executionId} is ${shown}`)
+      last = shown
+    } catch (err) {
+      if (isAbortError(err) || signal?.aborted) throw err
+      // Progress is a nicety: without the permission, the verdict still comes from the status.
+      if (lastCall === 'progress' && awsErrorName(err) === 'AccessDeniedException') {
+        progressAllowed = false
+        log.warning(`No progress will be shown: ${errorMessage(err)}`)
+        continue
+      }
+      backoffMs = outage.failed(err, (e, kind) => pollFailure(e, kind, outage.failingForMs(), ref))
+      const what = lastCall === 'progress' ? "the execution's progress" : "the execution's status"
+      log.warning(`Could not get ${what} (${errorMessage(err)}); trying again in ${Math.round(backoffMs / 1000)} s.`)
+    }
+  }
+}

@@ -1,0 +1,75 @@
+// Why the execution ended as it did, in the words the step's annotation and failure message use.
+import type { ActionRun, ExecutionState } from '../codepipeline/port.js'
+import { latestRuns } from './progress.js'
+
+export interface Ending {
+  pipelineName: string
+  executionId: string
+  state: ExecutionState
+  runs: ActionRun[]
+  consoleUrl: string
+  /** The commit it ran; '' when it was not pinned to one. */
+  commitId: string
+  allowSuperseded: boolean
+}
+
+export interface Diagnosis {
+  /** Whether the step passes. */
+  passed: boolean
+  /** The annotation: error when the step fails, notice for an accepted Superseded. */
+  annotation?: { level: 'error' | 'notice'; title: string; message: string }
+  /** The step's failure message, one sentence. */
+  sentence?: string
+}
+
+export function describeCommit(commitId: string): string {
+  return commitId ? `commit ${commitId.slice(0, 7)}` : "the source's latest revision"
+}
+
+function failedRun(runs: ActionRun[]): ActionRun | undefined {
+  const latest = [...latestRuns(runs).values()]
+  return latest.filter((r) => r.status === 'Failed').sort((a, b) => (a.lastUpdateTime ?? 0) - (b.lastUpdateTime ?? 0))[0]
+}
+
+function diagnoseFailure(e: Ending): Diagnosis {
+  const run = failedRun(e.runs)
+  const head = `Pipeline ${e.pipelineName} execution ${e.executionId} failed`
+  if (!run) {
+    const why = e.state.statusSummary ? `: ${e.state.statusSummary}` : ''
+    const message = `${head}${why} (${e.consoleUrl}).`
+    return { passed: false, annotation: { level: 'error', title: `${e.pipelineName} failed`, message }, sentence: message }
+  }
+  const why = run.errorMessage ?? run.summary ?? e.state.statusSummary ?? 'no message from the provider'
+  const where = `in stage ${run.stageName}, action ${run.actionName}`
+  const url = run.externalUrl ?? e.consoleUrl
+  return {
+    passed: false,
+    annotation: {
+      level: 'error',
+      title: `${e.pipelineName}: ${run.stageName} / ${run.actionName} failed`,
+      message: `${run.actionName}${run.provider ? ` (${run.provider})` : ''} in stage ${run.stageName} failed: ${why}\nDetails: ${url}`
+    },
+    sentence: `${head} ${where}: ${why} (${url}).`
+  }
+}
+
+const MEANING: Record<string, (e: Ending) => string> = {
+  Stopped: (e) =>
+    `it was stopped before it finished${e.state.statusSummary ? ` (${e.state.statusSummary})` : ''}, so ${describeCommit(e.commitId)} did not go through the whole pipeline; re-run the workflow to run it again`,
+  Cancelled: (e) =>
+    `the pipeline's definition was updated while it ran, so CodePipeline cancelled it and ${describeCommit(e.commitId)} did not go through the whole pipeline; re-run the workflow to run it on the new definition`,
+  Superseded: (e) =>
+    `a newer execution overtook it, so ${describeCommit(e.commitId)} did not go through the rest of the pipeline (the newer one carries a newer revision)` +
+    (e.allowSuperseded ? '; allow-superseded is true, so the step passes' : '; set allow-superseded: true to accept that')
+}
+
+/** Whether the step passes, and what to tell the user about it. */
+export function diagnose(e: Ending): Diagnosis {
+  const { status } = e.state
+  if (status === 'Succeeded') return { passed: true }
+  if (status === 'Failed') return diagnoseFailure(e)
+  const meaning = MEANING[status]?.(e) ?? `it ended ${status}${e.state.statusSummary ? `: ${e.state.statusSummary}` : ''}`
+  const sentence = `Pipeline ${e.pipelineName} execution ${e.executionId} ended ${status}: ${meaning} (${e.consoleUrl}).`
+  const passed = status === 'Superseded' && e.allowSuperseded
+  return { passed, annotation: { level: passed ? 'notice' : 'error', title: `${e.pipelineName} ${status}`, message: sentence }, sentence: passed ? undefined : sentence }
+}

@@ -1,0 +1,119 @@
+// What the execution's actions are doing, from ListActionExecutions: one log line per transition, and
+// what the poll planner needs to know (an approval waits, the end looks near).
+import type { ActionRun, Structure } from '../codepipeline/port.js'
+import type { Log } from '../ports.js'
+
+export type { Structure }
+
+/** What the progress calls reveal, for the poll planner. */
+export interface ProgressView {
+  /** A manual approval is waiting: nothing will happen soon. */
+  approvalWaiting: boolean
+  /** Something ran and nothing runs now, an action failed or was abandoned, or the last stage is done. */
+  suggestsEnd: boolean
+  /** When the last stage started, while it runs: the end is near even without history. */
+  lastStageStartedAt?: number
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, ms) / 1000
+  if (s < 60) return `${s.toFixed(1)}s`
+  const whole = Math.round(s)
+  if (whole < 3600) return `${Math.floor(whole / 60)}m ${String(whole % 60).padStart(2, '0')}s`
+  return `${Math.floor(whole / 3600)}h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')}m`
+}
+
+export function isApproval(run: ActionRun): boolean {
+  return run.category === 'Approval'
+}
+
+/** The newest run of each stage/action: a retried action has several. */
+export function latestRuns(runs: ActionRun[]): Map<string, ActionRun> {
+  const latest = new Map<string, ActionRun>()
+  for (const run of [...runs].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0))) {
+    latest.set(`${run.stageName}\u0000${run.actionName}`, run)
+  }
+  return latest
+}
+
+/** The log line for a run that has just reached `run.status`. */
+export function describeTransition(run: ActionRun, startedAt: number, approvalUrl: string): string {
+  const at = (run.status === 'InProgress' ? run.startTime : run.lastUpdateTime) ?? startedAt
+  const when = `[+${formatDuration(at - startedAt)}]`
+  const name = `${run.stageName} / ${run.actionName}`
+  const took = run.startTime !== undefined && run.lastUpdateTime !== undefined ? ` after ${formatDuration(run.lastUpdateTime - run.startTime)}` : ''
+  const url = run.externalUrl ? `: ${run.externalUrl}` : ''
+  switch (run.status) {
+    case 'InProgress':
+      if (isApproval(run)) return `${when} ${name} is waiting for a manual approval: ${run.externalUrl ?? approvalUrl}`
+      return `${when} ${name} started${url}`
+    case 'Succeeded':
+      return `${when} ${name} succeeded${took}${url}`
+    case 'Failed': {
+      const why = run.errorMessage ?? run.summary
+      return `${when} ${name} failed${took}${why ? `: ${why}` : ''}${run.externalUrl ? ` (${run.externalUrl})` : ''}`
+    }
+    case 'Abandoned':
+      return `${when} ${name} abandoned${took}`
+    default:
+      return `${when} ${name} is ${run.status}${url}`
+  }
+}
+
+// When the run reached its status; at the same instant, an end is told before the start it led to.
+function transitionTime(run: ActionRun): number {
+  return run.status === 'InProgress' ? (run.startTime ?? 0) + 0.5 : (run.lastUpdateTime ?? 0)
+}
+
+/** Remembers what was said about each action run, so that each transition is said once. */
+export class ProgressTracker {
+  private readonly said = new Map<string, string>()
+  private runs: ActionRun[] = []
+
+  constructor(
+    private readonly log: Log,
+    private readonly startedAt: number,
+    private readonly approvalUrl: string,
+    private structure?: Structure
+  ) {}
+
+  setStructure(structure: Structure | undefined): void {
+    this.structure = structure
+  }
+
+  /** The stages and actions in order, when known. */
+  get stages(): Structure | undefined {
+    return this.structure
+  }
+
+  get latest(): ActionRun[] {
+    return this.runs
+  }
+
+  /** Logs the transitions since the last update, oldest first. */
+  update(runs: ActionRun[]): void {
+    this.runs = runs
+    const byTime = [...runs].sort((a, b) => transitionTime(a) - transitionTime(b))
+    for (const run of byTime) {
+      if (this.said.get(run.actionExecutionId) === run.status) continue
+      this.said.set(run.actionExecutionId, run.status)
+      this.log.info(describeTransition(run, this.startedAt, this.approvalUrl))
+    }
+  }
+
+  view(): ProgressView {
+    const runs = [...latestRuns(this.runs).values()]
+    const running = runs.filter((r) => r.status === 'InProgress')
+    const lastStage = this.structure?.at(-1)
+    const inLast = (r: ActionRun) => r.stageName === lastStage?.name
+    const lastStageDone =
+      lastStage !== undefined &&
+      lastStage.actions.every((name) => runs.some((r) => inLast(r) && r.actionName === name && r.status === 'Succeeded'))
+    const broken = runs.some((r) => r.status === 'Failed' || r.status === 'Abandoned')
+    return {
+      approvalWaiting: running.some(isApproval),
+      suggestsEnd: broken || lastStageDone || (runs.length > 0 && running.length === 0),
+      lastStageStartedAt: running.some(inLast) ? Math.min(...runs.filter(inLast).map((r) => r.startTime ?? Infinity)) : undefined
+    }
+  }
+}

@@ -1,0 +1,112 @@
+// The job summary ($GITHUB_STEP_SUMMARY): what ran, how it ended, and where to look. Everything that comes
+// from AWS or the pipeline is escaped (markup.ts), so a build log line cannot inject markup.
+import type { ActionRun } from '../codepipeline/port.js'
+import { escapeText, link } from './markup.js'
+import { formatDuration, latestRuns, type Structure } from './progress.js'
+
+export interface Report {
+  pipelineName: string
+  executionId: string
+  consoleUrl: string
+  /** Final status; or what is known when the run ended without one (e.g. InProgress). */
+  status: string
+  statusSummary?: string
+  durationMs: number
+  event: string
+  commit?: { sha: string; url: string }
+  /** The pipeline's stages and actions in order; undefined when the declaration could not be read. */
+  structure?: Structure
+  runs: ActionRun[]
+  /** false when the action did not wait (wait: false): there is no progress to show. */
+  followed: boolean
+  variables: { name: string; value: string }[]
+  masked: boolean
+}
+
+/** The part of @actions/core's `summary` used here. */
+export interface SummaryWriter {
+  addHeading(text: string, level?: number | string): SummaryWriter
+  addList(items: string[]): SummaryWriter
+  addTable(rows: (string | { data: string; header?: boolean })[][]): SummaryWriter
+  addRaw(text: string, addEOL?: boolean): SummaryWriter
+  write(): Promise<unknown>
+}
+
+const ICON: Record<string, string> = {
+  Succeeded: '✅',
+  Failed: '❌',
+  Stopped: '⏹️',
+  Stopping: '⏹️',
+  Superseded: '⏭️',
+  Cancelled: '🚫',
+  Abandoned: '⏹️',
+  InProgress: '⏳',
+  'Not run': '⚪'
+}
+
+export function statusCell(status: string): string {
+  return `${ICON[status] ?? '❔'} ${escapeText(status)}`
+}
+
+// core.summary writes an empty cell as a lone <td>; a dash keeps the table well-formed and readable.
+const EMPTY = '—'
+
+function actionRow(stage: string, action: string, run: ActionRun | undefined): string[] {
+  if (!run) return [escapeText(stage), escapeText(action), statusCell('Not run'), EMPTY, EMPTY, EMPTY]
+  const ended = run.status !== 'InProgress'
+  const took = run.startTime !== undefined && run.lastUpdateTime !== undefined && ended ? formatDuration(run.lastUpdateTime - run.startTime) : EMPTY
+  const message = run.errorMessage ?? run.summary
+  return [
+    escapeText(stage),
+    escapeText(action),
+    statusCell(run.status),
+    took,
+    message ? escapeText(message, 300) : EMPTY,
+    run.externalUrl ? link('details', run.externalUrl) : EMPTY
+  ]
+}
+
+/** Rows in pipeline order; runs the declaration does not know (or all, without one) follow in start order. */
+export function actionRows(structure: Structure | undefined, runs: ActionRun[]): string[][] {
+  const latest = latestRuns(runs)
+  const rows: string[][] = []
+  for (const stage of structure ?? []) {
+    for (const action of stage.actions) {
+      const key = `${stage.name}\u0000${action}`
+      rows.push(actionRow(stage.name, action, latest.get(key)))
+      latest.delete(key)
+    }
+  }
+  const rest = [...latest.values()].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0))
+  for (const run of rest) rows.push(actionRow(run.stageName, run.actionName, run))
+  return rows
+}
+
+function headerItems(r: Report): string[] {
+  const summary = r.statusSummary ? ` — ${escapeText(r.statusSummary, 500)}` : ''
+  return [
+    `<b>Pipeline</b>: ${escapeText(r.pipelineName)}, execution ${link(r.executionId, r.consoleUrl)}`,
+    `<b>Commit</b>: ${r.commit ? link(r.commit.sha.slice(0, 7), r.commit.url) : "not pinned (the source's latest revision)"}`,
+    `<b>Event</b>: ${escapeText(r.event || 'unknown')}`,
+    `<b>Status</b>: ${statusCell(r.status)}${summary}`,
+    `<b>Duration</b>: ${formatDuration(r.durationMs)}`,
+    `<b>Console</b>: ${link('open in the AWS console', r.consoleUrl)}`
+  ]
+}
+
+export async function writeSummary(summary: SummaryWriter, r: Report): Promise<void> {
+  summary.addHeading(`CodePipeline ${escapeText(r.pipelineName)}: ${statusCell(r.status)}`, 2).addList(headerItems(r))
+  const head = ['Stage', 'Action', 'Status', 'Duration', 'Message', 'Link'].map((data) => ({ data, header: true }))
+  if (!r.followed) {
+    summary.addRaw('<p>The action did not wait for this execution (wait: false); its progress is in the AWS console.</p>', true)
+  } else {
+    summary.addTable([head, ...actionRows(r.structure, r.runs)])
+    if (!r.structure) summary.addRaw("<p>Actions that never ran are not listed: the pipeline's declaration could not be read.</p>", true)
+  }
+  if (r.variables.length > 0) {
+    summary.addHeading('Variables', 3)
+    const rows = r.variables.map((v) => [`<code>${escapeText(v.name)}</code>`, r.masked ? '<i>hidden (mask-variables)</i>' : escapeText(v.value)])
+    summary.addTable([[{ data: 'Name', header: true }, { data: 'Value', header: true }], ...rows])
+  }
+  await summary.write()
+}
