@@ -59731,8 +59731,7 @@ function describeAccessDenied(message, ctx) {
     const action = /perform:\s*(\S+)/.exec(message)?.[1] ?? ctx.iamAction;
     const resource = /on resource:\s*(\S+)/.exec(message)?.[1];
     const where = resource ? ` on ${resource}` : ` on pipeline '${ctx.pipelineName}'`;
-    return (`Access denied: the AWS credentials are not allowed ${action}${where}; ` +
-        `add it to the IAM policy of the role the workflow assumes.`);
+    return (`Access denied: the AWS credentials are not allowed ${action}${where}; ` + `add it to the IAM policy of the role the workflow assumes.`);
 }
 /** One clear sentence for a failed AWS call. */
 function describeAwsError(err, ctx) {
@@ -60845,7 +60844,11 @@ function diagnose(e) {
     const meaning = MEANING[status]?.(e) ?? `it ended ${status}${e.state.statusSummary ? `: ${e.state.statusSummary}` : ''}`;
     const sentence = `Pipeline ${e.pipelineName} execution ${e.executionId} ended ${status}: ${meaning} (${e.consoleUrl}).`;
     const passed = status === 'Superseded' && e.allowSuperseded;
-    return { passed, annotation: { level: passed ? 'notice' : 'error', title: `${e.pipelineName} ${status}`, message: sentence }, sentence: passed ? undefined : sentence };
+    return {
+        passed,
+        annotation: { level: passed ? 'notice' : 'error', title: `${e.pipelineName} ${status}`, message: sentence },
+        sentence: passed ? undefined : sentence
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/markup.ts
@@ -60956,8 +60959,17 @@ async function writeSummary(summary, r) {
     }
     if (r.variables.length > 0) {
         summary.addHeading('Variables', 3);
-        const rows = r.variables.map((v) => [`<code>${escapeText(v.name)}</code>`, r.masked ? '<i>hidden (mask-variables)</i>' : escapeText(v.value)]);
-        summary.addTable([[{ data: 'Name', header: true }, { data: 'Value', header: true }], ...rows]);
+        const rows = r.variables.map((v) => [
+            `<code>${escapeText(v.name)}</code>`,
+            r.masked ? '<i>hidden (mask-variables)</i>' : escapeText(v.value)
+        ]);
+        summary.addTable([
+            [
+                { data: 'Name', header: true },
+                { data: 'Value', header: true }
+            ],
+            ...rows
+        ]);
     }
     await summary.write();
 }
@@ -61187,7 +61199,7 @@ async function planSource(deps) {
         return { sourceRevisions: settings.sourceRevisions, commitId: firstCommit(settings.sourceRevisions) };
     }
     if (!settings.pinCommit) {
-        log.info('Source revisions: none (pin-commit is false); the pipeline runs its sources\' latest revisions.');
+        log.info("Source revisions: none (pin-commit is false); the pipeline runs its sources' latest revisions.");
         return { sourceRevisions: [], commitId: '' };
     }
     const commit = deps.chooseCommit();
@@ -61288,7 +61300,15 @@ async function waitForExecution(deps, run, signal) {
     // After a failed poll, the retry policy's jittered backoff replaces the planner's delay.
     let backoffMs;
     for (;;) {
-        const plan = deps.planner({ now: clock.now(), ...run, progress: run.progress.view(), lastCall, lastStatusAt, lastProgressAt, limits: deps.limits });
+        const plan = deps.planner({
+            now: clock.now(),
+            ...run,
+            progress: run.progress.view(),
+            lastCall,
+            lastStatusAt,
+            lastProgressAt,
+            limits: deps.limits
+        });
         await clock.sleep(backoffMs ?? plan.delayMs, signal);
         backoffMs = undefined;
         lastCall = progressAllowed ? plan.call : 'status';
@@ -61417,7 +61437,16 @@ async function follow(deps, guard, plan, executionId, startedAt) {
     const commitStatus = commitStatusFor(deps, plan);
     const pending = commitStatus?.post('pending', `Execution ${executionId} started`, consoleUrl);
     const progress = new ProgressTracker(log, startedAt, consoleUrl);
-    const run = { settings, github: deps.github, executionId, consoleUrl, commitId: plan.commitId, startedAt, progress, commitStatus };
+    const run = {
+        settings,
+        github: deps.github,
+        executionId,
+        consoleUrl,
+        commitId: plan.commitId,
+        startedAt,
+        progress,
+        commitStatus
+    };
     if (!settings.wait) {
         log.info('wait is false: not waiting for the execution to finish.');
         return reportNotFollowed(deps, run);
@@ -61457,7 +61486,11 @@ async function runMainStep(deps) {
         const plan = await planSource({
             settings,
             chooseCommit: () => chooseCommit(github, settings.commitId),
-            getPipeline: (name) => withRetries(deps, { what: `Could not read pipeline ${name}`, send: (signal) => port.getPipeline(name, signal), signal: guard.signal }),
+            getPipeline: (name) => withRetries(deps, {
+                what: `Could not read pipeline ${name}`,
+                send: (signal) => port.getPipeline(name, signal),
+                signal: guard.signal
+            }),
             repo: github.repo,
             log
         });

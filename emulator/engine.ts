@@ -124,10 +124,7 @@ export class PipelineRuntime {
         `Execution '${e.id}' is already being stopped. To stop it at once, stop it again with abandon.`
       )
     if (!isActive(e))
-      throw new ServiceError(
-        'PipelineExecutionNotStoppableException',
-        `Execution '${e.id}' is ${e.status} and cannot be stopped.`
-      )
+      throw new ServiceError('PipelineExecutionNotStoppableException', `Execution '${e.id}' is ${e.status} and cannot be stopped.`)
     e.stopReason = reason
     const running = e.runs.filter((r) => r.status === 'InProgress')
     if (abandon || running.length === 0) {
@@ -230,8 +227,7 @@ export class PipelineRuntime {
 }
 
 function externalId(action: Action, e: Execution): string {
-  if (action.category === 'Source')
-    return e.revisions.find((r) => r.actionName === action.name)?.revisionId ?? randomUUID()
+  if (action.category === 'Source') return e.revisions.find((r) => r.actionName === action.name)?.revisionId ?? randomUUID()
   if (action.provider === 'CodeBuild') return `${action.configuration.ProjectName ?? action.name}:${randomUUID()}`
   return randomUUID()
 }

@@ -14,10 +14,7 @@ export const pipelineNotFound = (name: string): ServiceError =>
   new ServiceError('PipelineNotFoundException', `Account '123456789012' does not have a pipeline with name '${name}'`)
 
 export const executionNotFound = (pipeline: string, id: string): ServiceError =>
-  new ServiceError(
-    'PipelineExecutionNotFoundException',
-    `Pipeline execution with id '${id}' does not exist in pipeline '${pipeline}'`
-  )
+  new ServiceError('PipelineExecutionNotFoundException', `Pipeline execution with id '${id}' does not exist in pipeline '${pipeline}'`)
 
 export const validationError = (message: string): ServiceError => new ServiceError('ValidationException', message)
 

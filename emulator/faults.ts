@@ -28,8 +28,7 @@ export class FaultInjector {
     this.rules = (config.rules ?? []).map((rule) => ({ rule, matched: 0, fired: 0 }))
     this.random = mulberry32(config.seed ?? 1)
     const limit = config.rateLimit
-    if (limit !== undefined && !(limit.requestsPerSecond > 0))
-      throw new Error('faults.rateLimit.requestsPerSecond must be a number > 0')
+    if (limit !== undefined && !(limit.requestsPerSecond > 0)) throw new Error('faults.rateLimit.requestsPerSecond must be a number > 0')
     const capacity = Math.max(1, limit?.burst ?? limit?.requestsPerSecond ?? 1)
     this.bucket = limit && { capacity, perMs: limit.requestsPerSecond / 1000, tokens: capacity, lastMs: now }
   }

@@ -47,8 +47,7 @@ const NAME = /^[A-Za-z0-9.@\-_]{1,100}$/
 export function loadPipelines(file: string): PipelineSpec[] {
   const text = readFileSync(file, 'utf8')
   const ext = extname(file).toLowerCase()
-  if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml')
-    throw new Error(`${file}: pipeline files must end in .json, .yaml or .yml`)
+  if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml') throw new Error(`${file}: pipeline files must end in .json, .yaml or .yml`)
   const doc: unknown = ext === '.json' ? JSON.parse(text) : parseYaml(text)
   const pipelines = (doc as { pipelines?: unknown } | null)?.pipelines
   if (!Array.isArray(pipelines)) throw new Error(`${file}: expected a top-level "pipelines" list`)
@@ -69,8 +68,7 @@ export function normalizePipeline(spec: PipelineSpec, where = spec?.name ?? 'pip
   if (!Array.isArray(spec.stages) || spec.stages.length === 0) fail('stages', 'must list at least one stage')
   const stages = spec.stages.map((stage, i) => normalizeStage(stage, defaultSeconds, (f, p) => fail(`stages[${i}].${f}`, p)))
   uniqueNames(stages, 'stages', fail)
-  if (stages[0].actions.some((a) => a.category !== 'Source'))
-    fail('stages[0]', 'the first stage must contain only Source actions')
+  if (stages[0].actions.some((a) => a.category !== 'Source')) fail('stages[0]', 'the first stage must contain only Source actions')
   const history = (spec.history ?? []).map((h, i) => checkHistory(h, (f, p) => fail(`history[${i}].${f}`, p)))
   const variables = spec.variables ?? []
   variables.forEach((v, i) => {

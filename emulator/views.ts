@@ -6,8 +6,7 @@ export const ACCOUNT = '123456789012'
 const seconds = (ms: number): number => ms / 1000
 const bucket = (region: string): string => `codepipeline-${region}-${ACCOUNT}`
 /** Leaves out undefined members and empty strings, which the model's length constraints forbid. */
-const compact = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T
+const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T
 
 const trigger = (e: Execution) => ({ triggerType: 'StartPipelineExecution', triggerDetail: e.triggerDetail })
 
@@ -112,9 +111,7 @@ function externalUrl(run: ActionRun, region: string): string | undefined {
     const repository = action.configuration.FullRepositoryId
     return repository === undefined ? undefined : `https://github.com/${repository}/commit/${run.externalExecutionId}`
   }
-  return template
-    ?.replaceAll('{externalExecutionId}', encodeURIComponent(run.externalExecutionId))
-    .replaceAll('{region}', region)
+  return template?.replaceAll('{externalExecutionId}', encodeURIComponent(run.externalExecutionId)).replaceAll('{region}', region)
 }
 
 function outputVariables(action: Action, e: Execution) {

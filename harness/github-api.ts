@@ -26,7 +26,13 @@ export async function startGitHubApi({ status = 201 } = {}): Promise<GitHubApi> 
       const body = text ? JSON.parse(text) : undefined
       requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body })
       res.writeHead(status, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(status < 300 ? { id: requests.length, state: body?.state, context: body?.context } : { message: 'Resource not accessible by integration' }))
+      res.end(
+        JSON.stringify(
+          status < 300
+            ? { id: requests.length, state: body?.state, context: body?.context }
+            : { message: 'Resource not accessible by integration' }
+        )
+      )
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -174,12 +174,17 @@ function lineWaiter(child: ChildProcess, stdout: () => string, done: Promise<unk
   return (pattern: RegExp, timeoutMs = 30000): Promise<string> =>
     new Promise((resolveLine, reject) => {
       const check = (): void => {
-        const line = stdout().split('\n').find((l) => pattern.test(l))
+        const line = stdout()
+          .split('\n')
+          .find((l) => pattern.test(l))
         if (line === undefined) return
         stop()
         resolveLine(line)
       }
-      const timer = setTimeout(() => (stop(), reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${stdout()}`))), timeoutMs)
+      const timer = setTimeout(
+        () => (stop(), reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${stdout()}`))),
+        timeoutMs
+      )
       const stop = (): void => {
         clearTimeout(timer)
         child.stdout!.off('data', check)

@@ -50,7 +50,12 @@ function gitCommit(): string {
 }
 
 /** Runs one measure; a crash becomes an error entry instead of ending the benchmark. */
-async function attempt<T>(name: string, enabled: boolean, measure: () => Promise<T>, errors: Record<string, string>): Promise<T | undefined> {
+async function attempt<T>(
+  name: string,
+  enabled: boolean,
+  measure: () => Promise<T>,
+  errors: Record<string, string>
+): Promise<T | undefined> {
   if (!enabled) return undefined
   const started = Date.now()
   console.error(`bench: ${name}…`)
@@ -77,8 +82,20 @@ function latencyRows(l: LatencyResult): Row[] {
   const runs = `median of ${l.withHistory.runs.length}`
   return [
     { measure: `Peak RSS of the action (maxRSS)`, value: l.peakRssBytes, unit: 'MiB', limit: 80 * MIB, note: 'max of all runs' },
-    { measure: `${l.pipelineSeconds} s pipeline with history: latency`, value: l.withHistory.medianLatencyMs, unit: 'ms', limit: 2000, note: runs },
-    { measure: `${l.pipelineSeconds} s pipeline with history: API calls`, value: l.withHistory.medianCalls, unit: 'calls', limit: 12, note: runs },
+    {
+      measure: `${l.pipelineSeconds} s pipeline with history: latency`,
+      value: l.withHistory.medianLatencyMs,
+      unit: 'ms',
+      limit: 2000,
+      note: runs
+    },
+    {
+      measure: `${l.pipelineSeconds} s pipeline with history: API calls`,
+      value: l.withHistory.medianCalls,
+      unit: 'calls',
+      limit: 12,
+      note: runs
+    },
     { measure: 'First run, no history: latency', value: l.withoutHistory.medianLatencyMs, unit: 'ms', limit: 5000, note: runs },
     { measure: 'First run, no history: API calls', value: l.withoutHistory.medianCalls, unit: 'calls', limit: 20, note: runs }
   ]

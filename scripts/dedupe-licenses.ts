@@ -18,7 +18,14 @@ export function parseLicenses(content: string, isPackage: (name: string) => bool
   }
   return starts.map((start, k) => {
     const end = k + 1 < starts.length ? starts[k + 1] : lines.length
-    return { name: lines[start], license: lines[start + 1], text: lines.slice(start + 2, end).join('\n').trim() }
+    return {
+      name: lines[start],
+      license: lines[start + 1],
+      text: lines
+        .slice(start + 2, end)
+        .join('\n')
+        .trim()
+    }
   })
 }
 

@@ -58,8 +58,7 @@ function describeAccessDenied(message: string, ctx: AwsErrorContext): string {
   const resource = /on resource:\s*(\S+)/.exec(message)?.[1]
   const where = resource ? ` on ${resource}` : ` on pipeline '${ctx.pipelineName}'`
   return (
-    `Access denied: the AWS credentials are not allowed ${action}${where}; ` +
-    `add it to the IAM policy of the role the workflow assumes.`
+    `Access denied: the AWS credentials are not allowed ${action}${where}; ` + `add it to the IAM policy of the role the workflow assumes.`
   )
 }
 

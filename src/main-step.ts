@@ -112,7 +112,16 @@ async function follow(deps: MainDeps, guard: CancelGuard, plan: SourcePlan, exec
   const commitStatus = commitStatusFor(deps, plan)
   const pending = commitStatus?.post('pending', `Execution ${executionId} started`, consoleUrl)
   const progress = new ProgressTracker(log, startedAt, consoleUrl)
-  const run: StartedRun = { settings, github: deps.github, executionId, consoleUrl, commitId: plan.commitId, startedAt, progress, commitStatus }
+  const run: StartedRun = {
+    settings,
+    github: deps.github,
+    executionId,
+    consoleUrl,
+    commitId: plan.commitId,
+    startedAt,
+    progress,
+    commitStatus
+  }
   if (!settings.wait) {
     log.info('wait is false: not waiting for the execution to finish.')
     return reportNotFollowed(deps, run)
@@ -151,7 +160,11 @@ export async function runMainStep(deps: MainDeps): Promise<void> {
       settings,
       chooseCommit: () => chooseCommit(github, settings.commitId),
       getPipeline: (name) =>
-        withRetries(deps, { what: `Could not read pipeline ${name}`, send: (signal) => port.getPipeline(name, signal), signal: guard.signal }),
+        withRetries(deps, {
+          what: `Could not read pipeline ${name}`,
+          send: (signal) => port.getPipeline(name, signal),
+          signal: guard.signal
+        }),
       repo: github.repo,
       log
     })

@@ -43,5 +43,9 @@ export async function runPostStep(deps: PostDeps): Promise<void> {
   log.info(`The step ended without seeing execution ${executionId} finish (it timed out or was killed); stopping it.`)
   const reason = stopReason('Step ended without seeing the execution finish (timed out or killed):', deps.run)
   const port = deps.createPort(region)
-  await stopExecution({ port, log, clock: deps.clock }, { pipelineName, region, executionId, abandon: abandonOnCancel, reason }, POST_STOP_TIMEOUT_MS)
+  await stopExecution(
+    { port, log, clock: deps.clock },
+    { pipelineName, region, executionId, abandon: abandonOnCancel, reason },
+    POST_STOP_TIMEOUT_MS
+  )
 }

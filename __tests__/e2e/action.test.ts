@@ -41,7 +41,11 @@ describe('which commit runs', () => {
   test('pull_request_target: the PR head too', async () => {
     const name = pipeline('prt')
     const pr = exampleEvent('pull_request', 'opened')
-    const result = await runAction({ endpoint: emulator.url, event: { name: 'pull_request_target', payload: pr.payload }, inputs: { 'pipeline-name': name } })
+    const result = await runAction({
+      endpoint: emulator.url,
+      event: { name: 'pull_request_target', payload: pr.payload },
+      inputs: { 'pipeline-name': name }
+    })
     expect(result.code).toBe(0)
     const [start] = callsFor(emulator, name, 'StartPipelineExecution')
     expect(start.body.sourceRevisions[0].revisionValue).toBe(pr.payload.pull_request.head.sha)
@@ -94,7 +98,10 @@ describe('what is sent', () => {
 
   test('source-revisions replace discovery: no GetPipeline call', async () => {
     const name = pipeline('explicit')
-    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'source-revisions': `App:COMMIT_ID:${'c'.repeat(40)}` } })
+    const result = await runAction({
+      endpoint: emulator.url,
+      inputs: { 'pipeline-name': name, 'source-revisions': `App:COMMIT_ID:${'c'.repeat(40)}` }
+    })
     expect(result.code).toBe(0)
     expect(operations(callsFor(emulator, name))).not.toContain('GetPipeline')
     const [start] = callsFor(emulator, name, 'StartPipelineExecution')
@@ -153,12 +160,16 @@ describe('the verdict', () => {
     const run = startAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name } })
     const started = await run.waitForLine(/Started execution/)
     const id = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/.exec(started)![1]
-    await otherClient().send(new StopPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: id, abandon: true, reason: 'operator' }))
+    await otherClient().send(
+      new StopPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: id, abandon: true, reason: 'operator' })
+    )
     const result = await run.done
     expect(result.code).not.toBe(0)
     expect(result.outputs.status).toBe('Stopped')
     expect(result.errors.join('\n')).toContain('Stopped')
-    expect(result.stdout).toMatch(/^::error title=stopped-[^:]* Stopped::.*was stopped before it finished \(operator\), so commit [0-9a-f]{7} did not go through the whole pipeline/m)
+    expect(result.stdout).toMatch(
+      /^::error title=stopped-[^:]* Stopped::.*was stopped before it finished \(operator\), so commit [0-9a-f]{7} did not go through the whole pipeline/m
+    )
     // Stopped with abandon while the source action ran: it is abandoned, nothing after it ran.
     expect(result.summary).toMatch(/<td>App<\/td><td>⏹️ Abandoned<\/td>/)
     expect(result.summary).toMatch(/<td>Compile<\/td><td>⚪ Not run<\/td>/)
@@ -226,7 +237,11 @@ describe('errors are one clear sentence', () => {
 
   test('no region: says how to set one, before any AWS call', async () => {
     emulator.clearRequests()
-    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': 'x' }, env: { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined } })
+    const result = await runAction({
+      endpoint: emulator.url,
+      inputs: { 'pipeline-name': 'x' },
+      env: { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined }
+    })
     expect(result.code).not.toBe(0)
     expect(result.errors[0]).toMatch(/aws-region/)
     expect(emulator.requests()).toHaveLength(0)

@@ -17,9 +17,24 @@ const STACK_LINE = /\n\s+at .*:\d+/
 test(`the table has at least 20 bad inputs, covering every input that has a malformed shape`, () => {
   expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(20)
   const covered = new Set(BAD_INPUTS.flatMap(([, inputs]) => Object.keys(inputs)))
-  for (const input of ['pipeline-name', 'variables', 'commit-id', 'source-action', 'source-revisions', 'pin-commit', 'wait',
-    'stop-on-cancel', 'abandon-on-cancel', 'allow-superseded', 'aws-region', 'wait-timeout-minutes', 'stop-on-timeout',
-    'outage-tolerance-minutes', 'start-retry-minutes', 'client-request-token']) {
+  for (const input of [
+    'pipeline-name',
+    'variables',
+    'commit-id',
+    'source-action',
+    'source-revisions',
+    'pin-commit',
+    'wait',
+    'stop-on-cancel',
+    'abandon-on-cancel',
+    'allow-superseded',
+    'aws-region',
+    'wait-timeout-minutes',
+    'stop-on-timeout',
+    'outage-tolerance-minutes',
+    'start-retry-minutes',
+    'client-request-token'
+  ]) {
     expect({ input, covered: covered.has(input) }).toEqual({ input, covered: true })
   }
 })
@@ -47,7 +62,9 @@ describe('wrong setups: one clear sentence each', () => {
     const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'source-action': 'Missing' } })
     expect(result.code).toBe(1)
     expect(result.errors).toHaveLength(1)
-    expect(result.errors[0]).toBe(`Input source-action 'Missing' is not a source action of pipeline '${name}'; set it to one of: App (CodeStarSourceConnection, Codertocat/Hello-World).`)
+    expect(result.errors[0]).toBe(
+      `Input source-action 'Missing' is not a source action of pipeline '${name}'; set it to one of: App (CodeStarSourceConnection, Codertocat/Hello-World).`
+    )
     expect(result.errors[0]).not.toContain('\n')
     expect(operations(callsFor(emulator, name))).not.toContain('GetPipelineExecution')
   })
@@ -62,7 +79,11 @@ describe('wrong setups: one clear sentence each', () => {
       env: { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: undefined }
     })
     expect(result.code).toBe(1)
-    expect(result.errors).toEqual([expect.stringMatching(/^No AWS credentials: this pull request comes from the fork fork-owner\/Hello-World, and GitHub gives workflows of pull requests from forks no secrets and no OIDC token/)])
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        /^No AWS credentials: this pull request comes from the fork fork-owner\/Hello-World, and GitHub gives workflows of pull requests from forks no secrets and no OIDC token/
+      )
+    ])
     expect(callsFor(emulator, 'any')).toEqual([])
   })
 })

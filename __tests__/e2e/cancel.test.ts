@@ -40,7 +40,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const stops = callsFor(emulator, name, 'StopPipelineExecution')
     expect(stops).toHaveLength(1)
     expect(stops[0].time - sentAt).toBeLessThan(2000)
-    expect(stops[0].body).toMatchObject({ pipelineName: name, pipelineExecutionId: result.outputs['pipeline-execution-id'], abandon: false })
+    expect(stops[0].body).toMatchObject({
+      pipelineName: name,
+      pipelineExecutionId: result.outputs['pipeline-execution-id'],
+      abandon: false
+    })
     expect(stops[0].body.reason.length).toBeLessThanOrEqual(200)
     expect(stops[0].body.reason).toContain(RUN_URL)
     expect(result.code).not.toBe(0)

@@ -29,7 +29,9 @@ function tableRows(summary: string): string[][] {
       .replace(/<[^>]+>/g, '')
       .replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
       .trim()
-  return [...table.matchAll(/<tr>(.*?)<\/tr>/gs)].map((row) => [...row[1].matchAll(/<t[hd]>(.*?)<\/t[hd]>/gs)].map((cell) => decode(cell[1])))
+  return [...table.matchAll(/<tr>(.*?)<\/tr>/gs)].map((row) =>
+    [...row[1].matchAll(/<t[hd]>(.*?)<\/t[hd]>/gs)].map((cell) => decode(cell[1]))
+  )
 }
 
 const BUILD_LOG = 'https://console.aws.amazon.com/codesuite/codebuild/projects/app/build/app:1/log'
@@ -44,9 +46,18 @@ describe('a failing action', () => {
     expect(result.stdout).toMatch(new RegExp(`^\\[\\+0\\.1s\\] Build / Compile started: ${BUILD_LOG.replace(/[.?]/g, '\\$&')}$`, 'm'))
     expect(result.stdout).toMatch(/\[\+3\.1s\] Build \/ Compile failed after 3\.0s/)
     expect(result.stdout).toContain(`Build / Compile failed after`)
-    expect(result.stdout).toMatch(new RegExp(`^::error title=${name}%3A Build / Compile failed::Compile \\(CodeBuild\\) in stage Build failed: ${message}%0ADetails: ${BUILD_LOG.replace(/[.?]/g, '\\$&')}$`, 'm'))
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^::error title=${name}%3A Build / Compile failed::Compile \\(CodeBuild\\) in stage Build failed: ${message}%0ADetails: ${BUILD_LOG.replace(/[.?]/g, '\\$&')}$`,
+        'm'
+      )
+    )
     const failure = result.errors.at(-1)!
-    expect(failure).toMatch(new RegExp(`^Pipeline ${name} execution [0-9a-f-]{36} failed in stage Build, action Compile: ${message} \\(${BUILD_LOG.replace(/[.?]/g, '\\$&')}\\)\\.$`))
+    expect(failure).toMatch(
+      new RegExp(
+        `^Pipeline ${name} execution [0-9a-f-]{36} failed in stage Build, action Compile: ${message} \\(${BUILD_LOG.replace(/[.?]/g, '\\$&')}\\)\\.$`
+      )
+    )
     expect(tableRows(result.summary)).toEqual([
       ['Stage', 'Action', 'Status', 'Duration', 'Message', 'Link'],
       ['Source', 'App', '✅ Succeeded', '0.1s', '—', 'details'],
@@ -56,7 +67,9 @@ describe('a failing action', () => {
     expect(result.summary).toContain(`<a href="${BUILD_LOG}">details</a>`)
     expect(result.summary).toMatch(/Status<\/b>: ❌ Failed/)
     expect(result.summary).toContain(`<b>Event</b>: push`)
-    expect(result.summary).toContain(`<a href="https://github.com/Codertocat/Hello-World/commit/${result.env.GITHUB_SHA}">${result.env.GITHUB_SHA.slice(0, 7)}</a>`)
+    expect(result.summary).toContain(
+      `<a href="https://github.com/Codertocat/Hello-World/commit/${result.env.GITHUB_SHA}">${result.env.GITHUB_SHA.slice(0, 7)}</a>`
+    )
   })
 
   test('markup in the failure message is shown as text, never rendered', async () => {
@@ -64,7 +77,8 @@ describe('a failing action', () => {
     const name = pipeline('markup', { buildFails: true, buildError: evil })
     const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name } })
     expect(result.code).not.toBe(0)
-    for (const raw of ['<img', '<script', '</td></table>', '**bold**', '[click]', '| cell', '@octocat']) expect(result.summary).not.toContain(raw)
+    for (const raw of ['<img', '<script', '</td></table>', '**bold**', '[click]', '| cell', '@octocat'])
+      expect(result.summary).not.toContain(raw)
     expect(tableRows(result.summary)[2][4]).toBe(evil)
   })
 })
@@ -74,7 +88,13 @@ test('a waiting manual approval is said once, with its link, and polled slowly',
   const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'poll-interval-max-seconds': '1.5' } })
   expect(result.code).toBe(0)
   const waiting = result.stdout.split('\n').filter((l) => l.includes('waiting for a manual approval'))
-  expect(waiting).toEqual([expect.stringMatching(new RegExp(`Approve / Release is waiting for a manual approval: https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/${name}/`))])
+  expect(waiting).toEqual([
+    expect.stringMatching(
+      new RegExp(
+        `Approve / Release is waiting for a manual approval: https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/${name}/`
+      )
+    )
+  ])
   expect(result.stdout).toMatch(/Approve \/ Release succeeded after 3\.0s/)
   // 3 s of approval at the 1.5 s maximum: a few progress calls, not one a second.
   expect(callsFor(emulator, name, 'ListActionExecutions').length).toBeLessThanOrEqual(8)
@@ -85,7 +105,11 @@ describe('commit statuses', () => {
     const name = pipeline('status')
     const token = 'ghs_' + 'x'.repeat(36)
     const before = github.requests.length
-    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'github-token': token }, env: { GITHUB_API_URL: github.url } })
+    const result = await runAction({
+      endpoint: emulator.url,
+      inputs: { 'pipeline-name': name, 'github-token': token },
+      env: { GITHUB_API_URL: github.url }
+    })
     expect(result.code).toBe(0)
     const posted = github.requests.slice(before)
     const sha = result.outputs['commit-id']
@@ -102,7 +126,11 @@ describe('commit statuses', () => {
   test('a failed execution posts failure', async () => {
     const name = pipeline('status-fail', { buildFails: true })
     const before = github.requests.length
-    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'github-token': 'ghs_token' }, env: { GITHUB_API_URL: github.url } })
+    const result = await runAction({
+      endpoint: emulator.url,
+      inputs: { 'pipeline-name': name, 'github-token': 'ghs_token' },
+      env: { GITHUB_API_URL: github.url }
+    })
     expect(result.code).not.toBe(0)
     expect(github.requests.slice(before).map((r) => r.body.state)).toEqual(['pending', 'failure'])
   })
@@ -118,7 +146,11 @@ describe('commit statuses', () => {
 
   test('an unreachable GitHub API is a warning; the step still passes', async () => {
     const name = pipeline('unreachable')
-    const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'github-token': 'ghs_token' }, env: { GITHUB_API_URL: 'http://127.0.0.1:9' } })
+    const result = await runAction({
+      endpoint: emulator.url,
+      inputs: { 'pipeline-name': name, 'github-token': 'ghs_token' },
+      env: { GITHUB_API_URL: 'http://127.0.0.1:9' }
+    })
     expect(result.code).toBe(0)
     expect(result.outputs.status).toBe('Succeeded')
     expect(result.warnings.filter((w) => w.startsWith(`Could not post the commit status CodePipeline/${name}`))).toHaveLength(2)
@@ -128,7 +160,11 @@ describe('commit statuses', () => {
     const refusing = await startGitHubApi({ status: 403 })
     try {
       const name = pipeline('refused')
-      const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'github-token': 'ghs_token' }, env: { GITHUB_API_URL: refusing.url } })
+      const result = await runAction({
+        endpoint: emulator.url,
+        inputs: { 'pipeline-name': name, 'github-token': 'ghs_token' },
+        env: { GITHUB_API_URL: refusing.url }
+      })
       expect(result.code).toBe(0)
       expect(result.warnings.join('\n')).toContain('Resource not accessible by integration')
     } finally {
@@ -140,7 +176,10 @@ describe('commit statuses', () => {
 test('mask-variables: values are secrets in the log and hidden in the summary', async () => {
   const name = pipeline('mask')
   const secret = 's3cr3t-value-42'
-  const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'mask-variables': 'true', variables: `DEPLOY_ENV=${secret}` } })
+  const result = await runAction({
+    endpoint: emulator.url,
+    inputs: { 'pipeline-name': name, 'mask-variables': 'true', variables: `DEPLOY_ENV=${secret}` }
+  })
   expect(result.code).toBe(0)
   expect(result.stdout).toContain(`::add-mask::${secret}`)
   expect(result.stdout.replace(`::add-mask::${secret}`, '')).not.toContain(secret)

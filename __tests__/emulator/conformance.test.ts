@@ -40,7 +40,12 @@ const validInputs: Record<string, object> = {
     maxResults: 5,
     nextToken: 'x'
   },
-  ListPipelineExecutions: { pipelineName: 'sample-pipeline', maxResults: 5, filter: { succeededInStage: { stageName: 'Build' } }, nextToken: 'x' }
+  ListPipelineExecutions: {
+    pipelineName: 'sample-pipeline',
+    maxResults: 5,
+    filter: { succeededInStage: { stageName: 'Build' } },
+    nextToken: 'x'
+  }
 }
 
 /** A request body that breaks one constraint, and the words AWS uses for it; undefined when it cannot be broken. */
@@ -147,13 +152,15 @@ describeWithModel("the emulator's answers match the model's output shapes", () =
       await send(new ListPipelineExecutionsCommand({ pipelineName, maxResults: 3 }))
     }
     const start = async (name: string) =>
-      ((await send(
-        new StartPipelineExecutionCommand({
-          name,
-          variables: [{ name: 'DEPLOY_ENV', value: 'prod' }],
-          sourceRevisions: [{ actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: 'c'.repeat(40) }]
-        })
-      )) as { pipelineExecutionId: string }).pipelineExecutionId
+      (
+        (await send(
+          new StartPipelineExecutionCommand({
+            name,
+            variables: [{ name: 'DEPLOY_ENV', value: 'prod' }],
+            sourceRevisions: [{ actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: 'c'.repeat(40) }]
+          })
+        )) as { pipelineExecutionId: string }
+      ).pipelineExecutionId
 
     await send(new GetPipelineCommand({ name: 'sample-pipeline' }))
     const first = await start('sample-pipeline')

@@ -192,7 +192,9 @@ test('ListActionExecutions pages with maxResults and nextToken, newest first', a
   expect(pages.map((p) => p.length)).toEqual([2, 2, 1])
   expect(pages.flat()[0]).toBe('Ship')
   expect(pages.flat().sort()).toEqual(['Lint', 'Package', 'Ship', 'Source', 'Unit'])
-  const first = await h.cp.send(new ListActionExecutionsCommand({ pipelineName: 'ordered', filter: { pipelineExecutionId: id }, maxResults: 2 }))
+  const first = await h.cp.send(
+    new ListActionExecutionsCommand({ pipelineName: 'ordered', filter: { pipelineExecutionId: id }, maxResults: 2 })
+  )
   const crossed = h.cp.send(new ListActionExecutionsCommand({ pipelineName: 'failing', nextToken: first.nextToken }))
   await expect(crossed).rejects.toBeInstanceOf(InvalidNextTokenException)
 })

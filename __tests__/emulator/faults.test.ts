@@ -64,7 +64,9 @@ test('slow answers normally after delayMs', async () => {
 
 test('close does not wait for slow answers or keep-alive sockets', async () => {
   const { emulator } = await harness({ faults: { rules: [{ kind: 'slow', delayMs: 60_000 }] } })
-  const pending = client(emulator).send(new GetPipelineCommand({ name: 'sample-pipeline' })).catch(() => 'failed')
+  const pending = client(emulator)
+    .send(new GetPipelineCommand({ name: 'sample-pipeline' }))
+    .catch(() => 'failed')
   await new Promise((resolve) => setTimeout(resolve, 100))
   const before = Date.now()
   await emulator.close()

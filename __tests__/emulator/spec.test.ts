@@ -47,7 +47,11 @@ test('a YAML file runs as written', async () => {
   const get = () => cp.send(new GetPipelineExecutionCommand({ pipelineName: 'from-yaml', pipelineExecutionId }))
   expect((await get()).pipelineExecution?.status).toBe('InProgress')
   clock.advance(0.1)
-  expect((await get()).pipelineExecution).toMatchObject({ status: 'Failed', executionMode: 'QUEUED', statusSummary: expect.stringContaining('tests failed') })
+  expect((await get()).pipelineExecution).toMatchObject({
+    status: 'Failed',
+    executionMode: 'QUEUED',
+    statusSummary: expect.stringContaining('tests failed')
+  })
   const { pipelineExecutionSummaries } = await cp.send(new ListPipelineExecutionsCommand({ pipelineName: 'from-yaml' }))
   expect(pipelineExecutionSummaries?.[1]).toMatchObject({ status: 'Failed' })
   const history = pipelineExecutionSummaries![1]
@@ -67,7 +71,9 @@ test('bad files and specs fail with one line naming the field', () => {
   const bad = yamlSpec.replace('category: Build', 'category: Bild')
   expect(() => loadPipelines(write('bad.yaml', bad))).toThrow(/pipelines\[0\]\.stages\[1\]\.actions\[0\]\.category: must be one of/)
   const spec = samplePipeline()
-  expect(() => normalizePipeline({ ...spec, stages: [spec.stages[1]] })).toThrow(/stages\[0\]: the first stage must contain only Source actions/)
+  expect(() => normalizePipeline({ ...spec, stages: [spec.stages[1]] })).toThrow(
+    /stages\[0\]: the first stage must contain only Source actions/
+  )
   expect(() => normalizePipeline({ ...spec, stages: [spec.stages[0], spec.stages[0]] })).toThrow(/duplicate name 'Source'/)
 })
 
@@ -86,6 +92,9 @@ test('the sample pipeline: a GitHub source for the webhook examples repository, 
   expect(total).toBeLessThanOrEqual(12000)
   expect(sample.history.length).toBeGreaterThanOrEqual(3)
   const failing = normalizePipeline(samplePipeline({ fail: true }))
-  expect(failing.stages[1].actions[0]).toMatchObject({ outcome: 'Failed', errorMessage: expect.stringContaining('COMMAND_EXECUTION_ERROR') })
+  expect(failing.stages[1].actions[0]).toMatchObject({
+    outcome: 'Failed',
+    errorMessage: expect.stringContaining('COMMAND_EXECUTION_ERROR')
+  })
   expect(failing.stages[1].actions[0].externalUrl).toContain('codebuild')
 })

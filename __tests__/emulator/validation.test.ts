@@ -47,9 +47,9 @@ describe("AWS's ValidationException messages", () => {
     expect(messageOf('StartPipelineExecution', { name: 'p', variables: [] })).toContain(
       "at 'variables' failed to satisfy constraint: Member must have length greater than or equal to 1"
     )
-    expect(messageOf('StopPipelineExecution', { pipelineName: 'p', pipelineExecutionId: crypto.randomUUID(), reason: 'r'.repeat(201) })).toContain(
-      "at 'reason' failed to satisfy constraint: Member must have length less than or equal to 200"
-    )
+    expect(
+      messageOf('StopPipelineExecution', { pipelineName: 'p', pipelineExecutionId: crypto.randomUUID(), reason: 'r'.repeat(201) })
+    ).toContain("at 'reason' failed to satisfy constraint: Member must have length less than or equal to 200")
   })
 
   test('nested structures name their full path', () => {
@@ -85,7 +85,9 @@ describe('validation on the wire', () => {
   })
 
   test('sourceRevisions must name a source action, with a revision type it takes', async () => {
-    const revision = (actionName: string, revisionType = 'COMMIT_ID') => ({ sourceRevisions: [{ actionName, revisionType, revisionValue: 'abc' }] })
+    const revision = (actionName: string, revisionType = 'COMMIT_ID') => ({
+      sourceRevisions: [{ actionName, revisionType, revisionValue: 'abc' }]
+    })
     await expect(start({ ...revision('Build'), variables: [{ name: 'ENV', value: 'x' }] })).rejects.toMatchObject({
       name: 'ValidationException',
       message: expect.stringContaining("'Build', which is not a source action")
@@ -99,7 +101,10 @@ describe('validation on the wire', () => {
   test('variables must be declared, given once, and given when they have no default', async () => {
     await expect(start({})).rejects.toThrow(/Variable 'ENV' has no default/)
     await expect(start({ variables: [{ name: 'OTHER', value: 'x' }] })).rejects.toThrow(/'OTHER' is not declared/)
-    const twice = [{ name: 'ENV', value: 'x' }, { name: 'ENV', value: 'y' }]
+    const twice = [
+      { name: 'ENV', value: 'x' },
+      { name: 'ENV', value: 'y' }
+    ]
     await expect(start({ variables: twice })).rejects.toBeInstanceOf(ValidationException)
     const v1 = h.cp.send(new StartPipelineExecutionCommand({ name: 'v1-pipeline', variables: [{ name: 'ENV', value: 'x' }] }))
     await expect(v1).rejects.toThrow(/V1 pipeline/)

@@ -32,7 +32,13 @@ test(`${PROCESSES} processes, 10 requests/s: right statuses, no throttling failu
     const pipeline = i % 5 === 4 ? 'crowd-fails' : 'crowd-ok'
     // Each process is its own job of its own run, as 50 workflows would be. source-action spares the
     // GetPipeline call, so that the 10 requests/s go to starts and polls.
-    runs.push(runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': pipeline, 'source-action': 'App' }, env: { GITHUB_RUN_ID: String(9000 + i) } }))
+    runs.push(
+      runAction({
+        endpoint: emulator.url,
+        inputs: { 'pipeline-name': pipeline, 'source-action': 'App' },
+        env: { GITHUB_RUN_ID: String(9000 + i) }
+      })
+    )
     await new Promise((r) => setTimeout(r, STAGGER_MS))
   }
   const results = await Promise.all(runs)
@@ -40,7 +46,14 @@ test(`${PROCESSES} processes, 10 requests/s: right statuses, no throttling failu
   const throttled = emulator.requests().filter((r) => r.errorType === 'ThrottlingException').length
   if (process.env.CROWD_VERBOSE) {
     const byOp: Record<string, string> = {}
-    for (const op of ['GetPipeline', 'StartPipelineExecution', 'ListPipelineExecutions', 'GetPipelineState', 'ListActionExecutions', 'GetPipelineExecution']) {
+    for (const op of [
+      'GetPipeline',
+      'StartPipelineExecution',
+      'ListPipelineExecutions',
+      'GetPipelineState',
+      'ListActionExecutions',
+      'GetPipelineExecution'
+    ]) {
       const all = emulator.requests(op)
       byOp[op] = `${all.length} (${all.filter((r) => r.errorType === 'ThrottlingException').length} throttled)`
     }
@@ -49,7 +62,12 @@ test(`${PROCESSES} processes, 10 requests/s: right statuses, no throttling failu
   expect(throttled).toBeGreaterThan(0) // the limit did bite
   results.forEach((result, i) => {
     const fails = i % 5 === 4
-    expect({ i, code: result.code, status: result.outputs.status, errors: result.errors }).toEqual({ i, code: fails ? 1 : 0, status: fails ? 'Failed' : 'Succeeded', errors: fails ? expect.arrayContaining([expect.stringContaining('failed in stage Build, action Compile')]) : [] })
+    expect({ i, code: result.code, status: result.outputs.status, errors: result.errors }).toEqual({
+      i,
+      code: fails ? 1 : 0,
+      status: fails ? 'Failed' : 'Succeeded',
+      errors: fails ? expect.arrayContaining([expect.stringContaining('failed in stage Build, action Compile')]) : []
+    })
     expect(result.errors.filter((e) => /thrott|rate exceeded/i.test(e))).toEqual([])
   })
 

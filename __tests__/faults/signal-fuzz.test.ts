@@ -33,21 +33,58 @@ function plan(run: number, random: () => number): Plan {
   const abandon = random() < 0.5
   switch (phase) {
     case 'before start':
-      return { run, phase, abandon, delayMs: between(0, 250), marker: { operations: ['GetPipeline'], nth: 1 }, faults: { rules: [{ operation: 'GetPipeline', kind: 'slow', delayMs: 300 }] } }
+      return {
+        run,
+        phase,
+        abandon,
+        delayMs: between(0, 250),
+        marker: { operations: ['GetPipeline'], nth: 1 },
+        faults: { rules: [{ operation: 'GetPipeline', kind: 'slow', delayMs: 300 }] }
+      }
     case 'start in flight': {
       const delayMs = between(300, 2500) // shorter and longer than the grace the cancel handler gives it
-      return { run, phase, abandon, delayMs: between(0, 200), marker: { operations: ['StartPipelineExecution'], nth: 1 }, faults: { rules: [{ operation: 'StartPipelineExecution', kind: 'slow', delayMs, times: 1 }] }, detail: `start answers after ${delayMs} ms` }
+      return {
+        run,
+        phase,
+        abandon,
+        delayMs: between(0, 200),
+        marker: { operations: ['StartPipelineExecution'], nth: 1 },
+        faults: { rules: [{ operation: 'StartPipelineExecution', kind: 'slow', delayMs, times: 1 }] },
+        detail: `start answers after ${delayMs} ms`
+      }
     }
     case 'polling':
       return { run, phase, abandon, delayMs: between(0, 2500), marker: { operations: POLLS, nth: 1 }, faults: {} }
     case 'SDK retry backoff':
-      return { run, phase, abandon, delayMs: between(0, 1500), marker: { operations: POLLS, nth: 2 }, faults: { rules: [{ operation: POLLS, kind: 'throttle', after: 1 }] } }
+      return {
+        run,
+        phase,
+        abandon,
+        delayMs: between(0, 1500),
+        marker: { operations: POLLS, nth: 2 },
+        faults: { rules: [{ operation: POLLS, kind: 'throttle', after: 1 }] }
+      }
     case 'poll retry backoff':
       // 5xx on every poll but the first: the SDK's quick retries give up after ~1.5 s, then the action's own backoff.
-      return { run, phase, abandon, delayMs: between(1500, 4500), marker: { operations: POLLS, nth: 2 }, faults: { rules: [{ operation: POLLS, kind: 'http500', after: 1 }] } }
+      return {
+        run,
+        phase,
+        abandon,
+        delayMs: between(1500, 4500),
+        marker: { operations: POLLS, nth: 2 },
+        faults: { rules: [{ operation: POLLS, kind: 'http500', after: 1 }] }
+      }
     case 'start retry backoff': {
       const times = between(1, 3)
-      return { run, phase, abandon, delayMs: between(0, 2500), marker: { operations: ['StartPipelineExecution'], nth: 1 }, faults: { rules: [{ operation: 'StartPipelineExecution', kind: 'conflict', times }] }, detail: `${times} conflicts` }
+      return {
+        run,
+        phase,
+        abandon,
+        delayMs: between(0, 2500),
+        marker: { operations: ['StartPipelineExecution'], nth: 1 },
+        faults: { rules: [{ operation: 'StartPipelineExecution', kind: 'conflict', times }] },
+        detail: `${times} conflicts`
+      }
     }
   }
 }
@@ -79,15 +116,22 @@ async function fuzzOne(p: Plan): Promise<void> {
     })
     for (const execution of executions) {
       expect({ label, id: execution.id, stops: execution.stops }).toEqual({ label, id: execution.id, stops: 1 })
-      expect({ label, status: execution.status }).toEqual({ label, status: p.abandon ? 'Stopped' : expect.stringMatching(/^Stopp(ing|ed)$/) })
+      expect({ label, status: execution.status }).toEqual({
+        label,
+        status: p.abandon ? 'Stopped' : expect.stringMatching(/^Stopp(ing|ed)$/)
+      })
     }
     for (const delay of seen.stopDelays) expect({ label, delay, late: delay >= 2000 }).toMatchObject({ label, late: false })
     if (p.phase === 'before start') expect({ label, executions }).toEqual({ label, executions: [] })
-    if (['polling', 'SDK retry backoff', 'poll retry backoff'].includes(p.phase)) expect({ label, count: executions.length }).toEqual({ label, count: 1 })
+    if (['polling', 'SDK retry backoff', 'poll retry backoff'].includes(p.phase))
+      expect({ label, count: executions.length }).toEqual({ label, count: 1 })
 
     // The post step finds nothing left to do: no second stop.
     await runPost(result, options)
-    expect({ label, stops: callsFor(emulator, name, 'StopPipelineExecution').filter((r) => r.status === 200).length }).toEqual({ label, stops: stops.length })
+    expect({ label, stops: callsFor(emulator, name, 'StopPipelineExecution').filter((r) => r.status === 200).length }).toEqual({
+      label,
+      stops: stops.length
+    })
   } finally {
     await emulator.close()
   }

@@ -22,8 +22,19 @@ const cases: [string, FaultConfig][] = [
   ['throttling on 30% of all calls', { seed: 1, rules: [{ operation: ALL, kind: 'throttle', probability: 0.3 }] }],
   ['throttling on 70% of the polls', { seed: 2, rules: [{ operation: POLLS, kind: 'throttle', probability: 0.7 }] }],
   ['HTTP 500 on 30% of all calls', { seed: 3, rules: [{ kind: 'http500', probability: 0.3 }] }],
-  ['HTTP 503 on 60% of starts and polls', { seed: 4, rules: [{ operation: ['StartPipelineExecution', ...POLLS], kind: 'http503', probability: 0.6 }] }],
-  ['the start fails twice with 500, then twice throttled', { rules: [{ operation: 'StartPipelineExecution', kind: 'http500', times: 2 }, { operation: 'StartPipelineExecution', kind: 'throttle', times: 2 }] }],
+  [
+    'HTTP 503 on 60% of starts and polls',
+    { seed: 4, rules: [{ operation: ['StartPipelineExecution', ...POLLS], kind: 'http503', probability: 0.6 }] }
+  ],
+  [
+    'the start fails twice with 500, then twice throttled',
+    {
+      rules: [
+        { operation: 'StartPipelineExecution', kind: 'http500', times: 2 },
+        { operation: 'StartPipelineExecution', kind: 'throttle', times: 2 }
+      ]
+    }
+  ],
   ['a rate limit of 2 requests per second', { rateLimit: { requestsPerSecond: 2, burst: 1 } }],
   ['slow answers (1.5 s) on every 2nd call', { rules: [{ kind: 'slow', delayMs: 1500, every: 2 }] }],
   ['dropped connections on 30% of all calls', { seed: 5, rules: [{ kind: 'drop', probability: 0.3 }] }],
@@ -56,7 +67,11 @@ test.concurrent('a sustained outage fails the step after outage-tolerance-minute
   expect(id).toBeTruthy()
   expect(result.code).not.toBe(0)
   expect(result.errors).toHaveLength(1)
-  expect(result.errors[0]).toMatch(new RegExp(`^Could not get the status of execution ${id} for \\d+ s \\(outage-tolerance-minutes\\): .*the execution may still be running: ${result.outputs['execution-url'].replace(/[.?]/g, '\\$&')}$`))
+  expect(result.errors[0]).toMatch(
+    new RegExp(
+      `^Could not get the status of execution ${id} for \\d+ s \\(outage-tolerance-minutes\\): .*the execution may still be running: ${result.outputs['execution-url'].replace(/[.?]/g, '\\$&')}$`
+    )
+  )
   // Warnings along the way, one per failed poll after the SDK's retries, never an error before the end.
   expect(result.warnings.some((w) => /Could not get the execution's (status|progress) .*trying again in \d+ s/.test(w))).toBe(true)
 })

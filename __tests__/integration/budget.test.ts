@@ -50,7 +50,15 @@ function pipeline61(history: number[]): PipelineSpec {
     stages: [
       {
         name: 'Source',
-        actions: [{ name: 'App', category: 'Source', provider: 'CodeStarSourceConnection', configuration: { FullRepositoryId: REPO }, durationSeconds: 1.1 }]
+        actions: [
+          {
+            name: 'App',
+            category: 'Source',
+            provider: 'CodeStarSourceConnection',
+            configuration: { FullRepositoryId: REPO },
+            durationSeconds: 1.1
+          }
+        ]
       },
       { name: 'Build', actions: [{ name: 'Compile', category: 'Build', provider: 'CodeBuild', durationSeconds: 45.2 }] },
       { name: 'Deploy', actions: [{ name: 'Ship', category: 'Deploy', provider: 'CodeDeploy', durationSeconds: 15 }] }

@@ -2,9 +2,7 @@ import type { Emulator, RecordedRequest } from '../../emulator/index.js'
 
 /** What the action sent about one pipeline (each test uses its own pipeline name). */
 export function callsFor(emulator: Emulator, pipeline: string, operation?: string): RecordedRequest[] {
-  return emulator
-    .requests(operation)
-    .filter((r) => r.body?.pipelineName === pipeline || r.body?.name === pipeline)
+  return emulator.requests(operation).filter((r) => r.body?.pipelineName === pipeline || r.body?.name === pipeline)
 }
 
 export function operations(requests: RecordedRequest[]): string[] {

@@ -2,7 +2,15 @@
 // under test is always the real module.
 import { summary } from '@actions/core'
 import type { PipelineDeclaration } from '@aws-sdk/client-codepipeline'
-import type { ActionRun, Structure, CodePipelinePort, ExecutionState, PastExecution, StartRequest, StopRequest } from '../../src/codepipeline/port.js'
+import type {
+  ActionRun,
+  Structure,
+  CodePipelinePort,
+  ExecutionState,
+  PastExecution,
+  StartRequest,
+  StopRequest
+} from '../../src/codepipeline/port.js'
 import type { Settings } from '../../src/inputs/settings.js'
 import type { Annotation, Clock, Log, Outputs, SignalSource } from '../../src/ports.js'
 import type { StateStore } from '../../src/state.js'

@@ -40,8 +40,7 @@ export interface Fact {
 export const factKey = (f: Fact): string => `${awsPath(f.path)} ${f.rule}=${JSON.stringify(f.value)} (${f.kind})`
 
 /** AWS writes list members as `.1.member`. */
-export const awsPath = (path: (string | number)[]): string =>
-  path.map((p) => (typeof p === 'number' ? `${p + 1}.member` : p)).join('.')
+export const awsPath = (path: (string | number)[]): string => path.map((p) => (typeof p === 'number' ? `${p + 1}.member` : p)).join('.')
 
 export function modelFacts(model: Model, shapeName: string, path: (string | number)[] = [], facts: Fact[] = []): Fact[] {
   const shape = model.shapes[shapeName]

@@ -37,7 +37,11 @@ export function shortPipeline(options: ShortPipeline): PipelineSpec {
             name: 'App',
             category: 'Source',
             provider: 'CodeStarSourceConnection',
-            configuration: { FullRepositoryId: sourceRepo, BranchName: 'main', ConnectionArn: 'arn:aws:codestar-connections:us-east-1:123456789012:connection/abc' },
+            configuration: {
+              FullRepositoryId: sourceRepo,
+              BranchName: 'main',
+              ConnectionArn: 'arn:aws:codestar-connections:us-east-1:123456789012:connection/abc'
+            },
             durationSeconds: 0.1
           }
         ]

@@ -1,4 +1,11 @@
-import { CancelGuard, EXIT_DEADLINE_MS, START_ANSWER_GRACE_MS, STOP_TIMEOUT_MS, type CancelDeps, type StartInFlight } from '../../src/execution/cancel.js'
+import {
+  CancelGuard,
+  EXIT_DEADLINE_MS,
+  START_ANSWER_GRACE_MS,
+  STOP_TIMEOUT_MS,
+  type CancelDeps,
+  type StartInFlight
+} from '../../src/execution/cancel.js'
 import type { StopRequest } from '../../src/codepipeline/port.js'
 import { executionUrl } from '../../src/execution/start.js'
 import { awsError, deferred, FakeClock, FakeLog, FakePort, FakeSignals, settle } from '../support/fakes.js'
@@ -166,7 +173,9 @@ test('a failing stop is an error with the console link; still exits 1', async ()
   await guard.cancelling
   expect(stoppedCount()).toBe(0)
   expect(exits).toEqual([1])
-  expect(log.lines).toContain(`error: Could not stop execution ${ID} (not allowed); stop it in the console: ${executionUrl('us-east-1', 'p', ID)}`)
+  expect(log.lines).toContain(
+    `error: Could not stop execution ${ID} (not allowed); stop it in the console: ${executionUrl('us-east-1', 'p', ID)}`
+  )
 })
 
 test(`a stop that hangs is given up after ${STOP_TIMEOUT_MS} ms, then exit 1`, async () => {

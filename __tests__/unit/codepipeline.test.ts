@@ -66,7 +66,12 @@ test('StartPipelineExecution: the request as the API wants it, with our user age
 
 test('empty variables and source revisions are left out (the model wants 1-50 variables when present)', async () => {
   replies = [{ status: 200, body: { pipelineExecutionId: ID } }]
-  await createCodePipelinePort({ region: 'eu-west-1' }).startExecution({ pipelineName: 'p', variables: [], sourceRevisions: [], clientRequestToken: 'tok' })
+  await createCodePipelinePort({ region: 'eu-west-1' }).startExecution({
+    pipelineName: 'p',
+    variables: [],
+    sourceRevisions: [],
+    clientRequestToken: 'tok'
+  })
   expect(Object.keys(received[0].body).sort()).toEqual(['clientRequestToken', 'name'])
 })
 
@@ -88,12 +93,18 @@ test('a 5xx on any other call is retried by the SDK', async () => {
     { status: 500, body: { __type: 'InternalFailure', message: 'oops' } },
     { status: 200, body: { pipelineExecution: { pipelineExecutionId: ID, status: 'InProgress' } } }
   ]
-  expect(await createCodePipelinePort({ region: 'eu-west-1' }).getExecution('p', ID)).toEqual({ status: 'InProgress', statusSummary: undefined })
+  expect(await createCodePipelinePort({ region: 'eu-west-1' }).getExecution('p', ID)).toEqual({
+    status: 'InProgress',
+    statusSummary: undefined
+  })
   expect(received).toHaveLength(2)
 })
 
 test('GetPipelineExecution and StopPipelineExecution send the execution id', async () => {
-  replies = [{ status: 200, body: { pipelineExecution: { pipelineExecutionId: ID, status: 'Failed', statusSummary: 'Build failed' } } }, { status: 200, body: {} }]
+  replies = [
+    { status: 200, body: { pipelineExecution: { pipelineExecutionId: ID, status: 'Failed', statusSummary: 'Build failed' } } },
+    { status: 200, body: {} }
+  ]
   const port = createCodePipelinePort({ region: 'eu-west-1' })
   expect(await port.getExecution('p', ID)).toEqual({ status: 'Failed', statusSummary: 'Build failed' })
   await port.stopExecution({ pipelineName: 'p', executionId: ID, abandon: true, reason: 'r' })
@@ -109,7 +120,10 @@ test('an AWS error comes back as one sentence, keeping its name', async () => {
     .getPipeline('nope')
     .catch((e: unknown) => e)
   expect(err).toBeInstanceOf(AwsCallError)
-  expect(err).toMatchObject({ awsName: 'PipelineNotFoundException', message: "Pipeline 'nope' was not found in region eu-west-1; check pipeline-name and aws-region." })
+  expect(err).toMatchObject({
+    awsName: 'PipelineNotFoundException',
+    message: "Pipeline 'nope' was not found in region eu-west-1; check pipeline-name and aws-region."
+  })
 })
 
 test('an aborted call is an AbortError, not an AWS failure', async () => {
@@ -140,7 +154,7 @@ describe('faults the SDK handles before the action sees them', () => {
     expect(received.map((r) => r.body.clientRequestToken)).toEqual(['tok', 'tok'])
   })
 
-  test('an abort during the SDK\'s retry backoff ends the call at once', async () => {
+  test("an abort during the SDK's retry backoff ends the call at once", async () => {
     replies = Array.from({ length: 5 }, () => ({ status: 400, body: { __type: 'ThrottlingException', message: 'Rate exceeded' } }))
     const port = createCodePipelinePort({ region: 'eu-west-1' })
     const controller = new AbortController()

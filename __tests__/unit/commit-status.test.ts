@@ -15,8 +15,24 @@ test('loads the client once, with the token and GITHUB_API_URL, and posts the st
   await status.post('success', 'x'.repeat(200))
   expect(loads).toEqual([['tok', 'https://ghe.example/api/v3']])
   expect(posted.map(({ request, ...rest }) => rest)).toEqual([
-    { owner: 'o', repo: 'r', sha: target.sha, state: 'pending', context: 'CodePipeline/p', description: 'started', target_url: 'https://console' },
-    { owner: 'o', repo: 'r', sha: target.sha, state: 'success', context: 'CodePipeline/p', description: 'x'.repeat(139) + '…', target_url: undefined }
+    {
+      owner: 'o',
+      repo: 'r',
+      sha: target.sha,
+      state: 'pending',
+      context: 'CodePipeline/p',
+      description: 'started',
+      target_url: 'https://console'
+    },
+    {
+      owner: 'o',
+      repo: 'r',
+      sha: target.sha,
+      state: 'success',
+      context: 'CodePipeline/p',
+      description: 'x'.repeat(139) + '…',
+      target_url: undefined
+    }
   ])
   expect(posted[0].request.signal).toBeInstanceOf(AbortSignal)
   expect(log.lines).toContain('info: Commit status CodePipeline/p on aaaaaaa: pending')

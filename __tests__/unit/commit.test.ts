@@ -26,7 +26,7 @@ function context(eventName: string, payload: Record<string, any>, sha = MERGE_SH
     payload,
     repo: { owner: 'Codertocat', repo: 'Hello-World' },
     serverUrl: 'https://github.com',
-  apiUrl: 'https://api.github.com',
+    apiUrl: 'https://api.github.com',
     runId: 1,
     runAttempt: 1
   }

@@ -16,7 +16,16 @@ const failed: ActionRun = {
 }
 
 function ending(overrides: Partial<Ending> = {}): Ending {
-  return { pipelineName: 'p', executionId: ID, state: { status: 'Failed' }, runs: [failed], consoleUrl: URL, commitId: 'abcdef0123'.repeat(4), allowSuperseded: false, ...overrides }
+  return {
+    pipelineName: 'p',
+    executionId: ID,
+    state: { status: 'Failed' },
+    runs: [failed],
+    consoleUrl: URL,
+    commitId: 'abcdef0123'.repeat(4),
+    allowSuperseded: false,
+    ...overrides
+  }
 }
 
 test('Succeeded passes, silently', () => {
@@ -26,14 +35,20 @@ test('Succeeded passes, silently', () => {
 test('Failed: stage, action, provider message and link, in the annotation and the sentence', () => {
   expect(diagnose(ending())).toEqual({
     passed: false,
-    annotation: { level: 'error', title: 'p: Build / Compile failed', message: 'Compile (CodeBuild) in stage Build failed: npm test exited with 1\nDetails: https://logs' },
+    annotation: {
+      level: 'error',
+      title: 'p: Build / Compile failed',
+      message: 'Compile (CodeBuild) in stage Build failed: npm test exited with 1\nDetails: https://logs'
+    },
     sentence: `Pipeline p execution ${ID} failed in stage Build, action Compile: npm test exited with 1 (https://logs).`
   })
 })
 
 test('Failed with only a summary and no link: the summary and the console', () => {
   const run = { ...failed, errorMessage: undefined, externalUrl: undefined, summary: 'Deployment failed' }
-  expect(diagnose(ending({ runs: [run] })).sentence).toBe(`Pipeline p execution ${ID} failed in stage Build, action Compile: Deployment failed (${URL}).`)
+  expect(diagnose(ending({ runs: [run] })).sentence).toBe(
+    `Pipeline p execution ${ID} failed in stage Build, action Compile: Deployment failed (${URL}).`
+  )
 })
 
 test('Failed without a failed action: the status summary', () => {
@@ -44,8 +59,14 @@ test('Failed without a failed action: the status summary', () => {
 
 test.each([
   ['Stopped', /was stopped before it finished \(by ops\), so commit abcdef0 did not go through the whole pipeline; re-run/],
-  ['Cancelled', /definition was updated while it ran, so CodePipeline cancelled it and commit abcdef0 did not go through the whole pipeline/],
-  ['Superseded', /a newer execution overtook it, so commit abcdef0 did not go through the rest of the pipeline .*set allow-superseded: true/]
+  [
+    'Cancelled',
+    /definition was updated while it ran, so CodePipeline cancelled it and commit abcdef0 did not go through the whole pipeline/
+  ],
+  [
+    'Superseded',
+    /a newer execution overtook it, so commit abcdef0 did not go through the rest of the pipeline .*set allow-superseded: true/
+  ]
 ])('%s: what it means for this commit', (status, meaning) => {
   const d = diagnose(ending({ state: { status, statusSummary: 'by ops' } }))
   expect(d.passed).toBe(false)
@@ -61,5 +82,7 @@ test('Superseded with allow-superseded passes, with a notice', () => {
 })
 
 test('not pinned: the latest revision', () => {
-  expect(diagnose(ending({ commitId: '', state: { status: 'Stopped' } })).sentence).toContain("the source's latest revision did not go through")
+  expect(diagnose(ending({ commitId: '', state: { status: 'Stopped' } })).sentence).toContain(
+    "the source's latest revision did not go through"
+  )
 })

@@ -56,7 +56,11 @@ const cases: [string, unknown, string][] = [
     nodeError('ENOTFOUND'),
     'Could not reach CodePipeline at https://codepipeline.eu-west-1.amazonaws.com (ENOTFOUND); check the network and AWS_ENDPOINT_URL_CODEPIPELINE / AWS_ENDPOINT_URL.'
   ],
-  ['an unknown AWS error: its name and message', awsError('ConcurrentPipelineExecutionsLimitExceededException', 'Limit reached'), 'ConcurrentPipelineExecutionsLimitExceededException: Limit reached'],
+  [
+    'an unknown AWS error: its name and message',
+    awsError('ConcurrentPipelineExecutionsLimitExceededException', 'Limit reached'),
+    'ConcurrentPipelineExecutionsLimitExceededException: Limit reached'
+  ],
   ['a plain error: its message', new Error('something odd'), 'something odd'],
   ['not an Error at all', 'a string', 'a string']
 ]
@@ -74,7 +78,9 @@ test('multi-line AWS messages become one line', () => {
 test('awsErrorName prefers the AWS name, then a Node code', () => {
   expect(awsErrorName(awsError('ThrottlingException'))).toBe('ThrottlingException')
   expect(awsErrorName(nodeError('ECONNRESET'))).toBe('ECONNRESET')
-  expect(awsErrorName(new AwsCallError('sentence', 'PipelineNotFoundException', awsError('PipelineNotFoundException')))).toBe('PipelineNotFoundException')
+  expect(awsErrorName(new AwsCallError('sentence', 'PipelineNotFoundException', awsError('PipelineNotFoundException')))).toBe(
+    'PipelineNotFoundException'
+  )
   expect(awsErrorName(new Error('x'))).toBe('Error')
   expect(awsErrorName(undefined)).toBe('Error')
 })

@@ -15,8 +15,13 @@ test('a pull_request whose head repository is not the base is from a fork', () =
 })
 
 test('missing credentials on a fork: one sentence that says why', () => {
-  const err = explainForkCredentials(awsError('CredentialsProviderError', 'Could not load credentials from any providers'), pr('fork-owner/app', 'octo/app')) as Error
-  expect(err.message).toMatch(/^No AWS credentials: this pull request comes from the fork fork-owner\/app, and GitHub gives workflows of pull requests from forks no secrets and no OIDC token/)
+  const err = explainForkCredentials(
+    awsError('CredentialsProviderError', 'Could not load credentials from any providers'),
+    pr('fork-owner/app', 'octo/app')
+  ) as Error
+  expect(err.message).toMatch(
+    /^No AWS credentials: this pull request comes from the fork fork-owner\/app, and GitHub gives workflows of pull requests from forks no secrets and no OIDC token/
+  )
   expect(err.message).not.toContain('\n')
 })
 

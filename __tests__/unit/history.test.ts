@@ -4,7 +4,18 @@ import { awsError, FakeLog, FakePort } from '../support/fakes.js'
 const past = (id: string, status: string, seconds: number) => ({ id, status, startTime: 1000, lastUpdateTime: 1000 + seconds * 1000 })
 
 test('median of the latest successful executions, this one left out', () => {
-  expect(expectedDuration([past('me', 'InProgress', 1), past('a', 'Succeeded', 60), past('b', 'Failed', 5), past('c', 'Succeeded', 62), past('d', 'Succeeded', 61)], 'me')).toBe(61_000)
+  expect(
+    expectedDuration(
+      [
+        past('me', 'InProgress', 1),
+        past('a', 'Succeeded', 60),
+        past('b', 'Failed', 5),
+        past('c', 'Succeeded', 62),
+        past('d', 'Succeeded', 61)
+      ],
+      'me'
+    )
+  ).toBe(61_000)
   expect(expectedDuration([past('a', 'Succeeded', 60), past('b', 'Succeeded', 62)])).toBe(61_000)
   expect(expectedDuration([past('a', 'Failed', 60), past('b', 'Stopped', 62)])).toBeUndefined()
   expect(expectedDuration([])).toBeUndefined()
@@ -19,13 +30,18 @@ test('one ListPipelineExecutions, and GetPipelineState names only when discovery
   const port = new FakePort()
   port.history = [past('a', 'Succeeded', 61.3)]
   port.structure = [{ name: 'S', actions: ['A'] }]
-  expect(await learnExpectations(port, new FakeLog(), 'p', 'me')).toEqual({ expectedMs: 61_300, structure: [{ name: 'S', actions: ['A'] }] })
+  expect(await learnExpectations(port, new FakeLog(), 'p', 'me')).toEqual({
+    expectedMs: 61_300,
+    structure: [{ name: 'S', actions: ['A'] }]
+  })
   expect(port.ops()).toEqual(['history', 'structure'])
   expect(port.calls[0].args).toEqual(['p', 10])
 
   const declared = new FakePort()
   const declaration = { name: 'p', roleArn: 'r', stages: [{ name: 'Build', actions: [{ name: 'Make', actionTypeId: undefined }] }] }
-  expect((await learnExpectations(declared, new FakeLog(), 'p', 'me', declaration as never)).structure).toEqual([{ name: 'Build', actions: ['Make'] }])
+  expect((await learnExpectations(declared, new FakeLog(), 'p', 'me', declaration as never)).structure).toEqual([
+    { name: 'Build', actions: ['Make'] }
+  ])
   expect(declared.ops()).toEqual(['history'])
 })
 

@@ -10,7 +10,7 @@ const actionYml = parseYaml(readFileSync(new URL('../../action.yml', import.meta
 // Inputs with no default on purpose: required, or a secret that must not be defaulted.
 const NO_DEFAULT = ['pipeline-name', 'github-token']
 
-test("the defaults table says what action.yml says, input by input", () => {
+test('the defaults table says what action.yml says, input by input', () => {
   const declared = Object.fromEntries(
     Object.entries(actionYml.inputs)
       .filter(([name]) => !NO_DEFAULT.includes(name))

@@ -147,12 +147,18 @@ describe('commit-id', () => {
 })
 
 describe('region', () => {
-  test.each(['us-east-1', 'eu-central-2', 'ap-southeast-5', 'us-gov-west-1', 'cn-northwest-1', 'us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1'])(
-    'accepts %s',
-    (region) => {
-      expect(resolveRegion(reader({ 'aws-region': region }), {})).toBe(region)
-    }
-  )
+  test.each([
+    'us-east-1',
+    'eu-central-2',
+    'ap-southeast-5',
+    'us-gov-west-1',
+    'cn-northwest-1',
+    'us-iso-east-1',
+    'us-isob-east-1',
+    'eu-isoe-west-1'
+  ])('accepts %s', (region) => {
+    expect(resolveRegion(reader({ 'aws-region': region }), {})).toBe(region)
+  })
   test('the input wins, then AWS_REGION, then AWS_DEFAULT_REGION', () => {
     const env = { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-2' }
     expect(resolveRegion(reader({ 'aws-region': 'us-west-2' }), env)).toBe('us-west-2')
@@ -175,15 +181,27 @@ test('the first bad input in action.yml order is reported', () => {
 
 describe('poll intervals, github-token, mask-variables', () => {
   test('seconds become ms; the maximum defaults to 60 s, or the minimum when that is higher', () => {
-    expect(settings({ 'poll-interval-min-seconds': '2.5', 'poll-interval-max-seconds': '30' }).pollLimits).toEqual({ minMs: 2500, maxMs: 30_000 })
+    expect(settings({ 'poll-interval-min-seconds': '2.5', 'poll-interval-max-seconds': '30' }).pollLimits).toEqual({
+      minMs: 2500,
+      maxMs: 30_000
+    })
     expect(settings({ 'poll-interval-min-seconds': '90' }).pollLimits).toEqual({ minMs: 90_000, maxMs: 90_000 })
   })
   test.each([
-    [{ 'poll-interval-min-seconds': 'fast' }, "Input poll-interval-min-seconds is 'fast'; it must be a number of seconds from 0.5 to 3600."],
+    [
+      { 'poll-interval-min-seconds': 'fast' },
+      "Input poll-interval-min-seconds is 'fast'; it must be a number of seconds from 0.5 to 3600."
+    ],
     [{ 'poll-interval-min-seconds': '0.1' }, "Input poll-interval-min-seconds is '0.1'; it must be a number of seconds from 0.5 to 3600."],
     [{ 'poll-interval-max-seconds': '-5' }, "Input poll-interval-max-seconds is '-5'; it must be a number of seconds from 0.5 to 3600."],
-    [{ 'poll-interval-max-seconds': '7200' }, "Input poll-interval-max-seconds is '7200'; it must be a number of seconds from 0.5 to 3600."],
-    [{ 'poll-interval-min-seconds': '20', 'poll-interval-max-seconds': '10' }, 'Input poll-interval-min-seconds (20) is more than poll-interval-max-seconds (10); lower it or raise the maximum.']
+    [
+      { 'poll-interval-max-seconds': '7200' },
+      "Input poll-interval-max-seconds is '7200'; it must be a number of seconds from 0.5 to 3600."
+    ],
+    [
+      { 'poll-interval-min-seconds': '20', 'poll-interval-max-seconds': '10' },
+      'Input poll-interval-min-seconds (20) is more than poll-interval-max-seconds (10); lower it or raise the maximum.'
+    ]
   ])('%o: %s', (inputs, message) => {
     expect(inputError(() => settings(inputs)).message).toBe(message)
   })
@@ -202,7 +220,10 @@ describe('reliability inputs', () => {
     })
   })
   test('stop-on-timeout with a timeout', () => {
-    expect(settings({ 'wait-timeout-minutes': '30', 'stop-on-timeout': 'true' })).toMatchObject({ waitTimeoutMs: 1_800_000, stopOnTimeout: true })
+    expect(settings({ 'wait-timeout-minutes': '30', 'stop-on-timeout': 'true' })).toMatchObject({
+      waitTimeoutMs: 1_800_000,
+      stopOnTimeout: true
+    })
   })
   test('client-request-token: letters, digits and -, up to 128', () => {
     expect(settings({ 'client-request-token': 'deploy-42-a' }).clientRequestToken).toBe('deploy-42-a')

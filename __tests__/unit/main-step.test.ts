@@ -6,7 +6,19 @@ import type { Settings } from '../../src/inputs/settings.js'
 import { runMainStep, type MainDeps } from '../../src/main-step.js'
 import { executionUrl } from '../../src/execution/start.js'
 import { ActionState } from '../../src/state.js'
-import { awsError, defaultSettings, deferred, MemorySummary, FakeClock, FakeLog, FakeOutputs, FakePort, FakeSignals, FakeStateStore, settle } from '../support/fakes.js'
+import {
+  awsError,
+  defaultSettings,
+  deferred,
+  MemorySummary,
+  FakeClock,
+  FakeLog,
+  FakeOutputs,
+  FakePort,
+  FakeSignals,
+  FakeStateStore,
+  settle
+} from '../support/fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
 const HEAD = 'a'.repeat(40)
@@ -220,7 +232,9 @@ describe('reporting', () => {
   test('a failure: the annotation with its title, failure status, and the summary', async () => {
     const { deps, port, posted, summary, log } = withStatuses()
     port.executions = [{ status: 'Failed' }]
-    port.actionRuns = [[{ actionExecutionId: 'a', stageName: 'Source', actionName: 'App', status: 'Failed', errorMessage: 'no access to repo' }]]
+    port.actionRuns = [
+      [{ actionExecutionId: 'a', stageName: 'Source', actionName: 'App', status: 'Failed', errorMessage: 'no access to repo' }]
+    ]
     await expect(runMainStep(deps)).rejects.toThrow(/failed in stage Source, action App: no access to repo/)
     expect(log.titles).toEqual(['p: Source / App failed'])
     expect(posted.map((p) => p.state)).toEqual(['pending', 'failure'])
@@ -230,7 +244,9 @@ describe('reporting', () => {
   test('the wait gives up: error status and a summary that says so', async () => {
     const { deps, port, posted, summary } = withStatuses()
     port.executions = [awsError('InternalFailure', 'down')]
-    await expect(runMainStep({ ...deps, retry: { outageToleranceMs: 5000, backoff: () => 1000 } })).rejects.toThrow(/Could not get the status/)
+    await expect(runMainStep({ ...deps, retry: { outageToleranceMs: 5000, backoff: () => 1000 } })).rejects.toThrow(
+      /Could not get the status/
+    )
     expect(posted.at(-1)).toMatchObject({ state: 'error', description: expect.stringContaining('Could not follow the execution') })
     expect(summary.written).toContain('Unknown')
   })

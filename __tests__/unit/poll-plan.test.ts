@@ -6,7 +6,16 @@ const quiet: ProgressView = { approvalWaiting: false, suggestsEnd: false }
 const limits = { minMs: 1000, maxMs: 60_000 }
 
 function input(at: number, overrides: Partial<PlanInput> = {}): PlanInput {
-  return { now: T0 + at, startedAt: T0, progress: quiet, lastCall: 'progress', lastStatusAt: T0 + at, lastProgressAt: T0 + at, limits, ...overrides }
+  return {
+    now: T0 + at,
+    startedAt: T0,
+    progress: quiet,
+    lastCall: 'progress',
+    lastStatusAt: T0 + at,
+    lastProgressAt: T0 + at,
+    limits,
+    ...overrides
+  }
 }
 
 /** Runs the planner on a virtual clock until `endAt` (ms after the start) is seen by a status call. */
@@ -18,7 +27,13 @@ function simulate(endAt: number, overrides: Partial<PlanInput> = {}, progressAt:
   let progress = quiet
   const calls: PollPlan[] = []
   for (let i = 0; i < 200; i++) {
-    const plan = planNextPoll({ ...input(now, overrides), progress, lastCall, lastStatusAt: T0 + lastStatusAt, lastProgressAt: T0 + lastProgressAt })
+    const plan = planNextPoll({
+      ...input(now, overrides),
+      progress,
+      lastCall,
+      lastStatusAt: T0 + lastStatusAt,
+      lastProgressAt: T0 + lastProgressAt
+    })
     now += plan.delayMs
     calls.push(plan)
     lastCall = plan.call
@@ -90,8 +105,14 @@ describe('without history', () => {
 
 test('an approval waits: slow polls at the maximum, progress and status in turn', () => {
   const waiting = { ...quiet, approvalWaiting: true }
-  expect(planNextPoll(input(5000, { progress: waiting, expectedMs: 61_300, lastCall: 'status' }))).toEqual({ call: 'progress', delayMs: 60_000 })
-  expect(planNextPoll(input(65_000, { progress: waiting, expectedMs: 61_300, lastStatusAt: T0 + 5000 }))).toEqual({ call: 'status', delayMs: 60_000 })
+  expect(planNextPoll(input(5000, { progress: waiting, expectedMs: 61_300, lastCall: 'status' }))).toEqual({
+    call: 'progress',
+    delayMs: 60_000
+  })
+  expect(planNextPoll(input(65_000, { progress: waiting, expectedMs: 61_300, lastStatusAt: T0 + 5000 }))).toEqual({
+    call: 'status',
+    delayMs: 60_000
+  })
 })
 
 test('the status is asked at least every minute, for Stopped/Superseded/Cancelled that no action shows', () => {

@@ -10,7 +10,15 @@ const STRUCTURE = [
 ]
 
 function run(stageName: string, actionName: string, status: string, start: number, end = start, extra: Partial<ActionRun> = {}): ActionRun {
-  return { actionExecutionId: `${stageName}-${actionName}-${start}`, stageName, actionName, status, startTime: T0 + start, lastUpdateTime: T0 + end, ...extra }
+  return {
+    actionExecutionId: `${stageName}-${actionName}-${start}`,
+    stageName,
+    actionName,
+    status,
+    startTime: T0 + start,
+    lastUpdateTime: T0 + end,
+    ...extra
+  }
 }
 
 test.each([
@@ -28,10 +36,19 @@ describe('transition lines', () => {
   test.each([
     [run('Build', 'Compile', 'InProgress', 1100, 1100, { externalUrl: 'https://logs' }), '[+1.1s] Build / Compile started: https://logs'],
     [run('Build', 'Compile', 'Succeeded', 1100, 46_300), '[+46.3s] Build / Compile succeeded after 45.2s'],
-    [run('Build', 'Compile', 'Failed', 1000, 4000, { errorMessage: 'tests failed', externalUrl: 'https://logs' }), '[+4.0s] Build / Compile failed after 3.0s: tests failed (https://logs)'],
-    [run('Build', 'Compile', 'Failed', 1000, 4000, { summary: 'from the summary' }), '[+4.0s] Build / Compile failed after 3.0s: from the summary'],
+    [
+      run('Build', 'Compile', 'Failed', 1000, 4000, { errorMessage: 'tests failed', externalUrl: 'https://logs' }),
+      '[+4.0s] Build / Compile failed after 3.0s: tests failed (https://logs)'
+    ],
+    [
+      run('Build', 'Compile', 'Failed', 1000, 4000, { summary: 'from the summary' }),
+      '[+4.0s] Build / Compile failed after 3.0s: from the summary'
+    ],
     [run('Deploy', 'Ship', 'Abandoned', 1000, 2000), '[+2.0s] Deploy / Ship abandoned after 1.0s'],
-    [run('Gate', 'Approve', 'InProgress', 5000, 5000, { category: 'Approval' }), '[+5.0s] Gate / Approve is waiting for a manual approval: https://console']
+    [
+      run('Gate', 'Approve', 'InProgress', 5000, 5000, { category: 'Approval' }),
+      '[+5.0s] Gate / Approve is waiting for a manual approval: https://console'
+    ]
   ])('%#', (r, line) => {
     expect(describeTransition(r, T0, 'https://console')).toBe(line)
   })
@@ -74,8 +91,16 @@ describe('what progress tells the planner', () => {
     expect(view([run('Source', 'App', 'Succeeded', 0, 1)]).suggestsEnd).toBe(true)
   })
   test('the last stage runs, then is done', () => {
-    const done = [run('Source', 'App', 'Succeeded', 0, 1), run('Build', 'Compile', 'Succeeded', 1, 2), run('Build', 'Lint', 'Succeeded', 1, 2)]
-    expect(view([...done, run('Deploy', 'Ship', 'InProgress', 2)])).toEqual({ approvalWaiting: false, suggestsEnd: false, lastStageStartedAt: T0 + 2 })
+    const done = [
+      run('Source', 'App', 'Succeeded', 0, 1),
+      run('Build', 'Compile', 'Succeeded', 1, 2),
+      run('Build', 'Lint', 'Succeeded', 1, 2)
+    ]
+    expect(view([...done, run('Deploy', 'Ship', 'InProgress', 2)])).toEqual({
+      approvalWaiting: false,
+      suggestsEnd: false,
+      lastStageStartedAt: T0 + 2
+    })
     expect(view([...done, run('Deploy', 'Ship', 'Succeeded', 2, 3)]).suggestsEnd).toBe(true)
   })
   test('an approval waits', () => {

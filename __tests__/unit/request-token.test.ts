@@ -28,7 +28,11 @@ test.each([
   ['another step', { ...step, action: '__run_2' }, request],
   ['another pipeline', step, { ...request, pipelineName: 'q' }],
   ['a matrix leg sending other variables', step, { ...request, variables: [{ name: 'ENV', value: 'dev' }] }],
-  ['other source revisions', step, { ...request, sourceRevisions: [{ actionName: 'App', revisionType: 'COMMIT_ID' as const, revisionValue: 'a'.repeat(40) }] }]
+  [
+    'other source revisions',
+    step,
+    { ...request, sourceRevisions: [{ actionName: 'App', revisionType: 'COMMIT_ID' as const, revisionValue: 'a'.repeat(40) }] }
+  ]
 ])('%s gets another token', (_label, otherStep, otherRequest) => {
   expect(deriveRequestToken(otherStep, otherRequest)).not.toBe(deriveRequestToken(step, request))
 })

@@ -1,13 +1,23 @@
 import type { ActionDeclaration, PipelineDeclaration } from '@aws-sdk/client-codepipeline'
 import { ActionError } from '../../src/errors.js'
-import { explainSourceActionRejection, listSourceActions, pickSourceAction, planSource, type SourceDeps } from '../../src/codepipeline/source.js'
+import {
+  explainSourceActionRejection,
+  listSourceActions,
+  pickSourceAction,
+  planSource,
+  type SourceDeps
+} from '../../src/codepipeline/source.js'
 import { awsError, FakeLog } from '../support/fakes.js'
 
 const SHA = 'a'.repeat(40)
 const REPO = { owner: 'Octo-Org', repo: 'App' }
 
 function source(name: string, provider: string, configuration: Record<string, string>): ActionDeclaration {
-  return { name, actionTypeId: { category: 'Source', owner: provider === 'GitHub' ? 'ThirdParty' : 'AWS', provider, version: '1' }, configuration }
+  return {
+    name,
+    actionTypeId: { category: 'Source', owner: provider === 'GitHub' ? 'ThirdParty' : 'AWS', provider, version: '1' },
+    configuration
+  }
 }
 
 const build: ActionDeclaration = {
@@ -148,7 +158,10 @@ describe('planSource', () => {
     expect((await planSource(d)).commitId).toBe('')
   })
   test('source-revisions with commit-id: a warning that commit-id is ignored', async () => {
-    const { d, log } = deps({ commitId: SHA, sourceRevisions: [{ actionName: 'App', revisionType: 'COMMIT_ID', revisionValue: 'c'.repeat(40) }] })
+    const { d, log } = deps({
+      commitId: SHA,
+      sourceRevisions: [{ actionName: 'App', revisionType: 'COMMIT_ID', revisionValue: 'c'.repeat(40) }]
+    })
     await planSource(d)
     expect(log.lines).toContain('warning: commit-id is ignored because source-revisions is set.')
   })
@@ -170,15 +183,27 @@ describe('explainSourceActionRejection', () => {
     stages: [
       {
         name: 'Source',
-        actions: [{ name: 'App', actionTypeId: { category: 'Source' as const, owner: 'AWS' as const, provider: 'CodeStarSourceConnection', version: '1' }, configuration: { FullRepositoryId: 'octo/app' } }]
+        actions: [
+          {
+            name: 'App',
+            actionTypeId: { category: 'Source' as const, owner: 'AWS' as const, provider: 'CodeStarSourceConnection', version: '1' },
+            configuration: { FullRepositoryId: 'octo/app' }
+          }
+        ]
       }
     ]
   }
   const rejected = awsError('ValidationException', 'bad override')
 
   test('a source-action the pipeline lacks: names the input and lists the real ones', async () => {
-    const err = (await explainSourceActionRejection(rejected, { pipelineName: 'p', sourceAction: 'Missing' }, async () => declaration)) as Error
-    expect(err.message).toBe("Input source-action 'Missing' is not a source action of pipeline 'p'; set it to one of: App (CodeStarSourceConnection, octo/app).")
+    const err = (await explainSourceActionRejection(
+      rejected,
+      { pipelineName: 'p', sourceAction: 'Missing' },
+      async () => declaration
+    )) as Error
+    expect(err.message).toBe(
+      "Input source-action 'Missing' is not a source action of pipeline 'p'; set it to one of: App (CodeStarSourceConnection, octo/app)."
+    )
   })
   test('anything else is left as it was, without a GetPipeline call when source-action is not set', async () => {
     let calls = 0

@@ -47,14 +47,19 @@ test('sends name, variables, source revisions and the token; saves the id, then 
     options
   )
   expect(id).toBe(ID)
-  expect(port.calls).toEqual([{ op: 'start', args: [{ pipelineName: 'p', variables, sourceRevisions, clientRequestToken: TOKEN }, undefined] }])
+  expect(port.calls).toEqual([
+    { op: 'start', args: [{ pipelineName: 'p', variables, sourceRevisions, clientRequestToken: TOKEN }, undefined] }
+  ])
   expect(events).toEqual([`saved ${ID}`, 'output pipeline-execution-id', 'output execution-url', 'output commit-id'])
   expect(outputs.values).toEqual({
     'pipeline-execution-id': ID,
     'execution-url': executionUrl('us-east-1', 'p', ID),
     'commit-id': SHA
   })
-  expect(log.lines).toEqual(['info: Starting pipeline p with variables ENV', `info: Started execution ${ID}: ${executionUrl('us-east-1', 'p', ID)}`])
+  expect(log.lines).toEqual([
+    'info: Starting pipeline p with variables ENV',
+    `info: Started execution ${ID}: ${executionUrl('us-east-1', 'p', ID)}`
+  ])
 })
 
 test('a failed start sets no output and saves nothing', async () => {
@@ -85,10 +90,14 @@ test.each(['ConflictException', 'ConcurrentPipelineExecutionsLimitExceededExcept
 )
 
 test('a pipeline busy for longer than start-retry-minutes fails clearly, saying nothing was started', async () => {
-  const { deps, options } = setup(failingStarts(...Array.from({ length: 100 }, () => awsError('ConcurrentPipelineExecutionsLimitExceededException', 'limit'))))
+  const { deps, options } = setup(
+    failingStarts(...Array.from({ length: 100 }, () => awsError('ConcurrentPipelineExecutionsLimitExceededException', 'limit')))
+  )
   const err = await startExecution(deps, settings, noPins, { ...options, startRetryMs: 10_000 }).catch((e) => e)
   expect(err).toBeInstanceOf(ActionError)
-  expect(err.message).toMatch(/^Pipeline p did not accept a new execution for 1\d s \(ConcurrentPipelineExecutionsLimitExceededException: limit\); nothing was started\. Raise start-retry-minutes/)
+  expect(err.message).toMatch(
+    /^Pipeline p did not accept a new execution for 1\d s \(ConcurrentPipelineExecutionsLimitExceededException: limit\); nothing was started\. Raise start-retry-minutes/
+  )
 })
 
 test('a sustained outage while starting fails after outage-tolerance-minutes', async () => {
@@ -99,7 +108,9 @@ test('a sustained outage while starting fails after outage-tolerance-minutes', a
 
 test('once sends one request (the cancel handler asking again)', async () => {
   const { port, deps, options } = setup(failingStarts(awsError('ThrottlingException')))
-  await expect(startExecution(deps, settings, noPins, { ...options, startRetryMs: 0, once: true })).rejects.toThrow('ThrottlingException happened')
+  await expect(startExecution(deps, settings, noPins, { ...options, startRetryMs: 0, once: true })).rejects.toThrow(
+    'ThrottlingException happened'
+  )
   expect(port.ops()).toEqual(['start'])
 })
 

@@ -10,7 +10,7 @@ function report(err: unknown) {
 }
 
 test('an expected failure is its one sentence; the stack only in the debug log', () => {
-  const { failed, debug } = report(new InputError('Input wait is \'yes\'; it must be true or false.'))
+  const { failed, debug } = report(new InputError("Input wait is 'yes'; it must be true or false."))
   expect(failed).toEqual(["Input wait is 'yes'; it must be true or false."])
   expect(debug[0]).toMatch(/\n\s+at /)
 })

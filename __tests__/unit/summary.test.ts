@@ -44,7 +44,14 @@ function report(overrides: Partial<Report> = {}): Report {
 test('rows in pipeline order, never-run actions as not run, escaped text and links', () => {
   expect(actionRows(STRUCTURE, runs)).toEqual([
     ['Source', 'App', '✅ Succeeded', '1.0s', '—', '—'],
-    ['Build', 'Compile', '❌ Failed', '1m 05s', '&#60;b&#62;boom&#60;/b&#62; &#124; &#42;x&#42;', '<a href="https://logs.example/a?b=1&#38;c=2">details</a>'],
+    [
+      'Build',
+      'Compile',
+      '❌ Failed',
+      '1m 05s',
+      '&#60;b&#62;boom&#60;/b&#62; &#124; &#42;x&#42;',
+      '<a href="https://logs.example/a?b=1&#38;c=2">details</a>'
+    ],
     ['Deploy', 'Ship', '⚪ Not run', '—', '—', '—']
   ])
 })
@@ -55,7 +62,11 @@ test('without the declaration, the runs seen, in start order', () => {
 
 test('runs the declaration does not know come last', () => {
   const extra: ActionRun = { actionExecutionId: '3', stageName: 'Old', actionName: 'Gone', status: 'Succeeded', startTime: T0 }
-  expect(actionRows(STRUCTURE, [...runs, extra]).at(-1)?.slice(0, 3)).toEqual(['Old', 'Gone', '✅ Succeeded'])
+  expect(
+    actionRows(STRUCTURE, [...runs, extra])
+      .at(-1)
+      ?.slice(0, 3)
+  ).toEqual(['Old', 'Gone', '✅ Succeeded'])
 })
 
 test('the header, the table and the variables', async () => {

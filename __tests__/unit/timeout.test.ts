@@ -44,7 +44,9 @@ test('stop-on-timeout: stops it once, with a reason naming the timeout and the r
   const { port, events, deps } = setup(true)
   const err = await handleTimeout(deps, ID)
   const stops = port.calls.filter((c) => c.op === 'stop').map((c) => c.args[0] as StopRequest)
-  expect(stops).toEqual([{ pipelineName: 'p', executionId: ID, abandon: false, reason: 'wait-timeout-minutes reached in https://github.com/o/r/actions/runs/1' }])
+  expect(stops).toEqual([
+    { pipelineName: 'p', executionId: ID, abandon: false, reason: 'wait-timeout-minutes reached in https://github.com/o/r/actions/runs/1' }
+  ])
   expect(events).toEqual(['stopped'])
   expect(err.message).toBe(
     `Execution ${ID} of pipeline p did not finish within 1.5 minutes (wait-timeout-minutes); it was stopped (stop-on-timeout): ${executionUrl('us-east-1', 'p', ID)}`
@@ -63,5 +65,7 @@ test('without stop-on-timeout: no AWS call; left running, and the post step is t
   const err = await handleTimeout(deps, ID)
   expect(port.calls).toEqual([])
   expect(events).toEqual(['left running'])
-  expect(err.message).toMatch(/did not finish within 1.5 minutes \(wait-timeout-minutes\); it is left running \(set stop-on-timeout: true to stop it\)/)
+  expect(err.message).toMatch(
+    /did not finish within 1.5 minutes \(wait-timeout-minutes\); it is left running \(set stop-on-timeout: true to stop it\)/
+  )
 })

@@ -27,7 +27,12 @@ function setup(executions: FakePort['executions'], planner: PollPlanner = everyS
     region: 'us-east-1',
     onFinished: (s) => finished.push(s)
   }
-  const run: Followed = { pipelineName: 'p', executionId: ID, startedAt: clock.now(), progress: new ProgressTracker(log, clock.now(), 'https://console') }
+  const run: Followed = {
+    pipelineName: 'p',
+    executionId: ID,
+    startedAt: clock.now(),
+    progress: new ProgressTracker(log, clock.now(), 'https://console')
+  }
   return { port, clock, log, outputs, finished, deps, run }
 }
 
@@ -57,7 +62,12 @@ describe('polls until a terminal status', () => {
     for (const call of port.calls) expect(call.args.slice(0, 2)).toEqual(['p', ID])
   })
   test('logs each change of a running status once; not the usual InProgress, nor the final one (the verdict says that)', async () => {
-    const { log, deps, run } = setup([{ status: 'InProgress' }, { status: 'Stopping' }, { status: 'Stopping' }, { status: 'Stopped', statusSummary: 'ok' }])
+    const { log, deps, run } = setup([
+      { status: 'InProgress' },
+      { status: 'Stopping' },
+      { status: 'Stopping' },
+      { status: 'Stopped', statusSummary: 'ok' }
+    ])
     await waitForExecution(deps, run)
     expect(log.lines).toEqual([`info: Execution ${ID} is Stopping`])
   })
@@ -68,11 +78,23 @@ describe('polls until a terminal status', () => {
       return { call: inputs.length === 1 ? 'progress' : 'status', delayMs: inputs.length * 100 }
     }
     const { clock, deps, run, port } = setup([{ status: 'InProgress' }, { status: 'Succeeded' }], planner)
-    const failed: ActionRun = { actionExecutionId: 'a', stageName: 'Build', actionName: 'Compile', status: 'Failed', startTime: run.startedAt, lastUpdateTime: run.startedAt + 50 }
+    const failed: ActionRun = {
+      actionExecutionId: 'a',
+      stageName: 'Build',
+      actionName: 'Compile',
+      status: 'Failed',
+      startTime: run.startedAt,
+      lastUpdateTime: run.startedAt + 50
+    }
     port.actionRuns = [[failed]]
     await waitForExecution(deps, { ...run, expectedMs: 5000 })
     expect(clock.sleeps).toEqual([100, 200, 300])
-    expect(inputs[1]).toMatchObject({ lastCall: 'progress', expectedMs: 5000, progress: { suggestsEnd: true }, lastProgressAt: run.startedAt + 100 })
+    expect(inputs[1]).toMatchObject({
+      lastCall: 'progress',
+      expectedMs: 5000,
+      progress: { suggestsEnd: true },
+      lastProgressAt: run.startedAt + 100
+    })
     expect(inputs[2]).toMatchObject({ lastCall: 'status', lastStatusAt: run.startedAt + 300 })
   })
   test('an empty statusSummary output when there is none', async () => {
@@ -84,7 +106,11 @@ describe('polls until a terminal status', () => {
 
 describe('errors while polling', () => {
   test('a transient error is a warning; polling goes on', async () => {
-    const { log, deps, finished, run } = setup([{ status: 'InProgress' }, awsError('ThrottlingException', 'Rate exceeded'), { status: 'Succeeded' }])
+    const { log, deps, finished, run } = setup([
+      { status: 'InProgress' },
+      awsError('ThrottlingException', 'Rate exceeded'),
+      { status: 'Succeeded' }
+    ])
     await expect(waitForExecution(deps, run)).resolves.toEqual({ status: 'Succeeded' })
     expect(log.lines).toContain("warning: Could not get the execution's status (Rate exceeded); trying again in 10 s.")
     expect(finished).toHaveLength(1)
@@ -98,7 +124,10 @@ describe('errors while polling', () => {
     expect(log.text()).toContain('(oops); trying again')
   })
   test('errors that keep coming for the tolerance fail the step', async () => {
-    const { deps, clock, run } = setup([{ status: 'InProgress' }, awsError('InternalFailure', 'service down')], () => ({ call: 'status', delayMs: 10_000 }))
+    const { deps, clock, run } = setup([{ status: 'InProgress' }, awsError('InternalFailure', 'service down')], () => ({
+      call: 'status',
+      delayMs: 10_000
+    }))
     const err = await waitForExecution(deps, run).catch((e) => e)
     expect(err).toBeInstanceOf(ActionError)
     expect(err.message).toBe(
@@ -113,7 +142,9 @@ describe('errors while polling', () => {
     for (let i = 0; i < 5; i++) script.push(down, down, down, { status: 'InProgress' })
     script.push({ status: 'Succeeded' })
     const { deps, run } = setup(script, () => ({ call: 'status', delayMs: 10_000 }))
-    await expect(waitForExecution({ ...deps, retry: { outageToleranceMs: 25_000, backoff: () => 10_000 } }, run)).resolves.toEqual({ status: 'Succeeded' })
+    await expect(waitForExecution({ ...deps, retry: { outageToleranceMs: 25_000, backoff: () => 10_000 } }, run)).resolves.toEqual({
+      status: 'Succeeded'
+    })
   })
   test.each(['PipelineExecutionNotFoundException', 'AccessDeniedException', 'ValidationException', 'PipelineNotFoundException'])(
     '%s fails at once',
@@ -128,7 +159,11 @@ describe('errors while polling', () => {
     const controller = new AbortController()
     const clock = new FakeClock(false)
     let n = 0
-    const waiting = waitForExecution({ ...deps, clock, planner: () => ({ call: 'status', delayMs: n++ === 0 ? 0 : 1000 }) }, run, controller.signal)
+    const waiting = waitForExecution(
+      { ...deps, clock, planner: () => ({ call: 'status', delayMs: n++ === 0 ? 0 : 1000 }) },
+      run,
+      controller.signal
+    )
     await clock.advance(0)
     controller.abort()
     await expect(waiting).rejects.toMatchObject({ name: 'AbortError' })

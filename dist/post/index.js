@@ -58890,8 +58890,7 @@ function describeAccessDenied(message, ctx) {
     const action = /perform:\s*(\S+)/.exec(message)?.[1] ?? ctx.iamAction;
     const resource = /on resource:\s*(\S+)/.exec(message)?.[1];
     const where = resource ? ` on ${resource}` : ` on pipeline '${ctx.pipelineName}'`;
-    return (`Access denied: the AWS credentials are not allowed ${action}${where}; ` +
-        `add it to the IAM policy of the role the workflow assumes.`);
+    return (`Access denied: the AWS credentials are not allowed ${action}${where}; ` + `add it to the IAM policy of the role the workflow assumes.`);
 }
 /** One clear sentence for a failed AWS call. */
 function describeAwsError(err, ctx) {

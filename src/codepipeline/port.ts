@@ -159,7 +159,10 @@ class SdkCodePipeline implements CodePipelinePort {
     }
   }
 
-  async startExecution({ pipelineName, variables, sourceRevisions, clientRequestToken }: StartRequest, signal?: AbortSignal): Promise<string> {
+  async startExecution(
+    { pipelineName, variables, sourceRevisions, clientRequestToken }: StartRequest,
+    signal?: AbortSignal
+  ): Promise<string> {
     const command = new StartPipelineExecutionCommand({
       name: pipelineName,
       // The model wants 1-50 variables when the list is present, so an empty one is left out.
@@ -197,7 +200,10 @@ class SdkCodePipeline implements CodePipelinePort {
   async listActionRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ActionRun[]> {
     return this.call('codepipeline:ListActionExecutions', pipelineName, async () => {
       const runs: ActionRun[] = []
-      const pages = paginateListActionExecutions({ client: this.client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } })
+      const pages = paginateListActionExecutions(
+        { client: this.client, pageSize: 100 },
+        { pipelineName, filter: { pipelineExecutionId: executionId } }
+      )
       for await (const page of pages) {
         signal?.throwIfAborted()
         runs.push(...(page.actionExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toActionRun))
@@ -214,7 +220,9 @@ class SdkCodePipeline implements CodePipelinePort {
 
   async listRecentExecutions(pipelineName: string, maxResults: number, signal?: AbortSignal): Promise<PastExecution[]> {
     const command = new ListPipelineExecutionsCommand({ pipelineName, maxResults })
-    const out = await this.call('codepipeline:ListPipelineExecutions', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    const out = await this.call('codepipeline:ListPipelineExecutions', pipelineName, () =>
+      this.client.send(command, { abortSignal: signal })
+    )
     return (out.pipelineExecutionSummaries ?? []).map((e) => ({
       id: e.pipelineExecutionId ?? '',
       status: e.status ?? 'Unknown',

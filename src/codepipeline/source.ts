@@ -93,7 +93,7 @@ export async function planSource(deps: SourceDeps): Promise<SourcePlan> {
     return { sourceRevisions: settings.sourceRevisions, commitId: firstCommit(settings.sourceRevisions) }
   }
   if (!settings.pinCommit) {
-    log.info('Source revisions: none (pin-commit is false); the pipeline runs its sources\' latest revisions.')
+    log.info("Source revisions: none (pin-commit is false); the pipeline runs its sources' latest revisions.")
     return { sourceRevisions: [], commitId: '' }
   }
   const commit = deps.chooseCommit()

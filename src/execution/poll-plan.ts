@@ -44,7 +44,8 @@ function withHistory(input: PlanInput, expectedMs: number): PollPlan | undefined
   const cadence = clamp(expectedMs / 4, limits.minMs, limits.maxMs)
   const remaining = target - now
   // Land exactly on the expected end rather than just before it.
-  if (remaining > 0) return remaining <= cadence + limits.minMs ? { call: 'status', delayMs: remaining } : { call: 'progress', delayMs: cadence }
+  if (remaining > 0)
+    return remaining <= cadence + limits.minMs ? { call: 'status', delayMs: remaining } : { call: 'progress', delayMs: cadence }
   const late = -remaining
   if (late > expectedMs) return undefined // history was wrong about this run: back off as if there were none
   // Late: the further past the expected end, the less the next second matters (latency stays under the lateness).

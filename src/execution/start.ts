@@ -34,7 +34,11 @@ export interface StartOptions {
   signal?: AbortSignal
 }
 
-export function startRequest(settings: Pick<Settings, 'pipelineName' | 'variables'>, plan: SourcePlan, clientRequestToken: string): StartRequest {
+export function startRequest(
+  settings: Pick<Settings, 'pipelineName' | 'variables'>,
+  plan: SourcePlan,
+  clientRequestToken: string
+): StartRequest {
   return { pipelineName: settings.pipelineName, variables: settings.variables, sourceRevisions: plan.sourceRevisions, clientRequestToken }
 }
 

@@ -53,7 +53,15 @@ export async function waitForExecution(deps: WaitDeps, run: Followed, signal?: A
   // After a failed poll, the retry policy's jittered backoff replaces the planner's delay.
   let backoffMs: number | undefined
   for (;;) {
-    const plan = deps.planner({ now: clock.now(), ...run, progress: run.progress.view(), lastCall, lastStatusAt, lastProgressAt, limits: deps.limits })
+    const plan = deps.planner({
+      now: clock.now(),
+      ...run,
+      progress: run.progress.view(),
+      lastCall,
+      lastStatusAt,
+      lastProgressAt,
+      limits: deps.limits
+    })
     await clock.sleep(backoffMs ?? plan.delayMs, signal)
     backoffMs = undefined
     lastCall = progressAllowed ? plan.call : 'status'

@@ -27,7 +27,9 @@ export function readPollLimits(read: InputReader): PollLimits {
   const min = readSeconds(read, 'poll-interval-min-seconds', 0.5, 3600) ?? 1
   const max = readSeconds(read, 'poll-interval-max-seconds', 0.5, 3600) ?? Math.max(min, DEFAULT_POLL_MAX_SECONDS)
   if (min > max) {
-    throw new InputError(`Input poll-interval-min-seconds (${min}) is more than poll-interval-max-seconds (${max}); lower it or raise the maximum.`)
+    throw new InputError(
+      `Input poll-interval-min-seconds (${min}) is more than poll-interval-max-seconds (${max}); lower it or raise the maximum.`
+    )
   }
   return { minMs: min * 1000, maxMs: max * 1000 }
 }

@@ -39,9 +39,7 @@ export function parseVariables(raw: string): PipelineVariable[] {
     const name = text.slice(0, eq)
     const value = text.slice(eq + 1)
     if (name.length === 0 || name.length > 128 || !VARIABLE_NAME.test(name)) {
-      throw new InputError(
-        `${at}: variable name '${name}' must be 1-128 characters of letters, digits, @, - and _ ([A-Za-z0-9@\\-_]+).`
-      )
+      throw new InputError(`${at}: variable name '${name}' must be 1-128 characters of letters, digits, @, - and _ ([A-Za-z0-9@\\-_]+).`)
     }
     if (value.length === 0 || value.length > 1000) {
       throw new InputError(`${at}: the value of ${name} must be 1-1000 characters (it has ${value.length}).`)
@@ -66,9 +64,7 @@ export function parseSourceRevisions(raw: string): SourceRevisionOverride[] {
       throw new InputError(`${at}: '${text}' is not ACTION_NAME:REVISION_TYPE:VALUE; write one override per line.`)
     }
     if (actionName.length === 0 || actionName.length > 100 || !ACTION_NAME_PATTERN.test(actionName)) {
-      throw new InputError(
-        `${at}: action name '${actionName}' must be 1-100 characters of letters, digits, ., @, - and _.`
-      )
+      throw new InputError(`${at}: action name '${actionName}' must be 1-100 characters of letters, digits, ., @, - and _.`)
     }
     if (!REVISION_TYPES.includes(revisionType as SourceRevisionType)) {
       throw new InputError(`${at}: revision type '${revisionType}' must be one of ${REVISION_TYPES.join(', ')}.`)

@@ -91,13 +91,17 @@ export function resolveRegion(read: InputReader, env: NodeJS.ProcessEnv): string
 
 function checkCombinations(s: Settings, sourceRevisionsGiven: boolean): void {
   if (!s.pinCommit && s.commitId) {
-    throw new InputError('Input commit-id is set but pin-commit is false; remove one of them (pin-commit: false starts the latest revision).')
+    throw new InputError(
+      'Input commit-id is set but pin-commit is false; remove one of them (pin-commit: false starts the latest revision).'
+    )
   }
   if (!s.pinCommit && sourceRevisionsGiven) {
     throw new InputError('Input source-revisions is set but pin-commit is false; remove one of them.')
   }
   if (!s.pinCommit && s.sourceAction) {
-    throw new InputError('Input source-action is set but pin-commit is false; remove one of them (pin-commit: false pins no source action).')
+    throw new InputError(
+      'Input source-action is set but pin-commit is false; remove one of them (pin-commit: false pins no source action).'
+    )
   }
   if (s.stopOnTimeout && s.waitTimeoutMs === undefined) {
     throw new InputError('Input stop-on-timeout is true but wait-timeout-minutes is not set; set wait-timeout-minutes too.')

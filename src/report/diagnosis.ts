@@ -71,5 +71,9 @@ export function diagnose(e: Ending): Diagnosis {
   const meaning = MEANING[status]?.(e) ?? `it ended ${status}${e.state.statusSummary ? `: ${e.state.statusSummary}` : ''}`
   const sentence = `Pipeline ${e.pipelineName} execution ${e.executionId} ended ${status}: ${meaning} (${e.consoleUrl}).`
   const passed = status === 'Superseded' && e.allowSuperseded
-  return { passed, annotation: { level: passed ? 'notice' : 'error', title: `${e.pipelineName} ${status}`, message: sentence }, sentence: passed ? undefined : sentence }
+  return {
+    passed,
+    annotation: { level: passed ? 'notice' : 'error', title: `${e.pipelineName} ${status}`, message: sentence },
+    sentence: passed ? undefined : sentence
+  }
 }

@@ -41,7 +41,8 @@ export function describeTransition(run: ActionRun, startedAt: number, approvalUr
   const at = (run.status === 'InProgress' ? run.startTime : run.lastUpdateTime) ?? startedAt
   const when = `[+${formatDuration(at - startedAt)}]`
   const name = `${run.stageName} / ${run.actionName}`
-  const took = run.startTime !== undefined && run.lastUpdateTime !== undefined ? ` after ${formatDuration(run.lastUpdateTime - run.startTime)}` : ''
+  const took =
+    run.startTime !== undefined && run.lastUpdateTime !== undefined ? ` after ${formatDuration(run.lastUpdateTime - run.startTime)}` : ''
   const url = run.externalUrl ? `: ${run.externalUrl}` : ''
   switch (run.status) {
     case 'InProgress':

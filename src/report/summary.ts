@@ -54,7 +54,8 @@ const EMPTY = '—'
 function actionRow(stage: string, action: string, run: ActionRun | undefined): string[] {
   if (!run) return [escapeText(stage), escapeText(action), statusCell('Not run'), EMPTY, EMPTY, EMPTY]
   const ended = run.status !== 'InProgress'
-  const took = run.startTime !== undefined && run.lastUpdateTime !== undefined && ended ? formatDuration(run.lastUpdateTime - run.startTime) : EMPTY
+  const took =
+    run.startTime !== undefined && run.lastUpdateTime !== undefined && ended ? formatDuration(run.lastUpdateTime - run.startTime) : EMPTY
   const message = run.errorMessage ?? run.summary
   return [
     escapeText(stage),
@@ -105,8 +106,17 @@ export async function writeSummary(summary: SummaryWriter, r: Report): Promise<v
   }
   if (r.variables.length > 0) {
     summary.addHeading('Variables', 3)
-    const rows = r.variables.map((v) => [`<code>${escapeText(v.name)}</code>`, r.masked ? '<i>hidden (mask-variables)</i>' : escapeText(v.value)])
-    summary.addTable([[{ data: 'Name', header: true }, { data: 'Value', header: true }], ...rows])
+    const rows = r.variables.map((v) => [
+      `<code>${escapeText(v.name)}</code>`,
+      r.masked ? '<i>hidden (mask-variables)</i>' : escapeText(v.value)
+    ])
+    summary.addTable([
+      [
+        { data: 'Name', header: true },
+        { data: 'Value', header: true }
+      ],
+      ...rows
+    ])
   }
   await summary.write()
 }
