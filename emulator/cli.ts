@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   console.log(`use it with: export AWS_ENDPOINT_URL_CODEPIPELINE=${emulator.url}`)
   const stop = (signal: string) => {
     console.log(`${signal}: stopping`)
-    emulator.close().then(() => process.exit(0))
+    void emulator.close().then(() => process.exit(0))
   }
   process.once('SIGINT', () => stop('SIGINT'))
   process.once('SIGTERM', () => stop('SIGTERM'))

@@ -78,7 +78,17 @@ export class PipelineRuntime {
 
   /** The execution waiting to enter a stage, if any (GetPipelineState's inboundExecution). */
   inbound(stageIndex: number): Execution | undefined {
-    return this.waiting[stageIndex][0]
+    return this.queueAt(stageIndex)[0]
+  }
+
+  private stageAt(index: number): Stage {
+    const stage = this.pipeline.stages[index]
+    if (!stage) throw new Error(`emulator: pipeline ${this.pipeline.name} has no stage ${index}`)
+    return stage
+  }
+
+  private queueAt(index: number): Execution[] {
+    return (this.waiting[index] ??= [])
   }
 
   advanceTo(now: number): void {
@@ -139,7 +149,7 @@ export class PipelineRuntime {
 
   /** Every action of the current runOrder group has ended. */
   private groupSettled(e: Execution, t: number): void {
-    const stage = this.pipeline.stages[e.stageIndex]
+    const stage = this.stageAt(e.stageIndex)
     const group = e.runs.filter((r) => r.stageIndex === e.stageIndex && r.action.runOrder === e.runOrder)
     const failed = group.find((r) => r.status === 'Failed')
     if (failed !== undefined) {
@@ -168,7 +178,7 @@ export class PipelineRuntime {
       e.stageStatus[e.stageIndex] = stage
       this.leaveStage(e, t)
     } else {
-      const queue = this.waiting[e.stageIndex] ?? []
+      const queue = this.queueAt(e.stageIndex)
       const at = queue.indexOf(e)
       if (at >= 0) queue.splice(at, 1)
     }
@@ -177,7 +187,7 @@ export class PipelineRuntime {
   /** An execution wants to enter its next stage; in SUPERSEDED and QUEUED a stage holds one execution at a time. */
   private request(e: Execution, t: number): void {
     const i = e.stageIndex
-    const queue = this.waiting[i]
+    const queue = this.queueAt(i)
     if (e.mode === 'PARALLEL' || (this.occupant[i] === undefined && queue.length === 0)) return this.enter(e, t)
     if (e.mode === 'SUPERSEDED') {
       for (const older of queue.splice(0)) {
@@ -193,7 +203,7 @@ export class PipelineRuntime {
     if (e.mode !== 'PARALLEL') this.occupant[e.stageIndex] = e
     e.inStage = true
     e.stageStatus[e.stageIndex] = 'InProgress'
-    const orders = this.pipeline.stages[e.stageIndex].actions.map((a) => a.runOrder)
+    const orders = this.stageAt(e.stageIndex).actions.map((a) => a.runOrder)
     this.startGroup(e, Math.min(...orders), t)
   }
 
@@ -202,14 +212,14 @@ export class PipelineRuntime {
     e.inStage = false
     if (this.occupant[i] !== e) return
     this.occupant[i] = undefined
-    const next = this.waiting[i].shift()
+    const next = this.queueAt(i).shift()
     if (next !== undefined) this.enter(next, t)
   }
 
   private startGroup(e: Execution, runOrder: number, t: number): void {
     e.runOrder = runOrder
     e.lastUpdateMs = t
-    const stage = this.pipeline.stages[e.stageIndex]
+    const stage = this.stageAt(e.stageIndex)
     for (const action of stage.actions.filter((a) => a.runOrder === runOrder)) {
       e.runs.push({
         id: randomUUID(),

@@ -1,13 +1,11 @@
 // Turns a StartPipelineExecution request, or a history entry, into the data an execution starts with.
+import type { OperationInputs } from './inputs.js'
 import { createHash, randomUUID } from 'node:crypto'
 import type { Execution, NewExecution, SourceRevision } from './engine.js'
 import { validationError } from './errors.js'
-import type { Action, Pipeline } from './spec.js'
+import { sourceActions, type Action, type Pipeline } from './spec.js'
 
-export interface StartRequest {
-  variables?: { name: string; value: string }[]
-  sourceRevisions?: { actionName: string; revisionType: string; revisionValue: string }[]
-}
+export type StartRequest = OperationInputs['StartPipelineExecution']
 
 const REVISION_TYPES: Record<string, string[]> = {
   CodeStarSourceConnection: ['COMMIT_ID'],
@@ -44,7 +42,7 @@ function resolveVariables(pipeline: Pipeline, given: { name: string; value: stri
 }
 
 function resolveRevisions(pipeline: Pipeline, overrides: StartRequest['sourceRevisions'] & {}, now: number): SourceRevision[] {
-  const sources = pipeline.stages[0].actions
+  const sources = sourceActions(pipeline)
   const chosen = new Map<string, string>()
   for (const o of overrides) {
     const action = sources.find((a) => a.name === o.actionName)
@@ -94,7 +92,7 @@ export function historyExecutions(pipeline: Pipeline, now: number): Execution[] 
       startMs,
       lastUpdateMs: startMs + Math.round(h.durationSeconds * 1000),
       variables: pipeline.variables.map((v) => ({ name: v.name, resolvedValue: v.defaultValue ?? '' })),
-      revisions: pipeline.stages[0].actions.map((a) => sourceRevision(a, h.revision ?? fakeCommit(), startMs)),
+      revisions: sourceActions(pipeline).map((a) => sourceRevision(a, h.revision ?? fakeCommit(), startMs)),
       triggerDetail: 'arn:aws:sts::123456789012:assumed-role/emulator/history',
       stageIndex: h.status === 'Succeeded' ? stageCount : 0,
       inStage: false,

@@ -1,5 +1,6 @@
 // A local CodePipeline service for tests, the demo and the benchmark. Start it, point the SDK at `url`
 // (or AWS_ENDPOINT_URL_CODEPIPELINE), close it. Test and demo tooling only: never bundled into the action.
+import type { OperationInputs, OperationName } from './inputs.js'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { FaultInjector } from './faults.js'
@@ -9,6 +10,7 @@ import { samplePipeline } from './sample.js'
 import type { Clock, FaultConfig, PipelineSpec } from './types.js'
 
 export type { RecordedRequest } from './protocol.js'
+export type { OperationInputs, OperationName } from './inputs.js'
 export type * from './types.js'
 export { loadPipelines } from './spec.js'
 export { githubSourceStage, samplePipeline, SAMPLE_PIPELINE_NAME, SAMPLE_REPOSITORY, type SampleOptions } from './sample.js'
@@ -25,6 +27,9 @@ export interface EmulatorOptions {
 
 export interface Emulator {
   url: string
+  /** Every request received; with an operation, only its requests, their bodies typed as the model's input. */
+  requests(): RecordedRequest[]
+  requests<K extends OperationName>(operation: K): RecordedRequest<OperationInputs[K]>[]
   requests(operation?: string): RecordedRequest[]
   clearRequests(): void
   setFaults(faults: FaultConfig): void
@@ -61,7 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { address, port } = server.address() as AddressInfo
   return {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
-    requests: (operation) => record.filter((r) => operation === undefined || r.operation === operation),
+    requests: (operation?: string) => record.filter((r) => operation === undefined || r.operation === operation),
     clearRequests: () => void record.splice(0),
     setFaults,
     addPipeline: (spec) => store.add(spec, clock.now()),

@@ -1,8 +1,9 @@
 // The seven CodePipeline operations, on validated input. Each advances its pipeline to "now" first.
 import { PipelineRuntime } from './engine.js'
 import { executionNotFound, invalidNextToken, pipelineNotFound, ServiceError } from './errors.js'
-import { historyExecutions, newExecution, type StartRequest } from './executions.js'
+import { historyExecutions, newExecution } from './executions.js'
 import { normalizePipeline } from './spec.js'
+import type { OperationInputs, OperationName, RequestBody } from './inputs.js'
 import type { PipelineSpec } from './types.js'
 import { actionDetailView, executionView, pipelineView, stateView, summaryView } from './views.js'
 
@@ -11,8 +12,7 @@ export interface RequestContext {
   callerArn: string
 }
 
-type Body = Record<string, any>
-export type Operation = (body: Body, ctx: RequestContext) => object
+export type Operations = { [K in OperationName]: (body: OperationInputs[K], ctx: RequestContext) => object }
 
 export class PipelineStore {
   private readonly pipelines = new Map<string, PipelineRuntime>()
@@ -33,13 +33,13 @@ export class PipelineStore {
     return runtime
   }
 
-  readonly operations: Record<string, Operation> = {
+  readonly operations: Operations = {
     StartPipelineExecution: (body, ctx) => {
       const runtime = this.runtime(body.name, ctx.now)
       const tokenKey = `${body.name}\u0000${body.clientRequestToken}`
       const known = body.clientRequestToken === undefined ? undefined : this.tokens.get(tokenKey)
       if (known !== undefined) return { pipelineExecutionId: known }
-      const request = newExecution(runtime.pipeline, body as StartRequest, ctx.now, ctx.callerArn)
+      const request = newExecution(runtime.pipeline, body, ctx.now, ctx.callerArn)
       const execution = runtime.start(request, ctx.now)
       if (body.clientRequestToken !== undefined) this.tokens.set(tokenKey, execution.id)
       return { pipelineExecutionId: execution.id }
@@ -92,6 +92,13 @@ export class PipelineStore {
     }
   }
 
+  /** The operation X-Amz-Target names, or undefined; the caller validates the body against the model first. */
+  handler(operation: string): ((validated: RequestBody, ctx: RequestContext) => object) | undefined {
+    if (!Object.hasOwn(this.operations, operation)) return undefined
+    const run = this.operations[operation as OperationName] as (body: RequestBody, ctx: RequestContext) => object
+    return run
+  }
+
   private execution(runtime: PipelineRuntime, id: string) {
     const execution = runtime.find(id)
     if (execution === undefined) throw executionNotFound(runtime.pipeline.name, id)
@@ -100,7 +107,7 @@ export class PipelineStore {
 }
 
 /** Opaque tokens: the offset, bound to the listing they came from. */
-function paginate<T>(items: T[], body: Body, listing: string): { items: T[]; nextToken?: string } {
+function paginate<T>(items: T[], body: { maxResults?: number; nextToken?: string }, listing: string): { items: T[]; nextToken?: string } {
   let offset = 0
   if (body.nextToken !== undefined) {
     const decoded = decodeToken(body.nextToken)
@@ -117,8 +124,9 @@ function paginate<T>(items: T[], body: Body, listing: string): { items: T[]; nex
 
 function decodeToken(token: string): { listing: string; offset: number } | undefined {
   try {
-    const value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'))
-    return typeof value?.listing === 'string' && Number.isInteger(value.offset) ? value : undefined
+    const value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<Record<string, unknown>> | null
+    const { listing, offset } = value ?? {}
+    return typeof listing === 'string' && typeof offset === 'number' && Number.isInteger(offset) ? { listing, offset } : undefined
   } catch {
     return undefined
   }

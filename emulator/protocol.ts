@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { inputConstraints } from './constraints.js'
 import { ServiceError } from './errors.js'
+import type { RequestBody } from './inputs.js'
 import type { FaultDecision, FaultInjector } from './faults.js'
 import type { PipelineStore } from './operations.js'
 import type { Clock } from './types.js'
@@ -12,9 +13,11 @@ import { validateInput } from './validation.js'
 export const TARGET_PREFIX = 'CodePipeline_20150709.'
 export const CONTENT_TYPE = 'application/x-amz-json-1.1'
 
-export interface RecordedRequest {
+/** One request as received; `Body` narrows to an operation's input when a caller asks for that operation. */
+export interface RecordedRequest<Body = RequestBody> {
   operation: string // e.g. 'StartPipelineExecution'
-  body: any // parsed JSON body as sent (the raw text if it was not JSON)
+  body: Body // the parsed JSON body as sent ({} when it was not a JSON object; see `text`)
+  text: string // the raw body
   time: number // clock ms when received
   status: number // HTTP status answered (0 if the connection was dropped)
   errorType?: string // __type when an error was answered
@@ -51,7 +54,7 @@ export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage,
   const received = deps.clock.now()
   const target = header(req, 'x-amz-target') ?? ''
   const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target
-  const entry: RecordedRequest = { operation, body: parseOrRaw(text), time: received, status: 0, headers: { ...req.headers } }
+  const entry: RecordedRequest = { operation, body: parseOrEmpty(text), text, time: received, status: 0, headers: { ...req.headers } }
   deps.record.push(entry)
   const answer = (status: number, payload: object, errorType?: string) => {
     Object.assign(entry, { status, errorType })
@@ -63,8 +66,9 @@ export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage,
     res.writeHead(status, headers).end(body)
   }
   try {
-    const run = deps.store.operations[operation]
-    if (!target.startsWith(TARGET_PREFIX) || !Object.hasOwn(deps.store.operations, operation))
+    const run = deps.store.handler(operation)
+    const constraints = inputConstraints[operation]
+    if (!target.startsWith(TARGET_PREFIX) || !run || !constraints)
       throw new ServiceError('UnknownOperationException', `Operation '${target}' is not supported by this service`)
     if (header(req, 'authorization') === undefined)
       throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403)
@@ -76,7 +80,7 @@ export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage,
     if (fault?.kind === 'slow') await deps.sleep(fault.delayMs)
     else if (fault !== undefined) throw faultError(fault)
     const input = parseInput(text)
-    validateInput(inputConstraints[operation], input)
+    validateInput(constraints, input)
     answer(200, run(input, { now: deps.clock.now(), callerArn: callerArn(req) }))
   } catch (error) {
     if (error instanceof ServiceError) answer(error.status, { __type: error.type, message: error.message }, error.type)
@@ -102,12 +106,12 @@ function parseInput(text: string): Record<string, unknown> {
   return value as Record<string, unknown>
 }
 
-function parseOrRaw(text: string): unknown {
-  if (text === '') return undefined
+function parseOrEmpty(text: string): RequestBody {
   try {
-    return JSON.parse(text)
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}
   } catch {
-    return text
+    return {}
   }
 }
 

@@ -1,5 +1,5 @@
 // The demo's pipeline: a GitHub source, a CodeBuild build and a CloudFormation deploy, about 9 s end to end.
-import type { PipelineSpec, StageSpec } from './types.js'
+import type { ActionSpec, PipelineSpec, StageSpec } from './types.js'
 
 /** The repository of @octokit/webhooks-examples' pull_request "opened" example, so the demo's event matches. */
 export const SAMPLE_REPOSITORY = 'Codertocat/Hello-World'
@@ -34,8 +34,9 @@ export interface SampleOptions {
   name?: string // default 'sample-pipeline'
 }
 
-export function samplePipeline(options: SampleOptions = {}): PipelineSpec {
-  const build = options.fail
+/** The Build action's outcome: a success, or a failure the way a failing CodeBuild project reports it. */
+function sampleBuildOutcome(fail: boolean | undefined): Partial<ActionSpec> {
+  return fail
     ? {
         outcome: 'Failed' as const,
         durationSeconds: 4,
@@ -46,6 +47,10 @@ export function samplePipeline(options: SampleOptions = {}): PipelineSpec {
           'Message: Error while executing command: npm test. Reason: exit status 1'
       }
     : { durationSeconds: 5, summary: 'Build succeeded' }
+}
+
+export function samplePipeline(options: SampleOptions = {}): PipelineSpec {
+  const build = sampleBuildOutcome(options.fail)
   return {
     name: options.name ?? SAMPLE_PIPELINE_NAME,
     executionMode: 'SUPERSEDED',

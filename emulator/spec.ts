@@ -29,6 +29,11 @@ export interface Stage {
   actions: Action[]
 }
 
+/** The first stage's actions: a checked pipeline always has a first stage, and it holds only sources. */
+export function sourceActions(pipeline: Pick<Pipeline, 'stages'>): Action[] {
+  return pipeline.stages[0]?.actions ?? []
+}
+
 export interface Pipeline {
   name: string
   executionMode: ExecutionMode
@@ -68,7 +73,7 @@ export function normalizePipeline(spec: PipelineSpec, where = spec?.name ?? 'pip
   if (!Array.isArray(spec.stages) || spec.stages.length === 0) fail('stages', 'must list at least one stage')
   const stages = spec.stages.map((stage, i) => normalizeStage(stage, defaultSeconds, (f, p) => fail(`stages[${i}].${f}`, p)))
   uniqueNames(stages, 'stages', fail)
-  if (stages[0].actions.some((a) => a.category !== 'Source')) fail('stages[0]', 'the first stage must contain only Source actions')
+  if (sourceActions({ stages }).some((a) => a.category !== 'Source')) fail('stages[0]', 'the first stage must contain only Source actions')
   const history = (spec.history ?? []).map((h, i) => checkHistory(h, (f, p) => fail(`history[${i}].${f}`, p)))
   const variables = spec.variables ?? []
   variables.forEach((v, i) => {

@@ -1,6 +1,6 @@
 // Renders engine state in the shapes of CodePipeline's answers. Timestamps are epoch seconds.
 import type { ActionRun, Execution, PipelineRuntime, SourceRevision } from './engine.js'
-import type { Action } from './spec.js'
+import { sourceActions, type Action } from './spec.js'
 
 export const ACCOUNT = '123456789012'
 const seconds = (ms: number): number => ms / 1000
@@ -26,7 +26,7 @@ export function executionView(runtime: PipelineRuntime, e: Execution) {
 }
 
 function artifactRevision(runtime: PipelineRuntime, r: SourceRevision) {
-  const action = runtime.pipeline.stages[0].actions.find((a) => a.name === r.actionName)
+  const action = sourceActions(runtime.pipeline).find((a) => a.name === r.actionName)
   return compact({
     name: action?.outputArtifacts[0] ?? 'SourceArtifact',
     revisionId: r.revisionId,

@@ -6,7 +6,7 @@ export interface GitHubRequest {
   method: string
   path: string
   headers: IncomingHttpHeaders
-  body: any
+  body: Partial<Record<string, unknown>> // {} when the request had no body
 }
 
 export interface GitHubApi {
@@ -23,13 +23,13 @@ export async function startGitHubApi({ status = 201 } = {}): Promise<GitHubApi> 
     req.setEncoding('utf8')
     req.on('data', (chunk: string) => (text += chunk))
     req.on('end', () => {
-      const body = text ? JSON.parse(text) : undefined
+      const body = text ? (JSON.parse(text) as GitHubRequest['body']) : {}
       requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body })
       res.writeHead(status, { 'content-type': 'application/json' })
       res.end(
         JSON.stringify(
           status < 300
-            ? { id: requests.length, state: body?.state, context: body?.context }
+            ? { id: requests.length, state: body.state, context: body.context }
             : { message: 'Resource not accessible by integration' }
         )
       )

@@ -19,9 +19,19 @@ const actionYml = parseYaml(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) 
 /** The bundles action.yml names, main and post, as the runner finds them. */
 const entryPaths = { main: join(repoRoot, actionYml.runs.main), post: join(repoRoot, actionYml.runs.post) }
 
+/** A webhook payload as the runner writes it: JSON of many shapes; tests read whichever fields their event has. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures of many shapes, read field by field
+export type WebhookPayload = Record<string, any>
+
 export interface GitHubEvent {
   name: string
-  payload: Record<string, any>
+  payload: WebhookPayload
+}
+
+/** The event's repository as owner/name. */
+export function repositoryOf(event: GitHubEvent, fallback = 'octo-org/octo-repo'): string {
+  const repository = (event.payload as { repository?: { full_name?: string } }).repository
+  return repository?.full_name ?? fallback
 }
 
 export interface RunOptions {
@@ -67,7 +77,7 @@ export interface ActionRun {
 /** Webhook payload examples published by GitHub's octokit, the same shapes the runner writes to GITHUB_EVENT_PATH. */
 export function exampleEvent(name: string, action?: string): GitHubEvent {
   const file = join(repoRoot, 'node_modules', '@octokit', 'webhooks-examples', 'api.github.com', 'index.json')
-  const all = JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string; examples: Array<Record<string, any>> }>
+  const all = JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string; examples: WebhookPayload[] }>
   const group = all.find((e) => e.name === name)
   const payload = group?.examples.find((e) => action === undefined || e.action === action)
   if (!payload) throw new Error(`no ${name}${action ? `.${action}` : ''} example in @octokit/webhooks-examples`)
@@ -90,7 +100,7 @@ function inputEnv(inputs: Record<string, string>): Record<string, string> {
 function runnerEnv(dir: string, event: GitHubEvent, options: RunOptions): Record<string, string> {
   const eventPath = join(dir, 'event.json')
   writeFileSync(eventPath, JSON.stringify(event.payload))
-  const repository = event.payload.repository?.full_name ?? 'octo-org/octo-repo'
+  const repository = repositoryOf(event)
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
@@ -101,7 +111,7 @@ function runnerEnv(dir: string, event: GitHubEvent, options: RunOptions): Record
     GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53',
     GITHUB_REF: 'refs/heads/main',
     GITHUB_REPOSITORY: repository,
-    GITHUB_REPOSITORY_OWNER: repository.split('/')[0],
+    GITHUB_REPOSITORY_OWNER: repository.split('/')[0] ?? '',
     GITHUB_RUN_ID: '1658821493',
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_RUN_NUMBER: '7',
@@ -136,14 +146,15 @@ export function parseFileCommand(text: string): Record<string, string> {
   const values: Record<string, string> = {}
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
-    if (m) {
+    const line = lines[i] ?? ''
+    const m = /^([^<=]+)<<(.+)$/.exec(line)
+    if (m?.[1] && m[2]) {
       const end = lines.indexOf(m[2], i + 1)
       values[m[1]] = lines.slice(i + 1, end).join('\n')
       i = end
-    } else if (lines[i].includes('=')) {
-      const at = lines[i].indexOf('=')
-      values[lines[i].slice(0, at)] = lines[i].slice(at + 1)
+    } else if (line.includes('=')) {
+      const at = line.indexOf('=')
+      values[line.slice(0, at)] = line.slice(at + 1)
     }
   }
   return values
@@ -155,7 +166,7 @@ function unescapeCommand(s: string): string {
 
 function commandMessages(stdout: string, command: string): string[] {
   const re = new RegExp(`^::${command}(?: [^:]*)?::(.*)$`, 'gm')
-  return [...stdout.matchAll(re)].map((m) => unescapeCommand(m[1]))
+  return [...stdout.matchAll(re)].map((m) => unescapeCommand(m[1] ?? ''))
 }
 
 /** The step's whole environment: the runner's, the inputs', then the test's own overrides. */
@@ -204,11 +215,11 @@ export function startAction(options: RunOptions): ActionRun {
   const child = spawn(process.execPath, [actionPath], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk
     options.onStdout?.(chunk)
   })
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   const done = new Promise<ActionResult>((resolveDone) => {
     child.on('close', (code, signal) => {
       const read = (f: string): string => readFileSync(join(dir, f), 'utf8')

@@ -14,13 +14,13 @@ export function parseLicenses(content: string, isPackage: (name: string) => bool
   const lines = content.split('\n')
   const starts: number[] = []
   for (let i = 0; i < lines.length - 1; i++) {
-    if ((i === 0 || lines[i - 1] === '') && isPackage(lines[i])) starts.push(i)
+    if ((i === 0 || lines[i - 1] === '') && isPackage(lines[i] ?? '')) starts.push(i)
   }
   return starts.map((start, k) => {
-    const end = k + 1 < starts.length ? starts[k + 1] : lines.length
+    const end = starts[k + 1] ?? lines.length
     return {
-      name: lines[start],
-      license: lines[start + 1],
+      name: lines[start] ?? '',
+      license: lines[start + 1] ?? '',
       text: lines
         .slice(start + 2, end)
         .join('\n')
@@ -37,7 +37,8 @@ export function groupLicenses(entries: Entry[]): string {
   }
   const blocks = [...groups.values()].map((group) => {
     const names = group.map((e) => e.name).join(', ')
-    return `${names}\n${group[0].license}\n${group[0].text}`.trim()
+    const [first] = group
+    return `${names}\n${first?.license}\n${first?.text}`.trim()
   })
   return `${blocks.join('\n\n')}\n`
 }

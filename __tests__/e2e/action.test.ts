@@ -48,7 +48,7 @@ describe('which commit runs', () => {
     })
     expect(result.code).toBe(0)
     const [start] = callsFor(emulator, name, 'StartPipelineExecution')
-    expect(start.body.sourceRevisions[0].revisionValue).toBe(pr.payload.pull_request.head.sha)
+    expect(start.body.sourceRevisions?.[0].revisionValue).toBe(pr.payload.pull_request.head.sha)
   })
 
   test('merge_group: the queue head_sha', async () => {
@@ -57,7 +57,7 @@ describe('which commit runs', () => {
     const result = await runAction({ endpoint: emulator.url, event, inputs: { 'pipeline-name': name } })
     expect(result.code).toBe(0)
     const [start] = callsFor(emulator, name, 'StartPipelineExecution')
-    expect(start.body.sourceRevisions[0].revisionValue).toBe(event.payload.merge_group.head_sha)
+    expect(start.body.sourceRevisions?.[0].revisionValue).toBe(event.payload.merge_group.head_sha)
   })
 
   test('push: GITHUB_SHA', async () => {
@@ -66,7 +66,7 @@ describe('which commit runs', () => {
     const result = await runAction({ endpoint: emulator.url, event, inputs: { 'pipeline-name': name } })
     expect(result.code).toBe(0)
     const [start] = callsFor(emulator, name, 'StartPipelineExecution')
-    expect(start.body.sourceRevisions[0].revisionValue).toBe(result.env.GITHUB_SHA)
+    expect(start.body.sourceRevisions?.[0].revisionValue).toBe(result.env.GITHUB_SHA)
   })
 
   test('workflow_dispatch with commit-id: that commit', async () => {
@@ -76,7 +76,7 @@ describe('which commit runs', () => {
     const result = await runAction({ endpoint: emulator.url, event, inputs: { 'pipeline-name': name, 'commit-id': sha } })
     expect(result.code).toBe(0)
     const [start] = callsFor(emulator, name, 'StartPipelineExecution')
-    expect(start.body.sourceRevisions[0].revisionValue).toBe(sha)
+    expect(start.body.sourceRevisions?.[0].revisionValue).toBe(sha)
   })
 })
 
@@ -122,7 +122,7 @@ describe('what is sent', () => {
     const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'source-action': 'App' } })
     expect(result.code).toBe(0)
     const [start] = callsFor(emulator, name, 'StartPipelineExecution')
-    expect(start.body.sourceRevisions[0].actionName).toBe('App')
+    expect(start.body.sourceRevisions?.[0].actionName).toBe('App')
   })
 })
 

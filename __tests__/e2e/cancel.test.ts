@@ -45,7 +45,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       pipelineExecutionId: result.outputs['pipeline-execution-id'],
       abandon: false
     })
-    expect(stops[0].body.reason.length).toBeLessThanOrEqual(200)
+    expect(stops[0].body.reason?.length).toBeLessThanOrEqual(200)
     expect(stops[0].body.reason).toContain(RUN_URL)
     expect(result.code).not.toBe(0)
     expect(result.code).not.toBeNull()

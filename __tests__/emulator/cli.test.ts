@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
 import { samplePipeline } from '../../emulator/index.js'
+import { tempDir } from '../support/temp.js'
 
 const tsx = join('node_modules', 'tsx', 'dist', 'cli.mjs')
 const runCli = (...args: string[]) => spawn(process.execPath, [tsx, 'emulator/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -27,7 +27,7 @@ function waitFor(child: ChildProcess, pattern: RegExp): { output: () => string; 
 const exitCode = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
 
 test('serves a pipelines file, prints the URL and the env line, logs requests and stops on SIGTERM', async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'emulator-cli-')), 'pipelines.yaml')
+  const file = join(tempDir('emulator-cli-'), 'pipelines.yaml')
   writeFileSync(file, stringify({ pipelines: [samplePipeline({ name: 'from-file' })] }))
   const child = runCli('--port', '0', '--pipelines', file)
   const watch = waitFor(child, /AWS_ENDPOINT_URL_CODEPIPELINE=(http:\/\/127\.0\.0\.1:\d+)/)

@@ -1,4 +1,5 @@
 // Checks the emulator against the official CodePipeline model in ../shared/reference (CI has it; the repo must not).
+import type { LooseJson } from '../support/json.js'
 import { Readable } from 'node:stream'
 import {
   GetPipelineCommand,
@@ -50,10 +51,10 @@ const validInputs: Record<string, object> = {
 
 /** A request body that breaks one constraint, and the words AWS uses for it; undefined when it cannot be broken. */
 function probe(operation: string, fact: Fact): { body: object; expected: string } | undefined {
-  const body = structuredClone(validInputs[operation]) as Record<string, any>
+  const body = structuredClone(validInputs[operation]) as Record<string, LooseJson>
   const parentPath = fact.path.slice(0, -1)
   const last = fact.path[fact.path.length - 1]
-  const parent = parentPath.reduce((node: any, key) => node[key], body)
+  const parent = parentPath.reduce((node: LooseJson, key) => node[key], body)
   const current = parent[last]
   const at = `at '${awsPath(fact.path)}' failed to satisfy constraint: `
   const limit = fact.value as number
@@ -70,7 +71,7 @@ function probe(operation: string, fact: Fact): { body: object; expected: string 
       break
     case 'pattern':
       broken = ['bad name!', '\n', ' '].find((v) => !new RegExp(`^(?:${String(fact.value).replace(/^\^|\$$/g, '')})$`).test(v))
-      rule = `Member must satisfy regular expression pattern: ${fact.value}`
+      rule = `Member must satisfy regular expression pattern: ${String(fact.value)}`
       break
     case 'min':
     case 'max': {
@@ -119,14 +120,14 @@ describeWithModel('the emulator enforces every input constraint of the model', (
 interface Captured {
   operation: string
   status: number
-  json: any
+  json: LooseJson
 }
 
 /** Keeps the raw JSON of every answer the SDK receives, before the SDK parses it. */
 function captureAnswers(cp: CodePipelineClient, into: Captured[]): void {
   cp.middlewareStack.add(
-    (next) => async (args: any) => {
-      const result: any = await next(args)
+    (next) => async (args: LooseJson) => {
+      const result: LooseJson = await next(args)
       const chunks: Buffer[] = []
       for await (const chunk of result.response.body) chunks.push(Buffer.from(chunk))
       const text = Buffer.concat(chunks).toString('utf8')
@@ -144,7 +145,7 @@ describeWithModel("the emulator's answers match the model's output shapes", () =
     const h = await harness({ pipelines: [samplePipeline(), samplePipeline({ fail: true, name: 'failing' })] })
     const captured: Captured[] = []
     captureAnswers(h.cp, captured)
-    const send = (command: any) => h.cp.send(command).catch((error: Error) => error)
+    const send = (command: LooseJson) => h.cp.send(command).catch((error: Error) => error)
     const observe = async (pipelineName: string, pipelineExecutionId: string) => {
       await send(new GetPipelineExecutionCommand({ pipelineName, pipelineExecutionId }))
       await send(new ListActionExecutionsCommand({ pipelineName, filter: { pipelineExecutionId }, maxResults: 2 }))

@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import type { LooseJson } from '../support/json.js'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { GetPipelineExecutionCommand, ListPipelineExecutionsCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline'
 import { loadPipelines, samplePipeline } from '../../emulator/index.js'
 import { normalizePipeline } from '../../emulator/spec.js'
 import { harness } from '../support/emulator.js'
+import { tempDir } from '../support/temp.js'
 
-const dir = mkdtempSync(join(tmpdir(), 'emulator-spec-'))
+const dir = tempDir('emulator-spec-')
 const write = (name: string, text: string) => {
   const file = join(dir, name)
   writeFileSync(file, text)
@@ -78,8 +79,8 @@ test('bad files and specs fail with one line naming the field', () => {
 })
 
 test('the sample pipeline: a GitHub source for the webhook examples repository, build and deploy, about 10 s', () => {
-  const examples = JSON.parse(readFileSync('node_modules/@octokit/webhooks-examples/api.github.com/index.json', 'utf8'))
-  const opened = examples.find((e: any) => e.name === 'pull_request').examples.find((e: any) => e.action === 'opened')
+  const examples = JSON.parse(readFileSync('node_modules/@octokit/webhooks-examples/api.github.com/index.json', 'utf8')) as LooseJson[]
+  const opened = examples.find((e) => e.name === 'pull_request').examples.find((e: LooseJson) => e.action === 'opened')
   const sample = normalizePipeline(samplePipeline())
   expect(sample.name).toBe('sample-pipeline')
   expect(sample.stages[0].actions[0]).toMatchObject({

@@ -78,7 +78,8 @@ test(`${PROCESSES} processes, 10 requests/s: right statuses, no throttling failu
 
   const startsPerToken = new Map<string, number>()
   for (const r of emulator.requests('StartPipelineExecution')) {
-    startsPerToken.set(r.body.clientRequestToken, (startsPerToken.get(r.body.clientRequestToken) ?? 0) + 1)
+    const token = String(r.body.clientRequestToken)
+    startsPerToken.set(token, (startsPerToken.get(token) ?? 0) + 1)
   }
   expect(startsPerToken.size).toBe(PROCESSES)
   const counts = [...startsPerToken.values()].sort((a, b) => a - b)

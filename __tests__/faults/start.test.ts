@@ -90,7 +90,9 @@ test.concurrent(
     expect(result.errors[0]).toContain('role-duration-seconds of aws-actions/configure-aws-credentials')
     expect(result.errors[0]).toContain(result.outputs['execution-url'])
     // Not retried: the credentials won't get younger.
-    expect(callsFor(emulator, name).filter((r) => POLLS.includes(r.operation) && r.errorType === 'ExpiredTokenException')).toHaveLength(1)
+    expect(
+      callsFor(emulator, name).filter((r) => (POLLS as string[]).includes(r.operation) && r.errorType === 'ExpiredTokenException')
+    ).toHaveLength(1)
   }
 )
 

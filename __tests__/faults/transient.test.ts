@@ -53,7 +53,7 @@ test.concurrent.each(cases)('%s: the run succeeds, with exactly one execution', 
   // Every start request carried the same token, so retries could not start a second execution.
   const tokens = new Set(callsFor(emulator, name, 'StartPipelineExecution').map((r) => r.body.clientRequestToken))
   expect(tokens.size).toBe(1)
-  const failed = [...POLLS, 'StartPipelineExecution'].flatMap((op) => answers(emulator, name, op)).filter((a) => a !== '200')
+  const failed = [...POLLS, 'StartPipelineExecution' as const].flatMap((op) => answers(emulator, name, op)).filter((a) => a !== '200')
   if (!label.startsWith('slow')) expect(failed.length).toBeGreaterThan(0) // the faults did happen
 })
 

@@ -1,8 +1,10 @@
-import type { Emulator, RecordedRequest } from '../../emulator/index.js'
+import type { Emulator, OperationInputs, OperationName, RecordedRequest } from '../../emulator/index.js'
 
 /** What the action sent about one pipeline (each test uses its own pipeline name). */
-export function callsFor(emulator: Emulator, pipeline: string, operation?: string): RecordedRequest[] {
-  return emulator.requests(operation).filter((r) => r.body?.pipelineName === pipeline || r.body?.name === pipeline)
+export function callsFor(emulator: Emulator, pipeline: string): RecordedRequest[]
+export function callsFor<K extends OperationName>(emulator: Emulator, pipeline: string, operation: K): RecordedRequest<OperationInputs[K]>[]
+export function callsFor(emulator: Emulator, pipeline: string, operation?: OperationName): RecordedRequest[] {
+  return emulator.requests(operation).filter((r) => r.body.pipelineName === pipeline || r.body.name === pipeline)
 }
 
 export function operations(requests: RecordedRequest[]): string[] {

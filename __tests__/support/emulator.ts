@@ -1,4 +1,5 @@
 // Shared set-up for the emulator's own tests: a hand-driven clock, an SDK client and raw HTTP calls.
+import type { LooseJson } from './json.js'
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline'
 import { githubSourceStage, startEmulator, type Emulator, type EmulatorOptions, type PipelineSpec } from '../../emulator/index.js'
 
@@ -39,7 +40,7 @@ export async function harness(options: EmulatorOptions = {}): Promise<Harness> {
 
 export interface RawAnswer {
   status: number
-  json: any
+  json: LooseJson
   headers: Headers
 }
 

@@ -1,13 +1,13 @@
 // What the fault-matrix tests ask the local service after a run: which executions exist, how each
 // ended, and how often each was stopped.
 import { CodePipelineClient, GetPipelineExecutionCommand, ListPipelineExecutionsCommand } from '@aws-sdk/client-codepipeline'
-import type { Emulator } from '../../emulator/index.js'
+import type { Emulator, OperationName } from '../../emulator/index.js'
 import { callsFor } from './e2e.js'
 
 export { callsFor, uniqueName, until } from './e2e.js'
 
 /** The wait loop's calls: the poll planner picks progress (ListActionExecutions) or status for each tick. */
-export const POLLS = ['ListActionExecutions', 'GetPipelineExecution']
+export const POLLS: OperationName[] = ['ListActionExecutions', 'GetPipelineExecution']
 
 /** The nth request (1-based) to any of these operations. */
 export function nthRequest(emulator: Emulator, operations: string[], nth: number) {
@@ -50,6 +50,6 @@ export async function statusOf(emulator: Emulator, pipeline: string, id: string)
 }
 
 /** Requests of one operation for the pipeline, by answer: 200, 400 ThrottlingException, 0 (dropped)… */
-export function answers(emulator: Emulator, pipeline: string, operation: string): string[] {
+export function answers(emulator: Emulator, pipeline: string, operation: OperationName): string[] {
   return callsFor(emulator, pipeline, operation).map((r) => (r.errorType ? `${r.status} ${r.errorType}` : String(r.status)))
 }

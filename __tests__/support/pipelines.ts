@@ -66,6 +66,6 @@ export function shortPipeline(options: ShortPipeline): PipelineSpec {
       }
     ]
   }
-  if (approvalSeconds !== undefined) spec.stages.splice(2, 0, approvalStage(approvalSeconds) as (typeof spec.stages)[number])
+  if (approvalSeconds !== undefined) spec.stages.splice(2, 0, approvalStage(approvalSeconds))
   return spec as PipelineSpec
 }

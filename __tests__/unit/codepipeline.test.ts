@@ -59,7 +59,7 @@ test('StartPipelineExecution: the request as the API wants it, with our user age
   const [req] = received
   expect(req.target).toBe('CodePipeline_20150709.StartPipelineExecution')
   expect(req.body).toEqual({ name: 'p', variables: [{ name: 'A', value: '1' }], sourceRevisions, clientRequestToken: 'gha-1-1-abc' })
-  const agent = `${req.headers['user-agent']} ${req.headers['x-amz-user-agent']}`
+  const agent = `${String(req.headers['user-agent'])} ${String(req.headers['x-amz-user-agent'])}`
   expect(agent).toContain('codepipeline-run-action/0.1.0')
   expect(String(req.headers.authorization)).toContain('/eu-west-1/codepipeline/')
 })

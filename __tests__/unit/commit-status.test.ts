@@ -14,7 +14,7 @@ test('loads the client once, with the token and GITHUB_API_URL, and posts the st
   await status.post('pending', 'started', 'https://console')
   await status.post('success', 'x'.repeat(200))
   expect(loads).toEqual([['tok', 'https://ghe.example/api/v3']])
-  expect(posted.map(({ request, ...rest }) => rest)).toEqual([
+  expect(posted.map(({ request: _request, ...rest }) => rest)).toEqual([
     {
       owner: 'o',
       repo: 'r',

@@ -1,4 +1,5 @@
 // Commit choice on GitHub's own webhook payloads (@octokit/webhooks-examples).
+import type { WebhookPayload } from '../../harness/runner.js'
 import { createRequire } from 'node:module'
 import { chooseCommit } from '../../src/github/commit.js'
 import { ActionError } from '../../src/errors.js'
@@ -7,10 +8,10 @@ import type { GitHubContext } from '../../src/github/context.js'
 const require = createRequire(import.meta.url)
 const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as {
   name: string
-  examples: Record<string, any>[]
+  examples: WebhookPayload[]
 }[]
 
-function payloads(event: string): Record<string, any>[] {
+function payloads(event: string): WebhookPayload[] {
   const found = examples.find((e) => e.name === event)
   if (!found) throw new Error(`no ${event} examples`)
   return found.examples
@@ -18,7 +19,7 @@ function payloads(event: string): Record<string, any>[] {
 
 const MERGE_SHA = 'f'.repeat(40)
 
-function context(eventName: string, payload: Record<string, any>, sha = MERGE_SHA): GitHubContext {
+function context(eventName: string, payload: WebhookPayload, sha = MERGE_SHA): GitHubContext {
   return {
     eventName,
     sha,

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describeRun, readGitHubContext } from '../../src/github/context.js'
+import { tempDir } from '../support/temp.js'
 
 test('reads the run from the runner environment and the event file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ctx-'))
+  const dir = tempDir('ctx-')
   const eventPath = join(dir, 'event.json')
   writeFileSync(eventPath, JSON.stringify({ pull_request: { head: { sha: 'abc' } } }))
   const ctx = readGitHubContext({
@@ -39,7 +39,7 @@ test('first attempts are the plain run URL; without a run id, the repository', (
 })
 
 test('without GITHUB_REPOSITORY, the repository from the payload; a missing event file is an empty payload', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ctx-'))
+  const dir = tempDir('ctx-')
   const eventPath = join(dir, 'event.json')
   writeFileSync(eventPath, JSON.stringify({ repository: { name: 'Hello-World', owner: { login: 'Codertocat' } } }))
   expect(readGitHubContext({ GITHUB_EVENT_PATH: eventPath }).repo).toEqual({ owner: 'Codertocat', repo: 'Hello-World' })

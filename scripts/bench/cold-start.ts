@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { startAction, type GitHubEvent } from '../../harness/runner.js'
+import { repositoryOf, startAction, type GitHubEvent } from '../../harness/runner.js'
 import { median } from './report.js'
 import { benchPipeline } from './service.js'
 
@@ -54,7 +54,7 @@ async function timeAction(emulator: Emulator, event: GitHubEvent): Promise<numbe
 }
 
 export async function measureColdStart(runs: number, event: GitHubEvent): Promise<ColdStartResult> {
-  const repository = event.payload.repository.full_name as string
+  const repository = repositoryOf(event)
   const emulator = await startEmulator({ pipelines: [benchPipeline(PIPELINE, repository, 5.3)] })
   try {
     // One unmeasured run of each first, so both start from a warm file cache.

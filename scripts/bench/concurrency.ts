@@ -1,7 +1,7 @@
 // Concurrency: many runs at once against a service that answers at most `requestsPerSecond`, as an account's
 // throttling does. What it costs: wall time, calls, throttled answers, and whether every run still passed.
 import { startEmulator } from '../../emulator/index.js'
-import { startAction, type GitHubEvent } from '../../harness/runner.js'
+import { repositoryOf, startAction, type GitHubEvent } from '../../harness/runner.js'
 import { median } from './report.js'
 import { actionCalls, benchPipeline, countOperations, SIMILAR_HISTORY } from './service.js'
 
@@ -28,7 +28,7 @@ export async function measureConcurrency(
   pipelineSeconds: number,
   event: GitHubEvent
 ): Promise<ConcurrencyResult> {
-  const repository = event.payload.repository.full_name as string
+  const repository = repositoryOf(event)
   const emulator = await startEmulator({
     pipelines: [benchPipeline(PIPELINE, repository, pipelineSeconds, SIMILAR_HISTORY)],
     faults: { rateLimit: { requestsPerSecond } }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { startAction, type GitHubEvent } from '../../harness/runner.js'
+import { repositoryOf, startAction, type GitHubEvent } from '../../harness/runner.js'
 import { median } from './report.js'
 import { actionCalls, benchPipeline, countOperations, executionEnd, SIMILAR_HISTORY } from './service.js'
 
@@ -74,7 +74,7 @@ function summarize(runs: RunFigures[]): CaseResult {
 }
 
 export async function measureLatency(runsPerCase: number, pipelineSeconds: number, event: GitHubEvent): Promise<LatencyResult> {
-  const repository = event.payload.repository.full_name as string
+  const repository = repositoryOf(event)
   const names = (prefix: string) => Array.from({ length: runsPerCase }, (_, i) => `bench-${prefix}-${i + 1}`)
   const history = names('history')
   const fresh = names('first-run')
@@ -84,9 +84,8 @@ export async function measureLatency(runsPerCase: number, pipelineSeconds: numbe
   ]
   const emulator = await startEmulator({ pipelines })
   try {
-    const [withHistory, withoutHistory] = await Promise.all(
-      [history, fresh].map((group) => Promise.all(group.map((name) => runOnce(emulator, event, name))))
-    )
+    const runGroup = (group: string[]) => Promise.all(group.map((name) => runOnce(emulator, event, name)))
+    const [withHistory, withoutHistory] = await Promise.all([runGroup(history), runGroup(fresh)])
     const all = [...withHistory, ...withoutHistory]
     return {
       pipelineSeconds,

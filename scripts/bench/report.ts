@@ -1,13 +1,9 @@
 // The benchmark's arithmetic and its table: pure functions, so they can be tested without running anything.
+import { median } from '../../src/execution/history.js'
 
 export const MIB = 1024 * 1024
 
-export function median(values: number[]): number {
-  if (values.length === 0) return NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
+export { median }
 
 /** One line of the table: a measured figure, optionally held against a target (value ≤ limit passes). */
 export interface Row {
@@ -63,8 +59,8 @@ export function renderTable(rows: Row[]): string {
     verdict(r)
   ])
   const header = ['Measure', 'Value', 'Target', 'Result']
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)))
-  const line = (c: string[]) => `| ${c.map((s, i) => s.padEnd(widths[i])).join(' | ')} |`
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]?.length ?? 0)))
+  const line = (c: string[]) => `| ${c.map((s, i) => s.padEnd(widths[i] ?? 0)).join(' | ')} |`
   const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`
   return [line(header), rule, ...cells.map(line)].join('\n')
 }

@@ -10,7 +10,6 @@ import {
   StopPipelineExecutionCommand,
   type ActionExecutionDetail,
   type PipelineDeclaration,
-  type PipelineExecutionStatus,
   type PipelineVariable,
   type SourceRevisionOverride
 } from '@aws-sdk/client-codepipeline'
@@ -33,7 +32,8 @@ export interface StopRequest {
 }
 
 export interface ExecutionState {
-  status: PipelineExecutionStatus | string
+  /** A PipelineExecutionStatus, or a status newer than this SDK knows: kept as text, never guessed at. */
+  status: string
   statusSummary?: string
 }
 

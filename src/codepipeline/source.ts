@@ -69,8 +69,10 @@ function describe(actions: SourceAction[]): string {
 /** The source action for this repository, else the only one; fails listing them otherwise. */
 export function pickSourceAction(actions: SourceAction[], repo: { owner: string; repo: string }, pipelineName: string): SourceAction {
   const matching = actions.filter((a) => isThisRepo(a, repo))
-  if (matching.length === 1) return matching[0]
-  if (matching.length === 0 && actions.length === 1 && REPOSITORY_OF[actions[0].provider]) return actions[0]
+  const [onlyMatch] = matching
+  if (matching.length === 1 && onlyMatch) return onlyMatch
+  const [onlyAction] = actions
+  if (matching.length === 0 && actions.length === 1 && onlyAction && REPOSITORY_OF[onlyAction.provider]) return onlyAction
   const why =
     matching.length > 1
       ? `${matching.length} source actions are for ${repo.owner}/${repo.repo}`

@@ -13,10 +13,12 @@ import type { Structure } from '../report/progress.js'
 export const HISTORY_SIZE = 10
 const MEDIAN_OF = 5
 
-function median(values: number[]): number {
+/** NaN for no values. */
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
+  const at = (i: number): number => sorted[i] ?? Number.NaN
   const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+  return sorted.length % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2
 }
 
 /** The median duration of the latest successful executions other than this one; undefined without any. */

@@ -41,6 +41,21 @@ export function isTerminal(status: string): boolean {
   return TERMINAL.has(status)
 }
 
+function finished(deps: Pick<WaitDeps, 'onFinished' | 'outputs'>, state: ExecutionState): ExecutionState {
+  deps.onFinished(state)
+  deps.outputs.setOutput('status', state.status)
+  deps.outputs.setOutput('status-summary', state.statusSummary ?? '')
+  return state
+}
+
+/** Says a status worth a line (Stopping, or a new summary); returns what was shown. The final status is the
+ * verdict's to say, after the last progress is shown. */
+function sayStatus(log: Log, executionId: string, state: ExecutionState, last: string): string {
+  const shown = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
+  if (shown !== last && shown !== 'InProgress') log.info(`Execution ${executionId} is ${shown}`)
+  return shown
+}
+
 export async function waitForExecution(deps: WaitDeps, run: Followed, signal?: AbortSignal): Promise<ExecutionState> {
   const { port, clock, log } = deps
   const outage = new OutageWatch(clock, deps.retry)
@@ -75,17 +90,8 @@ export async function waitForExecution(deps: WaitDeps, run: Followed, signal?: A
       lastStatusAt = clock.now()
       const state = await port.getExecution(run.pipelineName, run.executionId, signal)
       outage.succeeded()
-      if (isTerminal(state.status)) {
-        deps.onFinished(state)
-        deps.outputs.setOutput('status', state.status)
-        deps.outputs.setOutput('status-summary', state.statusSummary ?? '')
-        return state
-      }
-      // Worth a line: Stopping (someone stopped it) or a new summary. The final status is the verdict's to say,
-      // after the last progress is shown.
-      const shown = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
-      if (shown !== last && shown !== 'InProgress') log.info(`Execution ${run.executionId} is ${shown}`)
-      last = shown
+      if (isTerminal(state.status)) return finished(deps, state)
+      last = sayStatus(log, run.executionId, state, last)
     } catch (err) {
       if (isAbortError(err) || signal?.aborted) throw err
       // Progress is a nicety: without the permission, the verdict still comes from the status.

@@ -28,7 +28,7 @@ function pullRequestHead(ctx: GitHubContext): CommitChoice {
   const number = field(ctx.payload, 'pull_request', 'number') ?? field(ctx.payload, 'number')
   const label = text(ctx.payload, 'pull_request', 'head', 'label') || text(ctx.payload, 'pull_request', 'head', 'ref')
   const notMerge = ctx.sha && ctx.sha !== sha ? ` (not the merge commit GITHUB_SHA ${ctx.sha})` : ''
-  return { sha, reason: `${ctx.eventName} #${number}: head of ${label}${notMerge}` }
+  return { sha, reason: `${ctx.eventName} #${String(number)}: head of ${label}${notMerge}` }
 }
 
 function mergeGroupHead(ctx: GitHubContext): CommitChoice {

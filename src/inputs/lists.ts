@@ -58,7 +58,7 @@ export function parseSourceRevisions(raw: string): SourceRevisionOverride[] {
   const seen = new Map<string, { line: number; type: string }>()
   return lines.map(({ number, text }) => {
     const at = `source-revisions line ${number}`
-    const [actionName, revisionType, ...rest] = text.split(':')
+    const [actionName = '', revisionType = '', ...rest] = text.split(':')
     const revisionValue = rest.join(':')
     if (rest.length === 0) {
       throw new InputError(`${at}: '${text}' is not ACTION_NAME:REVISION_TYPE:VALUE; write one override per line.`)

@@ -1,7 +1,7 @@
 // Everything that happens once the execution has ended (or the wait gave up): the last progress, the
 // annotation, the job summary and the commit status. None of it changes the verdict except `diagnose`.
 import type { CodePipelinePort, ExecutionState } from '../codepipeline/port.js'
-import { CommitStatus, statusFor } from './commit-status.js'
+import { type CommitStatus, statusFor } from './commit-status.js'
 import { diagnose, type Diagnosis } from './diagnosis.js'
 import { errorMessage } from '../errors.js'
 import type { GitHubContext } from '../github/context.js'
