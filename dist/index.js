@@ -60120,7 +60120,7 @@ function parseSourceRevisions(raw) {
     const seen = new Map();
     return lines.map(({ number, text }) => {
         const at = `source-revisions line ${number}`;
-        const [actionName, revisionType, ...rest] = text.split(':');
+        const [actionName = '', revisionType = '', ...rest] = text.split(':');
         const revisionValue = rest.join(':');
         if (rest.length === 0) {
             throw new InputError(`${at}: '${text}' is not ACTION_NAME:REVISION_TYPE:VALUE; write one override per line.`);
@@ -60612,7 +60612,7 @@ function pullRequestHead(ctx) {
     const number = field(ctx.payload, 'pull_request', 'number') ?? field(ctx.payload, 'number');
     const label = commit_text(ctx.payload, 'pull_request', 'head', 'label') || commit_text(ctx.payload, 'pull_request', 'head', 'ref');
     const notMerge = ctx.sha && ctx.sha !== sha ? ` (not the merge commit GITHUB_SHA ${ctx.sha})` : '';
-    return { sha, reason: `${ctx.eventName} #${number}: head of ${label}${notMerge}` };
+    return { sha, reason: `${ctx.eventName} #${String(number)}: head of ${label}${notMerge}` };
 }
 function mergeGroupHead(ctx) {
     const sha = commit_text(ctx.payload, 'merge_group', 'head_sha') || missing('merge_group', 'merge_group.head_sha');
@@ -61078,10 +61078,12 @@ function explainForkCredentials(err, ctx) {
 // One call, small: enough successes for a median, recent enough to reflect today's pipeline.
 const HISTORY_SIZE = 10;
 const MEDIAN_OF = 5;
+/** NaN for no values. */
 function median(values) {
     const sorted = [...values].sort((a, b) => a - b);
+    const at = (i) => sorted[i] ?? Number.NaN;
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    return sorted.length % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 /** The median duration of the latest successful executions other than this one; undefined without any. */
 function expectedDuration(past, excludeId) {
@@ -61177,10 +61179,12 @@ function describe(actions) {
 /** The source action for this repository, else the only one; fails listing them otherwise. */
 function pickSourceAction(actions, repo, pipelineName) {
     const matching = actions.filter((a) => isThisRepo(a, repo));
-    if (matching.length === 1)
-        return matching[0];
-    if (matching.length === 0 && actions.length === 1 && REPOSITORY_OF[actions[0].provider])
-        return actions[0];
+    const [onlyMatch] = matching;
+    if (matching.length === 1 && onlyMatch)
+        return onlyMatch;
+    const [onlyAction] = actions;
+    if (matching.length === 0 && actions.length === 1 && onlyAction && REPOSITORY_OF[onlyAction.provider])
+        return onlyAction;
     const why = matching.length > 1
         ? `${matching.length} source actions are for ${repo.owner}/${repo.repo}`
         : `no source action is for ${repo.owner}/${repo.repo}` + (actions.length === 1 ? ' and its only one does not take commits' : '');
@@ -61288,6 +61292,20 @@ const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Supers
 function isTerminal(status) {
     return TERMINAL.has(status);
 }
+function finished(deps, state) {
+    deps.onFinished(state);
+    deps.outputs.setOutput('status', state.status);
+    deps.outputs.setOutput('status-summary', state.statusSummary ?? '');
+    return state;
+}
+/** Says a status worth a line (Stopping, or a new summary); returns what was shown. The final status is the
+ * verdict's to say, after the last progress is shown. */
+function sayStatus(log, executionId, state, last) {
+    const shown = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`;
+    if (shown !== last && shown !== 'InProgress')
+        log.info(`Execution ${executionId} is ${shown}`);
+    return shown;
+}
 async function waitForExecution(deps, run, signal) {
     const { port, clock, log } = deps;
     const outage = new OutageWatch(clock, deps.retry);
@@ -61322,18 +61340,9 @@ async function waitForExecution(deps, run, signal) {
             lastStatusAt = clock.now();
             const state = await port.getExecution(run.pipelineName, run.executionId, signal);
             outage.succeeded();
-            if (isTerminal(state.status)) {
-                deps.onFinished(state);
-                deps.outputs.setOutput('status', state.status);
-                deps.outputs.setOutput('status-summary', state.statusSummary ?? '');
-                return state;
-            }
-            // Worth a line: Stopping (someone stopped it) or a new summary. The final status is the verdict's to say,
-            // after the last progress is shown.
-            const shown = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`;
-            if (shown !== last && shown !== 'InProgress')
-                log.info(`Execution ${run.executionId} is ${shown}`);
-            last = shown;
+            if (isTerminal(state.status))
+                return finished(deps, state);
+            last = sayStatus(log, run.executionId, state, last);
         }
         catch (err) {
             if (isAbortError(err) || signal?.aborted)
