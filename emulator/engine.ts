@@ -39,6 +39,8 @@ export interface Execution {
   lastUpdateMs: number
   variables: { name: string; resolvedValue: string }[]
   revisions: SourceRevision[]
+  /** How it was started: StartPipelineExecution unless a trigger started it (triggers.ts). */
+  triggerType?: string
   triggerDetail: string
   stopReason?: string // set once a stop was requested; '' when no reason was given
   stageIndex: number // the stage it is in, or waiting to enter
@@ -49,8 +51,11 @@ export interface Execution {
 }
 
 export interface NewExecution {
+  /** Given when the id was promised before the start (a scheduled trigger). */
+  id?: string
   variables: Execution['variables']
   revisions: SourceRevision[]
+  triggerType?: string
   triggerDetail: string
 }
 
@@ -108,9 +113,9 @@ export class PipelineRuntime {
     }
   }
 
-  start(request: NewExecution, now: number): Execution {
+  start({ id = randomUUID(), ...request }: NewExecution, now: number): Execution {
     const e: Execution = {
-      id: randomUUID(),
+      id,
       status: 'InProgress',
       mode: this.pipeline.executionMode,
       startMs: now,

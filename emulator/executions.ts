@@ -93,6 +93,7 @@ export function historyExecutions(pipeline: Pipeline, now: number): Execution[] 
       lastUpdateMs: startMs + Math.round(h.durationSeconds * 1000),
       variables: pipeline.variables.map((v) => ({ name: v.name, resolvedValue: v.defaultValue ?? '' })),
       revisions: sourceActions(pipeline).map((a) => sourceRevision(a, h.revision ?? fakeCommit(), startMs)),
+      triggerType: h.triggerType,
       triggerDetail: 'arn:aws:sts::123456789012:assumed-role/emulator/history',
       stageIndex: h.status === 'Succeeded' ? stageCount : 0,
       inStage: false,

@@ -7,11 +7,13 @@ import { FaultInjector } from './faults.js'
 import { PipelineStore } from './operations.js'
 import { handleAwsRequest, type ProtocolDeps, type RecordedRequest } from './protocol.js'
 import { samplePipeline } from './sample.js'
+import { routeTrigger, type TriggerRequest } from './triggers.js'
 import type { Clock, FaultConfig, PipelineSpec } from './types.js'
 
 export type { RecordedRequest } from './protocol.js'
 export type { OperationInputs, OperationName } from './inputs.js'
 export type * from './types.js'
+export type { TriggerRequest } from './triggers.js'
 export { loadPipelines } from './spec.js'
 export { githubSourceStage, samplePipeline, SAMPLE_PIPELINE_NAME, SAMPLE_REPOSITORY, type SampleOptions } from './sample.js'
 
@@ -34,6 +36,8 @@ export interface Emulator {
   clearRequests(): void
   setFaults(faults: FaultConfig): void
   addPipeline(spec: PipelineSpec): void
+  /** Starts an execution as the pipeline's own trigger would, after spec.delaySeconds; returns its id. */
+  trigger(request: TriggerRequest): string
   close(): Promise<void>
 }
 
@@ -70,6 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearRequests: () => void record.splice(0),
     setFaults,
     addPipeline: (spec) => store.add(spec, clock.now()),
+    trigger: (request) => store.trigger(request, clock.now()),
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer)
@@ -79,7 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 }
 
-/** The AWS protocol at POST /, plus two control endpoints for processes that only know the URL. */
+/** The AWS protocol at POST /, plus control endpoints for processes that only know the URL. */
 async function route(
   deps: ProtocolDeps,
   setFaults: (config: FaultConfig) => void,
@@ -96,6 +101,10 @@ async function route(
     } catch (error) {
       return sendJson(res, 400, { message: error instanceof Error ? error.message : String(error) })
     }
+  }
+  if (req.method === 'POST' && path === '/_emulator/trigger') {
+    const [status, payload] = routeTrigger(deps.store, deps.clock.now(), text)
+    return sendJson(res, status, payload)
   }
   if (req.method === 'POST' && path === '/') return handleAwsRequest(deps, req, res, text)
   sendJson(res, 404, { message: `Not found: ${req.method} ${path}` })

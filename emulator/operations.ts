@@ -4,6 +4,7 @@ import { executionNotFound, invalidNextToken, pipelineNotFound, ServiceError } f
 import { historyExecutions, newExecution } from './executions.js'
 import { normalizePipeline } from './spec.js'
 import type { OperationInputs, OperationName, RequestBody } from './inputs.js'
+import { TriggerSchedule, type TriggerRequest } from './triggers.js'
 import type { PipelineSpec } from './types.js'
 import { actionDetailView, executionView, pipelineView, stateView, summaryView } from './views.js'
 
@@ -18,17 +19,26 @@ export class PipelineStore {
   private readonly pipelines = new Map<string, PipelineRuntime>()
   /** clientRequestToken → execution id, per pipeline. */
   private readonly tokens = new Map<string, string>()
+  private readonly triggers = new TriggerSchedule()
 
   constructor(readonly region: string) {}
 
   add(spec: PipelineSpec, now: number): void {
     const pipeline = normalizePipeline(spec)
-    this.pipelines.set(pipeline.name, new PipelineRuntime(pipeline, now, historyExecutions(pipeline, now)))
+    const runtime = new PipelineRuntime(pipeline, now, historyExecutions(pipeline, now))
+    for (const trigger of spec.triggers ?? []) this.triggers.schedule(runtime, trigger, now)
+    this.pipelines.set(pipeline.name, runtime)
+  }
+
+  /** Schedules an execution as the pipeline's own trigger would start it; returns its id-to-be. */
+  trigger({ pipelineName, ...spec }: TriggerRequest, now: number): string {
+    return this.triggers.schedule(this.runtime(pipelineName, now), spec, now)
   }
 
   runtime(name: string, now: number): PipelineRuntime {
     const runtime = this.pipelines.get(name)
     if (runtime === undefined) throw pipelineNotFound(name)
+    this.triggers.fire(runtime, now)
     runtime.advanceTo(now)
     return runtime
   }

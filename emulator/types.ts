@@ -40,6 +40,18 @@ export interface VariableSpec {
   description?: string
 }
 
+/** Trigger types that start an execution without StartPipelineExecution (triggers.ts). */
+export type TriggerType = 'WebhookV2' | 'Webhook' | 'CloudWatchEvent' | 'PutActionRevision' | 'PollForSourceChanges'
+
+/** One execution a trigger will start, in a pipeline spec or sent to POST /_emulator/trigger. */
+export interface TriggerSpec {
+  triggerType?: TriggerType // default WebhookV2 (a CodeConnections push or pull-request trigger)
+  revision: string // the commit (or other revision) the source action runs
+  sourceAction?: string // default: the pipeline's first source action
+  delaySeconds?: number // after the pipeline was added (spec) or the request came (endpoint); default 0
+  triggerDetail?: string // default: a webhook or event rule ARN for the type
+}
+
 /** A past execution, so that ListPipelineExecutions has something to show. */
 export interface HistorySpec {
   status: FinalExecutionStatus
@@ -47,6 +59,7 @@ export interface HistorySpec {
   startedSecondsAgo: number
   revision?: string // the source revision it ran
   statusSummary?: string
+  triggerType?: TriggerSpec['triggerType'] // default: StartPipelineExecution
 }
 
 export interface PipelineSpec {
@@ -57,6 +70,7 @@ export interface PipelineSpec {
   variables?: VariableSpec[]
   stages: StageSpec[]
   history?: HistorySpec[] // newest first
+  triggers?: TriggerSpec[] // executions its own trigger starts, delaySeconds after it is added (triggers.ts)
 }
 
 export type FaultKind =

@@ -8,7 +8,7 @@ const bucket = (region: string): string => `codepipeline-${region}-${ACCOUNT}`
 /** Leaves out undefined members and empty strings, which the model's length constraints forbid. */
 const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T
 
-const trigger = (e: Execution) => ({ triggerType: 'StartPipelineExecution', triggerDetail: e.triggerDetail })
+const trigger = (e: Execution) => ({ triggerType: e.triggerType ?? 'StartPipelineExecution', triggerDetail: e.triggerDetail })
 
 export function executionView(runtime: PipelineRuntime, e: Execution) {
   return compact({
