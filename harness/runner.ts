@@ -116,6 +116,7 @@ function runnerEnv(dir: string, event: GitHubEvent, options: RunOptions): Record
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_RUN_NUMBER: '7',
     GITHUB_WORKFLOW: 'deploy',
+    GITHUB_WORKFLOW_REF: `${repository}/.github/workflows/deploy.yml@refs/heads/main`,
     GITHUB_JOB: 'pipeline',
     GITHUB_ACTION: '__run',
     GITHUB_ACTOR: 'octocat',

@@ -2,8 +2,11 @@
 import { CancelGuard } from './execution/cancel.js'
 import type { CodePipelinePort, ExecutionState } from './codepipeline/port.js'
 import { chooseCommit } from './github/commit.js'
-import { CommitStatus, type StatusClientLoader } from './report/commit-status.js'
-import { reportEnding, reportNotFollowed, reportUnfinished, type StartedRun } from './report/ending.js'
+import { CommitStatus } from './report/commit-status.js'
+import { reportEnding, reportNotFollowed, reportOf, reportUnfinished, type StartedRun } from './report/ending.js'
+import { CheckRun, whyNoCheckRun } from './github/check-run.js'
+import { lazyClient, type GitHubClient, type GitHubClientLoader } from './github/client.js'
+import { runningOutput } from './report/check-output.js'
 import { ActionError, errorMessage } from './errors.js'
 import { explainForkCredentials } from './github/fork.js'
 import { describeRun, type GitHubContext } from './github/context.js'
@@ -36,14 +39,14 @@ export interface MainDeps {
   planner: PollPlanner
   retry: RetryPolicy
   summary: SummaryWriter
-  /** How octokit is loaded for commit statuses; default: @actions/github, imported on first use. */
-  loadStatusClient?: StatusClientLoader
+  /** How octokit is loaded for commit statuses and the check run; default: @actions/github, imported on first use. */
+  loadGitHubClient?: GitHubClientLoader
 }
 
 /** A commit status reporter when there is a token and a commit to put it on; says why not otherwise. */
-function commitStatusFor(deps: MainDeps, plan: SourcePlan): CommitStatus | undefined {
+function commitStatusFor(deps: MainDeps, plan: SourcePlan, client?: () => Promise<GitHubClient>): CommitStatus | undefined {
   const { settings, github, log } = deps
-  if (!settings.githubToken) return undefined
+  if (!client) return undefined
   if (!settings.wait) {
     log.info('No commit status: wait is false, so the action would never learn the outcome to post.')
     return undefined
@@ -52,8 +55,28 @@ function commitStatusFor(deps: MainDeps, plan: SourcePlan): CommitStatus | undef
     log.info('No commit status: the execution is not pinned to a commit, so it is unknown which commit it tests.')
     return undefined
   }
-  const target = { ...github.repo, sha: plan.commitId, apiUrl: github.apiUrl, pipelineName: settings.pipelineName }
-  return new CommitStatus(settings.githubToken, target, log, deps.loadStatusClient)
+  const target = { ...github.repo, sha: plan.commitId, pipelineName: settings.pipelineName }
+  return new CommitStatus(client, target, log)
+}
+
+/** The live check run (check-run: true), created now and updated on each transition; says why not when it can't be. */
+function openCheckRun(deps: MainDeps, run: StartedRun, client?: () => Promise<GitHubClient>): CheckRun | undefined {
+  const { settings, github, log, clock } = deps
+  if (!settings.checkRun || !client) return undefined
+  const why = whyNoCheckRun(settings, github, run.commitId)
+  if (why) return void log.info(why)
+  const target = {
+    ...github.repo,
+    sha: run.commitId,
+    pipelineName: settings.pipelineName,
+    executionId: run.executionId,
+    consoleUrl: run.consoleUrl
+  }
+  const render = () => runningOutput(reportOf(clock, run, { status: 'InProgress' }), run.progress.lines)
+  const checkRun = new CheckRun({ client, log, clock }, target, render)
+  run.progress.onChange = () => checkRun.changed()
+  checkRun.start()
+  return checkRun
 }
 
 async function start(deps: MainDeps, guard: CancelGuard, plan: SourcePlan): Promise<string> {
@@ -109,7 +132,8 @@ async function failedToFollow(deps: MainDeps, guard: CancelGuard, timeout: WaitT
 async function follow(deps: MainDeps, guard: CancelGuard, plan: SourcePlan, executionId: string, startedAt: number): Promise<void> {
   const { settings, port, log } = deps
   const consoleUrl = executionUrl(settings.region, settings.pipelineName, executionId)
-  const commitStatus = commitStatusFor(deps, plan)
+  const client = settings.githubToken ? lazyClient(settings.githubToken, deps.github.apiUrl, deps.loadGitHubClient) : undefined
+  const commitStatus = commitStatusFor(deps, plan, client)
   const pending = commitStatus?.post('pending', `Execution ${executionId} started`, consoleUrl)
   const progress = new ProgressTracker(log, startedAt, consoleUrl)
   const run: StartedRun = {
@@ -122,13 +146,15 @@ async function follow(deps: MainDeps, guard: CancelGuard, plan: SourcePlan, exec
     progress,
     commitStatus
   }
+  run.checkRun = openCheckRun(deps, run, client)
   if (!settings.wait) {
     log.info('wait is false: not waiting for the execution to finish.')
     return reportNotFollowed(deps, run)
   }
+  // Before anything else is awaited: a cancel from now on ends the commit status and the check run too.
+  guard.reportWith(() => reportUnfinished(deps, run, 'The workflow run was cancelled', 'cancelled'))
   const { expectedMs, structure } = await learnExpectations(port, log, settings.pipelineName, executionId, plan.pipeline)
   progress.setStructure(structure)
-  guard.reportWith(() => reportUnfinished(deps, run, 'The workflow run was cancelled'))
   const onFinished = () => {
     guard.markFinished()
     deps.state.markFinished()

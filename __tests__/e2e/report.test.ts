@@ -113,11 +113,11 @@ describe('commit statuses', () => {
     expect(result.code).toBe(0)
     const posted = github.requests.slice(before)
     const sha = result.outputs['commit-id']
-    expect(posted.map((r) => [r.method, r.path, r.body.state, r.body.context])).toEqual([
+    expect(posted.map((r) => [r.method, r.path, r.body?.state, r.body?.context])).toEqual([
       ['POST', `/repos/Codertocat/Hello-World/statuses/${sha}`, 'pending', `CodePipeline/${name}`],
       ['POST', `/repos/Codertocat/Hello-World/statuses/${sha}`, 'success', `CodePipeline/${name}`]
     ])
-    expect(posted[0].body.target_url).toBe(result.outputs['execution-url'])
+    expect(posted[0].body?.target_url).toBe(result.outputs['execution-url'])
     expect(posted[0].headers.authorization).toBe(`token ${token}`)
     expect(result.stdout).toContain(`::add-mask::${token}`)
     expect(result.stdout.replace(`::add-mask::${token}`, '')).not.toContain(token)
@@ -132,7 +132,7 @@ describe('commit statuses', () => {
       env: { GITHUB_API_URL: github.url }
     })
     expect(result.code).not.toBe(0)
-    expect(github.requests.slice(before).map((r) => r.body.state)).toEqual(['pending', 'failure'])
+    expect(github.requests.slice(before).map((r) => r.body?.state)).toEqual(['pending', 'failure'])
   })
 
   test('no token, no status and no octokit', async () => {

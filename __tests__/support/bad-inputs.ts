@@ -27,6 +27,8 @@ export const BAD_INPUTS: BadInput[] = [
     { 'source-action': 'App', 'source-revisions': `App:COMMIT_ID:${SHA}` },
     /source-action and source-revisions/
   ],
+  ['check-run without github-token', { 'check-run': 'true' }, /check-run is true but github-token is not set/],
+  ['check-run not a boolean', { 'check-run': 'yes', 'github-token': 'ghs_x' }, /check-run is 'yes'/],
   ['bad aws-region', { 'aws-region': 'virginia' }, /aws-region is 'virginia'/],
   ['uppercase aws-region', { 'aws-region': 'US-EAST-1' }, /aws-region/],
   ['variables line without =', { variables: 'A=1\nnonsense' }, /variables line 2: 'nonsense' is not NAME=value/],

@@ -220,6 +220,7 @@ export function defaultSettings(pipelineName: string, overrides: Partial<Setting
     allowSuperseded: false,
     region: 'us-east-1',
     maskVariables: false,
+    checkRun: false,
     pollLimits: { minMs: 1000, maxMs: 60_000 },
     stopOnTimeout: false,
     outageToleranceMs: 300_000,

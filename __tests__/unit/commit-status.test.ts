@@ -1,19 +1,17 @@
-import { CommitStatus, statusFor, type StatusRequest } from '../../src/report/commit-status.js'
+import { lazyClient } from '../../src/github/client.js'
+import { CommitStatus, statusFor } from '../../src/report/commit-status.js'
 import { FakeLog } from '../support/fakes.js'
+import { FakeGitHub } from '../support/github.js'
 
-const target = { owner: 'o', repo: 'r', sha: 'a'.repeat(40), apiUrl: 'https://ghe.example/api/v3', pipelineName: 'p' }
+const target = { owner: 'o', repo: 'r', sha: 'a'.repeat(40), pipelineName: 'p' }
 
-test('loads the client once, with the token and GITHUB_API_URL, and posts the status', async () => {
-  const loads: string[][] = []
-  const posted: StatusRequest[] = []
+test('posts the status on the commit, with the console link; a long description is cut', async () => {
+  const github = new FakeGitHub()
   const log = new FakeLog()
-  const status = new CommitStatus('tok', target, log, async (token, baseUrl) => {
-    loads.push([token, baseUrl])
-    return async (request) => posted.push(request)
-  })
+  const status = new CommitStatus(github.client, target, log)
   await status.post('pending', 'started', 'https://console')
   await status.post('success', 'x'.repeat(200))
-  expect(loads).toEqual([['tok', 'https://ghe.example/api/v3']])
+  const posted = github.statuses
   expect(posted.map(({ request: _request, ...rest }) => rest)).toEqual([
     {
       owner: 'o',
@@ -34,22 +32,41 @@ test('loads the client once, with the token and GITHUB_API_URL, and posts the st
       target_url: undefined
     }
   ])
-  expect(posted[0].request.signal).toBeInstanceOf(AbortSignal)
+  expect(posted.at(0)?.request.signal).toBeInstanceOf(AbortSignal)
   expect(log.lines).toContain('info: Commit status CodePipeline/p on aaaaaaa: pending')
 })
 
-test('a failing GitHub call is a warning, never a throw', async () => {
-  const log = new FakeLog()
-  const status = new CommitStatus('tok', target, log, async () => async () => {
-    throw new Error('connect ECONNREFUSED')
+test('the client is loaded once, with the token and GITHUB_API_URL; a failed load is tried again', async () => {
+  const loads: string[][] = []
+  let failNext = true
+  const client = lazyClient('tok', 'https://ghe.example/api/v3', (token, baseUrl) => {
+    loads.push([token, baseUrl])
+    if (failNext) {
+      failNext = false
+      return Promise.reject(new Error('no module'))
+    }
+    return Promise.resolve(new FakeGitHub())
   })
-  await expect(status.post('success', 'ok')).resolves.toBeUndefined()
+  await expect(client()).rejects.toThrow('no module')
+  const first = await client()
+  expect(await client()).toBe(first)
+  expect(loads).toEqual([
+    ['tok', 'https://ghe.example/api/v3'],
+    ['tok', 'https://ghe.example/api/v3']
+  ])
+})
+
+test('a failing GitHub call is a warning, never a throw', async () => {
+  const github = new FakeGitHub()
+  github.fail.status = new Error('connect ECONNREFUSED')
+  const log = new FakeLog()
+  await expect(new CommitStatus(github.client, target, log).post('success', 'ok')).resolves.toBeUndefined()
   expect(log.lines).toEqual(['warning: Could not post the commit status CodePipeline/p (success) on aaaaaaa: connect ECONNREFUSED'])
 })
 
 test('a client that cannot load is a warning too', async () => {
   const log = new FakeLog()
-  await new CommitStatus('tok', target, log, () => Promise.reject(new Error('no module'))).post('pending', 'x')
+  await new CommitStatus(() => Promise.reject(new Error('no module')), target, log).post('pending', 'x')
   expect(log.text()).toContain('no module')
 })
 

@@ -16,7 +16,8 @@ test('reads the run from the runner environment and the event file', () => {
     GITHUB_SERVER_URL: 'https://ghe.example.com',
     GITHUB_API_URL: 'https://ghe.example.com/api/v3',
     GITHUB_RUN_ID: '42',
-    GITHUB_RUN_ATTEMPT: '2'
+    GITHUB_RUN_ATTEMPT: '2',
+    GITHUB_WORKFLOW_REF: 'octo/app/.github/workflows/deploy.yml@refs/pull/1/merge'
   })
   expect(ctx).toEqual({
     eventName: 'pull_request',
@@ -27,7 +28,8 @@ test('reads the run from the runner environment and the event file', () => {
     serverUrl: 'https://ghe.example.com',
     apiUrl: 'https://ghe.example.com/api/v3',
     runId: 42,
-    runAttempt: 2
+    runAttempt: 2,
+    workflowPath: '.github/workflows/deploy.yml'
   })
   expect(describeRun(ctx)).toBe('https://ghe.example.com/octo/app/actions/runs/42 (attempt 2)')
 })

@@ -38,6 +38,7 @@ describe('defaults', () => {
       allowSuperseded: false,
       region: 'us-east-1',
       githubToken: undefined,
+      checkRun: false,
       maskVariables: false,
       pollLimits: { minMs: 1000, maxMs: 60_000 },
       clientRequestToken: undefined,
@@ -208,6 +209,12 @@ describe('poll intervals, github-token, mask-variables', () => {
   test('github-token and mask-variables', () => {
     expect(settings({ 'github-token': 'ghs_x', 'mask-variables': 'true' })).toMatchObject({ githubToken: 'ghs_x', maskVariables: true })
     expect(inputError(() => settings({ 'mask-variables': 'yes' })).message).toBe("Input mask-variables is 'yes'; it must be true or false.")
+  })
+  test('check-run needs github-token', () => {
+    expect(settings({ 'github-token': 'ghs_x', 'check-run': 'true' })).toMatchObject({ checkRun: true })
+    expect(inputError(() => settings({ 'check-run': 'true' })).message).toMatch(
+      /^Input check-run is true but github-token is not set; set github-token/
+    )
   })
 })
 

@@ -6,6 +6,7 @@ import type { Settings } from '../../src/inputs/settings.js'
 import { runMainStep, type MainDeps } from '../../src/main-step.js'
 import { executionUrl } from '../../src/execution/start.js'
 import { ActionState } from '../../src/state.js'
+import { FakeGitHub } from '../support/github.js'
 import {
   awsError,
   defaultSettings,
@@ -213,9 +214,9 @@ test('errors before the start fail the step without touching CodePipeline furthe
 describe('reporting', () => {
   function withStatuses(overrides: Partial<Settings> = {}) {
     const s = setup({ githubToken: 'tok', ...overrides })
-    const posted: { state: string; description: string; sha: string }[] = []
-    s.deps.loadStatusClient = async () => async (request) => posted.push(request)
-    return { ...s, posted }
+    const fake = new FakeGitHub()
+    s.deps.loadGitHubClient = () => Promise.resolve(fake)
+    return { ...s, posted: fake.statuses, fake }
   }
 
   test('a success: pending, then success on the commit that ran; the summary is written', async () => {

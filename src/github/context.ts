@@ -14,6 +14,8 @@ export interface GitHubContext {
   apiUrl: string
   runId: number
   runAttempt: number
+  /** The workflow file (from GITHUB_WORKFLOW_REF), e.g. .github/workflows/deploy.yml: where check annotations point. */
+  workflowPath?: string
 }
 
 function readPayload(path: string | undefined): Record<string, unknown> {
@@ -28,6 +30,11 @@ function repoOf(env: NodeJS.ProcessEnv, payload: Record<string, unknown>): { own
   return { owner: repository?.owner?.login ?? '', repo: repository?.name ?? '' }
 }
 
+// GITHUB_WORKFLOW_REF is owner/repo/.github/workflows/deploy.yml@refs/heads/main.
+function workflowPath(ref: string | undefined): string | undefined {
+  return /^[^/]+\/[^/]+\/(.+?)@[^@]*$/.exec(ref ?? '')?.[1]
+}
+
 export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubContext {
   const payload = readPayload(env.GITHUB_EVENT_PATH)
   return {
@@ -39,7 +46,8 @@ export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubC
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     runId: Number.parseInt(env.GITHUB_RUN_ID ?? '', 10),
-    runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10)
+    runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10),
+    workflowPath: workflowPath(env.GITHUB_WORKFLOW_REF)
   }
 }
 

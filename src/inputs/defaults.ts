@@ -14,6 +14,7 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'allow-superseded': 'false',
   'aws-region': '',
   'mask-variables': 'false',
+  'check-run': 'false',
   'poll-interval-min-seconds': '1',
   // Empty: 60 s, or the minimum when that is larger (a 90 s minimum means "never more often than 90 s").
   'poll-interval-max-seconds': '',

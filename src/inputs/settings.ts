@@ -20,8 +20,10 @@ export interface Settings {
   abandonOnCancel: boolean
   allowSuperseded: boolean
   region: string
-  /** For commit statuses; undefined posts none. */
+  /** For commit statuses and the check run; undefined posts none. */
   githubToken?: string
+  /** A live check run on the commit (needs githubToken). */
+  checkRun: boolean
   maskVariables: boolean
   pollLimits: PollLimits
   /** Overrides the token derived from the run (request-token.ts). */
@@ -106,6 +108,11 @@ function checkCombinations(s: Settings, sourceRevisionsGiven: boolean): void {
   if (s.stopOnTimeout && s.waitTimeoutMs === undefined) {
     throw new InputError('Input stop-on-timeout is true but wait-timeout-minutes is not set; set wait-timeout-minutes too.')
   }
+  if (s.checkRun && !s.githubToken) {
+    throw new InputError(
+      'Input check-run is true but github-token is not set; set github-token: ${{ secrets.GITHUB_TOKEN }} (with permissions: checks: write).'
+    )
+  }
   if (s.sourceAction && sourceRevisionsGiven) {
     throw new InputError('Inputs source-action and source-revisions are both set; name the action in source-revisions instead.')
   }
@@ -130,6 +137,7 @@ export function readSettings(readRaw: InputReader, env: NodeJS.ProcessEnv): Sett
     allowSuperseded: readBoolean(read, 'allow-superseded'),
     region: resolveRegion(read, env),
     githubToken: read('github-token') || undefined,
+    checkRun: readBoolean(read, 'check-run'),
     maskVariables: readBoolean(read, 'mask-variables'),
     pollLimits: readPollLimits(read),
     clientRequestToken: readClientRequestToken(read),

@@ -1,6 +1,8 @@
 // Commit statuses (`CodePipeline/<pipeline>`) for merge gates and the PR's checks list. Only with a
-// github-token: octokit is loaded then, and not before. A failing GitHub call is a warning, never the verdict.
+// github-token: octokit is loaded then (github/client.ts), and not before. A failing GitHub call is a
+// warning, never the verdict.
 import { errorMessage } from '../errors.js'
+import type { GitHubClient } from '../github/client.js'
 import type { Log } from '../ports.js'
 
 export type StatusState = 'pending' | 'success' | 'failure' | 'error'
@@ -9,48 +11,18 @@ export interface StatusTarget {
   owner: string
   repo: string
   sha: string
-  /** GITHUB_API_URL, so that GitHub Enterprise Server works. */
-  apiUrl: string
   pipelineName: string
 }
-
-export interface StatusRequest {
-  owner: string
-  repo: string
-  sha: string
-  state: StatusState
-  context: string
-  description: string
-  target_url?: string
-  request: { signal: AbortSignal }
-}
-
-/** The octokit call used, so tests and the loader agree on its shape. */
-export type CreateStatus = (request: StatusRequest) => Promise<unknown>
-export type StatusClientLoader = (token: string, baseUrl: string) => Promise<CreateStatus>
 
 // A GitHub that does not answer must not hold the step for long.
 const REQUEST_TIMEOUT_MS = 10_000
 const MAX_DESCRIPTION = 140
 
-/**
- * Loads @actions/github (and octokit with it) only now: runs without a token never evaluate it. "eager" keeps
- * it in the one bundle file (ncc writes licenses.txt for one chunk only) while the module still runs on demand.
- */
-export const loadStatusClient: StatusClientLoader = async (token, baseUrl) => {
-  const { getOctokit } = await import(/* webpackMode: "eager" */ '@actions/github')
-  const octokit = getOctokit(token, { baseUrl })
-  return (request) => octokit.rest.repos.createCommitStatus({ ...request })
-}
-
 export class CommitStatus {
-  private client: Promise<CreateStatus> | undefined
-
   constructor(
-    private readonly token: string,
+    private readonly client: () => Promise<GitHubClient>,
     private readonly target: StatusTarget,
-    private readonly log: Log,
-    private readonly load: StatusClientLoader = loadStatusClient
+    private readonly log: Log
   ) {}
 
   get context(): string {
@@ -59,12 +31,11 @@ export class CommitStatus {
 
   /** Posts the status; says so, or warns why not. Never throws. */
   async post(state: StatusState, description: string, targetUrl?: string): Promise<void> {
-    const { owner, repo, sha, apiUrl } = this.target
+    const { owner, repo, sha } = this.target
     try {
-      this.client ??= this.load(this.token, apiUrl)
-      const create = await this.client
+      const client = await this.client()
       const cut = description.length > MAX_DESCRIPTION ? `${description.slice(0, MAX_DESCRIPTION - 1)}…` : description
-      await create({
+      await client.createCommitStatus({
         owner,
         repo,
         sha,

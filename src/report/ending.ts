@@ -1,14 +1,17 @@
 // Everything that happens once the execution has ended (or the wait gave up): the last progress, the
 // annotation, the job summary and the commit status. None of it changes the verdict except `diagnose`.
 import type { CodePipelinePort, ExecutionState } from '../codepipeline/port.js'
-import { type CommitStatus, statusFor } from './commit-status.js'
+import { conclusionFor, type CheckRun } from '../github/check-run.js'
+import type { CheckConclusion } from '../github/client.js'
+import { endingOutput, endingTitle, type CheckEnding } from './check-output.js'
+import { statusFor, type CommitStatus } from './commit-status.js'
 import { diagnose, type Diagnosis } from './diagnosis.js'
 import { errorMessage } from '../errors.js'
 import type { GitHubContext } from '../github/context.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Clock, Log } from '../ports.js'
 import type { ProgressTracker } from './progress.js'
-import { writeSummary, type SummaryWriter } from './summary.js'
+import { writeSummary, type Report, type SummaryWriter } from './summary.js'
 
 export interface EndingDeps {
   port: CodePipelinePort
@@ -20,7 +23,7 @@ export interface EndingDeps {
 /** One started execution, as the ending needs to know it. */
 export interface StartedRun {
   settings: Pick<Settings, 'pipelineName' | 'variables' | 'maskVariables' | 'allowSuperseded'>
-  github: Pick<GitHubContext, 'eventName' | 'serverUrl' | 'repo'>
+  github: Pick<GitHubContext, 'eventName' | 'serverUrl' | 'repo' | 'workflowPath'>
   executionId: string
   consoleUrl: string
   /** '' when the run is not pinned to a commit. */
@@ -28,6 +31,7 @@ export interface StartedRun {
   startedAt: number
   progress: ProgressTracker
   commitStatus?: CommitStatus
+  checkRun?: CheckRun
 }
 
 function commitLink(run: StartedRun): { sha: string; url: string } | undefined {
@@ -37,39 +41,53 @@ function commitLink(run: StartedRun): { sha: string; url: string } | undefined {
 }
 
 /** From the first action's start to the last action's end, on AWS's clock; ours when no action ran. */
-function duration(deps: EndingDeps, run: StartedRun, ended: boolean): number {
+function duration(clock: Clock, run: StartedRun, ended: boolean): number {
   const runs = run.progress.latest
   const starts = runs.map((r) => r.startTime).filter((t) => t !== undefined)
   const ends = runs.map((r) => r.lastUpdateTime).filter((t) => t !== undefined)
-  if (!ended || starts.length === 0 || ends.length === 0) return deps.clock.now() - run.startedAt
+  if (!ended || starts.length === 0 || ends.length === 0) return clock.now() - run.startedAt
   return Math.max(...ends) - Math.min(...starts)
 }
 
-async function summarize(deps: EndingDeps, run: StartedRun, state: ExecutionState, followed = true): Promise<void> {
+/** What the job summary (and the check run) show of the run, as far as it is known now. */
+export function reportOf(clock: Clock, run: StartedRun, state: ExecutionState, followed = true): Report {
+  return {
+    pipelineName: run.settings.pipelineName,
+    executionId: run.executionId,
+    consoleUrl: run.consoleUrl,
+    status: state.status,
+    statusSummary: state.statusSummary,
+    durationMs: duration(clock, run, state.status !== 'Unknown' && state.status !== 'InProgress'),
+    event: run.github.eventName,
+    commit: commitLink(run),
+    structure: run.progress.stages,
+    followed,
+    runs: run.progress.latest,
+    variables: run.settings.variables.map((v) => ({ name: v.name ?? '', value: v.value ?? '' })),
+    masked: run.settings.maskVariables
+  }
+}
+
+async function summarize(deps: EndingDeps, report: Report): Promise<void> {
   try {
-    await writeSummary(deps.summary, {
-      pipelineName: run.settings.pipelineName,
-      executionId: run.executionId,
-      consoleUrl: run.consoleUrl,
-      status: state.status,
-      statusSummary: state.statusSummary,
-      durationMs: duration(deps, run, state.status !== 'Unknown'),
-      event: run.github.eventName,
-      commit: commitLink(run),
-      structure: run.progress.stages,
-      followed,
-      runs: run.progress.latest,
-      variables: run.settings.variables.map((v) => ({ name: v.name ?? '', value: v.value ?? '' })),
-      masked: run.settings.maskVariables
-    })
+    await writeSummary(deps.summary, report)
   } catch (err) {
     deps.log.warning(`Could not write the job summary: ${errorMessage(err)}`)
   }
 }
 
+/** Completes the check run, if there is one, with what the job summary shows. */
+async function completeCheckRun(run: StartedRun, report: Report, ending: Omit<CheckEnding, 'annotationPath'>): Promise<void> {
+  await run.checkRun?.complete(
+    ending.conclusion,
+    endingOutput(report, run.progress.lines, { ...ending, annotationPath: run.github.workflowPath ?? '.github/workflows' })
+  )
+}
+
 /** The last progress (one more ListActionExecutions, so the table is complete), then everything else. */
 export async function reportEnding(deps: EndingDeps, run: StartedRun, state: ExecutionState): Promise<Diagnosis> {
   const { pipelineName } = run.settings
+  run.checkRun?.freeze()
   try {
     run.progress.update(await deps.port.listActionRuns(pipelineName, run.executionId))
   } catch (err) {
@@ -79,20 +97,51 @@ export async function reportEnding(deps: EndingDeps, run: StartedRun, state: Exe
   const note = diagnosis.annotation
   if (note?.level === 'error') deps.log.error(note.message, { title: note.title })
   if (note?.level === 'notice') deps.log.notice(note.message, { title: note.title })
-  await summarize(deps, run, state)
+  const report = reportOf(deps.clock, run, state)
+  await summarize(deps, report)
   const description = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
-  await run.commitStatus?.post(statusFor(diagnosis.passed, state.status), description, run.consoleUrl)
+  await Promise.all([
+    run.commitStatus?.post(statusFor(diagnosis.passed, state.status), description, run.consoleUrl),
+    completeCheckRun(run, report, {
+      conclusion: conclusionFor(diagnosis.passed, state.status),
+      title: endingTitle(report, diagnosis.passed),
+      message: note?.message,
+      annotation: note
+    })
+  ])
   return diagnosis
 }
 
 /** wait: false: the summary says what was started; there is no outcome to post. */
 export async function reportNotFollowed(deps: EndingDeps, run: StartedRun): Promise<void> {
-  await summarize(deps, run, { status: 'InProgress', statusSummary: 'not followed (wait: false)' }, false)
+  await summarize(deps, reportOf(deps.clock, run, { status: 'InProgress', statusSummary: 'not followed (wait: false)' }, false))
 }
 
-/** The wait ended without a verdict (it gave up, or was cancelled): summary from what is known, status `error`. */
-export async function reportUnfinished(deps: EndingDeps, run: StartedRun, why: string): Promise<void> {
+/**
+ * The wait ended without a verdict (it gave up, or was cancelled): summary from what is known, status `error`;
+ * the check run `cancelled` for a cancelled workflow run, `failure` (with the reason) otherwise.
+ */
+export async function reportUnfinished(
+  deps: EndingDeps,
+  run: StartedRun,
+  why: string,
+  conclusion: CheckConclusion = 'failure'
+): Promise<void> {
+  run.checkRun?.freeze()
   // Unknown, not a CodePipeline status: the execution may still be running, or stopping.
-  await summarize(deps, run, { status: 'Unknown', statusSummary: why })
-  await run.commitStatus?.post('error', why, run.consoleUrl)
+  const report = reportOf(deps.clock, run, { status: 'Unknown', statusSummary: why })
+  await summarize(deps, report)
+  const title = conclusion === 'cancelled' ? 'Cancelled with the workflow run' : 'Not followed to the end'
+  await Promise.all([
+    run.commitStatus?.post('error', why, run.consoleUrl),
+    completeCheckRun(run, report, {
+      conclusion,
+      title,
+      message: why,
+      annotation:
+        conclusion === 'failure'
+          ? { level: 'error', title: `${run.settings.pipelineName}: ${title.toLowerCase()}`, message: why }
+          : undefined
+    })
+  ])
 }

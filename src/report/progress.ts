@@ -69,7 +69,10 @@ function transitionTime(run: ActionRun): number {
 /** Remembers what was said about each action run, so that each transition is said once. */
 export class ProgressTracker {
   private readonly said = new Map<string, string>()
+  private readonly told: string[] = []
   private runs: ActionRun[] = []
+  /** Called after an update that had something new to say (the live check run listens). */
+  onChange: (() => void) | undefined
 
   constructor(
     private readonly log: Log,
@@ -91,15 +94,24 @@ export class ProgressTracker {
     return this.runs
   }
 
+  /** Every transition line said so far, oldest first. */
+  get lines(): readonly string[] {
+    return this.told
+  }
+
   /** Logs the transitions since the last update, oldest first. */
   update(runs: ActionRun[]): void {
     this.runs = runs
     const byTime = [...runs].sort((a, b) => transitionTime(a) - transitionTime(b))
+    const before = this.told.length
     for (const run of byTime) {
       if (this.said.get(run.actionExecutionId) === run.status) continue
       this.said.set(run.actionExecutionId, run.status)
-      this.log.info(describeTransition(run, this.startedAt, this.approvalUrl))
+      const line = describeTransition(run, this.startedAt, this.approvalUrl)
+      this.told.push(line)
+      this.log.info(line)
     }
+    if (this.told.length > before) this.onChange?.()
   }
 
   view(): ProgressView {

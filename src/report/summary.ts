@@ -95,7 +95,8 @@ function headerItems(r: Report): string[] {
   ]
 }
 
-export async function writeSummary(summary: SummaryWriter, r: Report): Promise<void> {
+/** The report's markup, added to `summary` without writing it: the job summary and the check run share it. */
+export function composeSummary(summary: SummaryWriter, r: Report): void {
   summary.addHeading(`CodePipeline ${escapeText(r.pipelineName)}: ${statusCell(r.status)}`, 2).addList(headerItems(r))
   const head = ['Stage', 'Action', 'Status', 'Duration', 'Message', 'Link'].map((data) => ({ data, header: true }))
   if (!r.followed) {
@@ -118,5 +119,9 @@ export async function writeSummary(summary: SummaryWriter, r: Report): Promise<v
       ...rows
     ])
   }
+}
+
+export async function writeSummary(summary: SummaryWriter, r: Report): Promise<void> {
+  composeSummary(summary, r)
   await summary.write()
 }

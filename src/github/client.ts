@@ -1,0 +1,93 @@
+// The few GitHub REST calls the action makes (commit statuses, check runs), as one small port. Octokit is
+// loaded only when there is a token: runs without one never evaluate it.
+
+/** Every call carries its own abort signal: a GitHub that does not answer must not hold the step. */
+interface Signalled {
+  request: { signal: AbortSignal }
+}
+
+export interface CommitStatusRequest extends Signalled {
+  owner: string
+  repo: string
+  sha: string
+  state: 'pending' | 'success' | 'failure' | 'error'
+  context: string
+  description: string
+  target_url?: string
+}
+
+export interface CheckAnnotation {
+  path: string
+  start_line: number
+  end_line: number
+  annotation_level: 'notice' | 'warning' | 'failure'
+  title?: string
+  message: string
+  raw_details?: string
+}
+
+export interface CheckOutput {
+  title: string
+  summary: string
+  text?: string
+  annotations?: CheckAnnotation[]
+}
+
+export type CheckConclusion = 'success' | 'failure' | 'cancelled'
+
+export interface CreateCheckRunRequest extends Signalled {
+  owner: string
+  repo: string
+  name: string
+  head_sha: string
+  status: 'in_progress'
+  details_url: string
+  external_id: string
+  started_at: string
+  output: CheckOutput
+}
+
+export interface UpdateCheckRunRequest extends Signalled {
+  owner: string
+  repo: string
+  check_run_id: number
+  status?: 'completed'
+  conclusion?: CheckConclusion
+  completed_at?: string
+  output: CheckOutput
+}
+
+export interface GitHubClient {
+  createCommitStatus(request: CommitStatusRequest): Promise<unknown>
+  /** Answers the new check run's id. */
+  createCheckRun(request: CreateCheckRunRequest): Promise<number>
+  updateCheckRun(request: UpdateCheckRunRequest): Promise<unknown>
+}
+
+export type GitHubClientLoader = (token: string, baseUrl: string) => Promise<GitHubClient>
+
+/**
+ * Loads @actions/github (and octokit with it) only now. "eager" keeps it in the one bundle file (ncc writes
+ * licenses.txt for one chunk only) while the module still runs on demand.
+ */
+export const loadGitHubClient: GitHubClientLoader = async (token, baseUrl) => {
+  const { getOctokit } = await import(/* webpackMode: "eager" */ '@actions/github')
+  const { rest } = getOctokit(token, { baseUrl })
+  return {
+    createCommitStatus: (request) => rest.repos.createCommitStatus({ ...request }),
+    createCheckRun: async (request) => (await rest.checks.create({ ...request })).data.id,
+    updateCheckRun: (request) => rest.checks.update({ ...request })
+  }
+}
+
+/** One client for the whole step, loaded on first use; a failed load is tried again on the next call. */
+export function lazyClient(token: string, baseUrl: string, load: GitHubClientLoader = loadGitHubClient): () => Promise<GitHubClient> {
+  let client: Promise<GitHubClient> | undefined
+  return () => {
+    client ??= load(token, baseUrl).catch((err: unknown) => {
+      client = undefined
+      throw err
+    })
+    return client
+  }
+}
