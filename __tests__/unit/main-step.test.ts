@@ -265,6 +265,61 @@ describe('reporting', () => {
   })
 })
 
+describe('the check run (check-run: true)', () => {
+  function withCheckRun(overrides: Partial<Settings> = {}) {
+    const s = setup({ githubToken: 'tok', checkRun: true, ...overrides })
+    const fake = new FakeGitHub()
+    s.deps.loadGitHubClient = () => Promise.resolve(fake)
+    return { ...s, fake }
+  }
+
+  test('created on the pinned commit, updated on a transition, completed; the commit status is posted too', async () => {
+    const { deps, port, fake } = withCheckRun()
+    port.executions = [{ status: 'InProgress' }, { status: 'Succeeded' }]
+    port.actionRuns = [[{ actionExecutionId: 'a', stageName: 'Source', actionName: 'App', status: 'InProgress', startTime: 1 }]]
+    await runMainStep({ ...deps, planner: ({ lastCall }) => ({ call: lastCall === 'progress' ? 'status' : 'progress', delayMs: 1000 }) })
+    expect(fake.creates.map((c) => [c.head_sha, c.external_id, c.output.title])).toEqual([[HEAD, ID, 'Starting']])
+    expect(fake.updates.map((u) => [u.output.title, u.conclusion])).toEqual([
+      ['Source / App running', undefined],
+      [expect.stringMatching(/^Succeeded in /), 'success']
+    ])
+    expect(fake.statuses.map((p) => p.state)).toEqual(['pending', 'success'])
+  })
+
+  test('a signal while the history is still being read: the check run is completed as cancelled', async () => {
+    const { deps, port, fake, signals, exits } = withCheckRun()
+    const history = deferred<[]>()
+    port.history = () => history.promise
+    const running = runMainStep(deps)
+    await settle()
+    expect(fake.ops()).toEqual(['status', 'create'])
+    signals.emit('SIGINT')
+    await settle()
+    // Reported before the history answers: the real process exits right after.
+    expect(exits).toEqual([1])
+    expect(fake.updates.map((u) => [u.status, u.conclusion, u.output.title])).toEqual([
+      ['completed', 'cancelled', 'Cancelled with the workflow run']
+    ])
+    history.resolve([])
+    await running
+  })
+
+  test('without check-run, none; with it, on a fork, said once and none', async () => {
+    const off = withCheckRun({ checkRun: false })
+    await runMainStep(off.deps)
+    expect(off.fake.ops()).toEqual(['status', 'status'])
+    const fork = withCheckRun()
+    const payload = {
+      pull_request: { number: 7, head: { sha: HEAD, repo: { full_name: 'other/app' } }, base: { repo: { full_name: 'octo/app' } } }
+    }
+    await runMainStep({ ...fork.deps, github: { ...github, payload } })
+    expect(fork.fake.ops()).toEqual(['status', 'status'])
+    expect(fork.log.lines.filter((l) => l.includes('No check run'))).toEqual([
+      expect.stringMatching(/^info: No check run: this pull request comes from the fork other\/app/)
+    ])
+  })
+})
+
 describe('wait-timeout-minutes', () => {
   test.each([
     [true, ['getPipeline', 'start', 'history', 'stop'], { stopped: 'true' }, /it was stopped/],
