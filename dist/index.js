@@ -56658,7 +56658,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4987);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(385);
 // The main step's bundle entry (dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
@@ -56668,7 +56668,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4987:
+/***/ 385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59927,6 +59927,10 @@ function repoOf(env, payload) {
     const repository = payload.repository;
     return { owner: repository?.owner?.login ?? '', repo: repository?.name ?? '' };
 }
+// GITHUB_WORKFLOW_REF is owner/repo/.github/workflows/deploy.yml@refs/heads/main.
+function workflowPath(ref) {
+    return /^[^/]+\/[^/]+\/(.+?)@[^@]*$/.exec(ref ?? '')?.[1];
+}
 function readGitHubContext(env = process.env) {
     const payload = readPayload(env.GITHUB_EVENT_PATH);
     return {
@@ -59938,7 +59942,8 @@ function readGitHubContext(env = process.env) {
         serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
         runId: Number.parseInt(env.GITHUB_RUN_ID ?? '', 10),
-        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10)
+        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10),
+        workflowPath: workflowPath(env.GITHUB_WORKFLOW_REF)
     };
 }
 /** The run's page, e.g. https://github.com/octo/app/actions/runs/42 (attempt 2). */
@@ -59975,6 +59980,7 @@ const INPUT_DEFAULTS = {
     'allow-superseded': 'false',
     'aws-region': '',
     'mask-variables': 'false',
+    'check-run': 'false',
     'poll-interval-min-seconds': '1',
     // Empty: 60 s, or the minimum when that is larger (a 90 s minimum means "never more often than 90 s").
     'poll-interval-max-seconds': '',
@@ -60218,6 +60224,9 @@ function checkCombinations(s, sourceRevisionsGiven) {
     if (s.stopOnTimeout && s.waitTimeoutMs === undefined) {
         throw new InputError('Input stop-on-timeout is true but wait-timeout-minutes is not set; set wait-timeout-minutes too.');
     }
+    if (s.checkRun && !s.githubToken) {
+        throw new InputError('Input check-run is true but github-token is not set; set github-token: ${{ secrets.GITHUB_TOKEN }} (with permissions: checks: write).');
+    }
     if (s.sourceAction && sourceRevisionsGiven) {
         throw new InputError('Inputs source-action and source-revisions are both set; name the action in source-revisions instead.');
     }
@@ -60240,6 +60249,7 @@ function readSettings(readRaw, env) {
         allowSuperseded: readBoolean(read, 'allow-superseded'),
         region: resolveRegion(read, env),
         githubToken: read('github-token') || undefined,
+        checkRun: readBoolean(read, 'check-run'),
         maskVariables: readBoolean(read, 'mask-variables'),
         pollLimits: readPollLimits(read),
         clientRequestToken: readClientRequestToken(read),
@@ -60638,43 +60648,31 @@ function chooseCommit(ctx, commitId) {
 
 ;// CONCATENATED MODULE: ./src/report/commit-status.ts
 // Commit statuses (`CodePipeline/<pipeline>`) for merge gates and the PR's checks list. Only with a
-// github-token: octokit is loaded then, and not before. A failing GitHub call is a warning, never the verdict.
+// github-token: octokit is loaded then (github/client.ts), and not before. A failing GitHub call is a
+// warning, never the verdict.
 
 // A GitHub that does not answer must not hold the step for long.
 const commit_status_REQUEST_TIMEOUT_MS = 10_000;
 const MAX_DESCRIPTION = 140;
-/**
- * Loads @actions/github (and octokit with it) only now: runs without a token never evaluate it. "eager" keeps
- * it in the one bundle file (ncc writes licenses.txt for one chunk only) while the module still runs on demand.
- */
-const loadStatusClient = async (token, baseUrl) => {
-    const { getOctokit } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const octokit = getOctokit(token, { baseUrl });
-    return (request) => octokit.rest.repos.createCommitStatus({ ...request });
-};
 class CommitStatus {
-    token;
+    client;
     target;
     log;
-    load;
-    client;
-    constructor(token, target, log, load = loadStatusClient) {
-        this.token = token;
+    constructor(client, target, log) {
+        this.client = client;
         this.target = target;
         this.log = log;
-        this.load = load;
     }
     get context() {
         return `CodePipeline/${this.target.pipelineName}`;
     }
     /** Posts the status; says so, or warns why not. Never throws. */
     async post(state, description, targetUrl) {
-        const { owner, repo, sha, apiUrl } = this.target;
+        const { owner, repo, sha } = this.target;
         try {
-            this.client ??= this.load(this.token, apiUrl);
-            const create = await this.client;
+            const client = await this.client();
             const cut = description.length > MAX_DESCRIPTION ? `${description.slice(0, MAX_DESCRIPTION - 1)}…` : description;
-            await create({
+            await client.createCommitStatus({
                 owner,
                 repo,
                 sha,
@@ -60696,6 +60694,232 @@ function statusFor(passed, executionStatus) {
     if (passed)
         return 'success';
     return executionStatus === 'Failed' ? 'failure' : 'error';
+}
+
+;// CONCATENATED MODULE: ./src/github/fork.ts
+// Pull requests from forks run without the repository's secrets and without an OIDC token, so the
+// AWS credentials are simply absent. Say that, rather than the generic "no credentials".
+
+function fullName(payload, side) {
+    const pr = payload.pull_request;
+    const name = pr?.[side]?.repo?.full_name;
+    return typeof name === 'string' ? name : '';
+}
+/** The fork's owner/repo when this run is for a pull_request from a fork; undefined otherwise. */
+function forkOf(ctx) {
+    if (ctx.eventName !== 'pull_request')
+        return undefined;
+    const head = fullName(ctx.payload, 'head');
+    const base = fullName(ctx.payload, 'base');
+    return head && base && head.toLowerCase() !== base.toLowerCase() ? head : undefined;
+}
+/** Replaces a missing-credentials error on a fork's pull request by one that says why they are missing. */
+function explainForkCredentials(err, ctx) {
+    const fork = forkOf(ctx);
+    if (!fork || awsErrorName(err) !== 'CredentialsProviderError')
+        return err;
+    return new ActionError(`No AWS credentials: this pull request comes from the fork ${fork}, and GitHub gives workflows of pull requests ` +
+        `from forks no secrets and no OIDC token, so the pipeline cannot run for it here (run it after review, e.g. on merge_group or push).`, { cause: err });
+}
+
+;// CONCATENATED MODULE: ./src/github/check-run.ts
+// The live check run (`CodePipeline / <pipeline>`, check-run: true): created in progress when the execution
+// starts, updated on transitions, completed with the verdict. The GitHub API's rate limits are shared by the
+// whole workflow, so updates are spaced and counted; a failing GitHub call is a warning, never the verdict.
+
+
+/** The first transition is shown at once; after that, at most one update per interval. */
+const MIN_UPDATE_INTERVAL_MS = 10_000;
+/** Live updates in one run, at most; the completion always comes on top and carries everything. */
+const MAX_UPDATES = 30;
+// A GitHub that does not answer must not hold the step for long.
+const check_run_REQUEST_TIMEOUT_MS = 10_000;
+/** The conclusion for a verdict. Never `neutral`: branch protection counts it as passing. */
+function conclusionFor(passed, executionStatus) {
+    if (passed)
+        return 'success';
+    return executionStatus === 'Stopped' || executionStatus === 'Cancelled' ? 'cancelled' : 'failure';
+}
+/** Why no check run can be made for this run, if one cannot; said once, before any GitHub call. */
+function whyNoCheckRun(settings, github, commitId) {
+    if (!settings.wait)
+        return 'No check run: wait is false, so the action would never learn the outcome to complete it with.';
+    if (!commitId)
+        return 'No check run: the execution is not pinned to a commit, so it is unknown which commit it tests.';
+    const fork = forkOf(github);
+    if (fork) {
+        return (`No check run: this pull request comes from the fork ${fork}, and GitHub gives such workflows a read-only token, ` +
+            'so no check run can be created here; the job summary and the step itself still report the outcome.');
+    }
+    return undefined;
+}
+function describeFailure(err) {
+    const status = err?.status;
+    const hint = status === 403 || status === 404 ? ' (the token needs `permissions: checks: write`)' : '';
+    return `${errorMessage(err)}${hint}`;
+}
+class CheckRun {
+    deps;
+    target;
+    render;
+    id = Promise.resolve(undefined);
+    lastUpdateAt = -Infinity;
+    updates = 0;
+    scheduled;
+    inFlight;
+    frozen = false;
+    updateWarned = false;
+    constructor(deps, target, 
+    /** The live output, rendered when an update is sent (so a delayed update shows the latest state). */
+    render) {
+        this.deps = deps;
+        this.target = target;
+        this.render = render;
+    }
+    get name() {
+        return `CodePipeline / ${this.target.pipelineName}`;
+    }
+    get where() {
+        return `${this.name} on ${this.target.sha.slice(0, 7)}`;
+    }
+    /** Creates it, in progress; does not wait for GitHub. */
+    start() {
+        this.id = this.create();
+    }
+    async create() {
+        const { owner, repo, sha, executionId, consoleUrl } = this.target;
+        try {
+            const client = await this.deps.client();
+            const id = await client.createCheckRun({
+                owner,
+                repo,
+                name: this.name,
+                head_sha: sha,
+                status: 'in_progress',
+                details_url: consoleUrl,
+                external_id: executionId,
+                started_at: new Date(this.deps.clock.now()).toISOString(),
+                output: this.render(),
+                request: { signal: AbortSignal.timeout(check_run_REQUEST_TIMEOUT_MS) }
+            });
+            this.deps.log.info(`Check run ${this.where}: in progress`);
+            return id;
+        }
+        catch (err) {
+            this.deps.log.warning(`Could not create the check run ${this.where}: ${describeFailure(err)}. The step goes on without it.`);
+            return undefined;
+        }
+    }
+    /** Something changed: update now, or once the interval since the last update has passed. */
+    changed() {
+        if (this.frozen || this.scheduled)
+            return; // a scheduled update renders the latest state when it goes
+        if (this.updates >= MAX_UPDATES)
+            return;
+        const timer = new AbortController();
+        this.scheduled = timer;
+        const waitMs = Math.max(0, this.lastUpdateAt + MIN_UPDATE_INTERVAL_MS - this.deps.clock.now());
+        void this.deps.clock.sleep(waitMs, timer.signal).then(() => {
+            this.scheduled = undefined;
+            return this.update();
+        }, () => undefined);
+    }
+    async update() {
+        const id = await this.id;
+        if (id === undefined || this.frozen)
+            return;
+        this.updates++;
+        this.lastUpdateAt = this.deps.clock.now();
+        const call = new AbortController();
+        this.inFlight = call;
+        try {
+            const client = await this.deps.client();
+            const signal = AbortSignal.any([call.signal, AbortSignal.timeout(check_run_REQUEST_TIMEOUT_MS)]);
+            await client.updateCheckRun({ ...this.ids(id), output: this.render(), request: { signal } });
+            this.deps.log.debug(`Check run ${this.where}: update ${this.updates} of at most ${MAX_UPDATES}`);
+        }
+        catch (err) {
+            if (call.signal.aborted)
+                return; // the completion took over
+            // One warning: a GitHub that refuses one update refuses the next ones too.
+            const message = `Could not update the check run ${this.where}: ${describeFailure(err)}`;
+            if (this.updateWarned)
+                this.deps.log.debug(message);
+            else
+                this.deps.log.warning(message);
+            this.updateWarned = true;
+        }
+        finally {
+            if (this.inFlight === call)
+                this.inFlight = undefined;
+        }
+    }
+    ids(id) {
+        return { owner: this.target.owner, repo: this.target.repo, check_run_id: id };
+    }
+    /** No more live updates: the ending is being prepared (its last progress must not trigger one). */
+    freeze() {
+        this.frozen = true;
+        this.scheduled?.abort();
+        this.scheduled = undefined;
+    }
+    /** Completes it with the verdict; an update still on the wire is abandoned. Never throws. */
+    async complete(conclusion, output) {
+        this.freeze();
+        this.inFlight?.abort();
+        const id = await this.id;
+        if (id === undefined)
+            return; // the create already warned
+        try {
+            const client = await this.deps.client();
+            await client.updateCheckRun({
+                ...this.ids(id),
+                status: 'completed',
+                conclusion,
+                completed_at: new Date(this.deps.clock.now()).toISOString(),
+                output,
+                request: { signal: AbortSignal.timeout(check_run_REQUEST_TIMEOUT_MS) }
+            });
+            this.deps.log.info(`Check run ${this.where}: ${conclusion}`);
+        }
+        catch (err) {
+            this.deps.log.warning(`Could not complete the check run ${this.where} (${conclusion}): ${describeFailure(err)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/markup.ts
+// Text from AWS and the pipeline (error messages, build summaries, commit messages) goes into the job
+// summary, which GitHub renders as Markdown with HTML. Escaped here, it shows as the literal text it is.
+// HTML's own specials, plus the characters that start Markdown emphasis, code, links, tables, headings,
+// strikethrough and @mentions/e-mail autolinks. Numeric references render as the character itself in both
+// Markdown and HTML, so one escaping fits a table cell and a Markdown line alike.
+const SPECIAL = /[&<>"'`\\*_[\]#|~@]/g;
+/** Literal text for the summary: no markup, no autolinks, on one line. */
+function escapeText(text, maxLength = 1000) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine;
+    return cut.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** The URL if it is http(s), normalized; undefined for anything else (javascript:, data:, junk). */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** An HTML link with escaped text; plain escaped text when the URL is not a safe one. */
+function markup_link(text, url) {
+    const href = safeUrl(url);
+    const label = escapeText(text);
+    if (!href)
+        return label;
+    return `<a href="${href.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}">${label}</a>`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/progress.ts
@@ -60754,7 +60978,10 @@ class ProgressTracker {
     approvalUrl;
     structure;
     said = new Map();
+    told = [];
     runs = [];
+    /** Called after an update that had something new to say (the live check run listens). */
+    onChange;
     constructor(log, startedAt, approvalUrl, structure) {
         this.log = log;
         this.startedAt = startedAt;
@@ -60771,16 +60998,25 @@ class ProgressTracker {
     get latest() {
         return this.runs;
     }
+    /** Every transition line said so far, oldest first. */
+    get lines() {
+        return this.told;
+    }
     /** Logs the transitions since the last update, oldest first. */
     update(runs) {
         this.runs = runs;
         const byTime = [...runs].sort((a, b) => transitionTime(a) - transitionTime(b));
+        const before = this.told.length;
         for (const run of byTime) {
             if (this.said.get(run.actionExecutionId) === run.status)
                 continue;
             this.said.set(run.actionExecutionId, run.status);
-            this.log.info(describeTransition(run, this.startedAt, this.approvalUrl));
+            const line = describeTransition(run, this.startedAt, this.approvalUrl);
+            this.told.push(line);
+            this.log.info(line);
         }
+        if (this.told.length > before)
+            this.onChange?.();
     }
     view() {
         const runs = [...latestRuns(this.runs).values()];
@@ -60796,93 +61032,6 @@ class ProgressTracker {
             lastStageStartedAt: running.some(inLast) ? Math.min(...runs.filter(inLast).map((r) => r.startTime ?? Infinity)) : undefined
         };
     }
-}
-
-;// CONCATENATED MODULE: ./src/report/diagnosis.ts
-
-function describeCommit(commitId) {
-    return commitId ? `commit ${commitId.slice(0, 7)}` : "the source's latest revision";
-}
-function failedRun(runs) {
-    const latest = [...latestRuns(runs).values()];
-    return latest.filter((r) => r.status === 'Failed').sort((a, b) => (a.lastUpdateTime ?? 0) - (b.lastUpdateTime ?? 0))[0];
-}
-function diagnoseFailure(e) {
-    const run = failedRun(e.runs);
-    const head = `Pipeline ${e.pipelineName} execution ${e.executionId} failed`;
-    if (!run) {
-        const why = e.state.statusSummary ? `: ${e.state.statusSummary}` : '';
-        const message = `${head}${why} (${e.consoleUrl}).`;
-        return { passed: false, annotation: { level: 'error', title: `${e.pipelineName} failed`, message }, sentence: message };
-    }
-    const why = run.errorMessage ?? run.summary ?? e.state.statusSummary ?? 'no message from the provider';
-    const where = `in stage ${run.stageName}, action ${run.actionName}`;
-    const url = run.externalUrl ?? e.consoleUrl;
-    return {
-        passed: false,
-        annotation: {
-            level: 'error',
-            title: `${e.pipelineName}: ${run.stageName} / ${run.actionName} failed`,
-            message: `${run.actionName}${run.provider ? ` (${run.provider})` : ''} in stage ${run.stageName} failed: ${why}\nDetails: ${url}`
-        },
-        sentence: `${head} ${where}: ${why} (${url}).`
-    };
-}
-const MEANING = {
-    Stopped: (e) => `it was stopped before it finished${e.state.statusSummary ? ` (${e.state.statusSummary})` : ''}, so ${describeCommit(e.commitId)} did not go through the whole pipeline; re-run the workflow to run it again`,
-    Cancelled: (e) => `the pipeline's definition was updated while it ran, so CodePipeline cancelled it and ${describeCommit(e.commitId)} did not go through the whole pipeline; re-run the workflow to run it on the new definition`,
-    Superseded: (e) => `a newer execution overtook it, so ${describeCommit(e.commitId)} did not go through the rest of the pipeline (the newer one carries a newer revision)` +
-        (e.allowSuperseded ? '; allow-superseded is true, so the step passes' : '; set allow-superseded: true to accept that')
-};
-/** Whether the step passes, and what to tell the user about it. */
-function diagnose(e) {
-    const { status } = e.state;
-    if (status === 'Succeeded')
-        return { passed: true };
-    if (status === 'Failed')
-        return diagnoseFailure(e);
-    const meaning = MEANING[status]?.(e) ?? `it ended ${status}${e.state.statusSummary ? `: ${e.state.statusSummary}` : ''}`;
-    const sentence = `Pipeline ${e.pipelineName} execution ${e.executionId} ended ${status}: ${meaning} (${e.consoleUrl}).`;
-    const passed = status === 'Superseded' && e.allowSuperseded;
-    return {
-        passed,
-        annotation: { level: passed ? 'notice' : 'error', title: `${e.pipelineName} ${status}`, message: sentence },
-        sentence: passed ? undefined : sentence
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/markup.ts
-// Text from AWS and the pipeline (error messages, build summaries, commit messages) goes into the job
-// summary, which GitHub renders as Markdown with HTML. Escaped here, it shows as the literal text it is.
-// HTML's own specials, plus the characters that start Markdown emphasis, code, links, tables, headings,
-// strikethrough and @mentions/e-mail autolinks. Numeric references render as the character itself in both
-// Markdown and HTML, so one escaping fits a table cell and a Markdown line alike.
-const SPECIAL = /[&<>"'`\\*_[\]#|~@]/g;
-/** Literal text for the summary: no markup, no autolinks, on one line. */
-function escapeText(text, maxLength = 1000) {
-    const oneLine = text.replace(/\s+/g, ' ').trim();
-    const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine;
-    return cut.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`);
-}
-/** The URL if it is http(s), normalized; undefined for anything else (javascript:, data:, junk). */
-function safeUrl(url) {
-    if (!url)
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** An HTML link with escaped text; plain escaped text when the URL is not a safe one. */
-function markup_link(text, url) {
-    const href = safeUrl(url);
-    const label = escapeText(text);
-    if (!href)
-        return label;
-    return `<a href="${href.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}">${label}</a>`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -60946,7 +61095,8 @@ function headerItems(r) {
         `<b>Console</b>: ${markup_link('open in the AWS console', r.consoleUrl)}`
     ];
 }
-async function writeSummary(summary, r) {
+/** The report's markup, added to `summary` without writing it: the job summary and the check run share it. */
+function composeSummary(summary, r) {
     summary.addHeading(`CodePipeline ${escapeText(r.pipelineName)}: ${statusCell(r.status)}`, 2).addList(headerItems(r));
     const head = ['Stage', 'Action', 'Status', 'Duration', 'Message', 'Link'].map((data) => ({ data, header: true }));
     if (!r.followed) {
@@ -60971,10 +61121,191 @@ async function writeSummary(summary, r) {
             ...rows
         ]);
     }
+}
+async function writeSummary(summary, r) {
+    composeSummary(summary, r);
     await summary.write();
 }
 
+;// CONCATENATED MODULE: ./src/report/check-output.ts
+// What the live check run shows: the job summary's own markup (header and stage/action table), the progress
+// lines, and why it waits. Text from AWS is escaped as in the summary (markup.ts); the title and the
+// annotation are plain text on GitHub, so they only lose control characters.
+
+
+
+
+// The Checks API takes 65535 characters of summary and of text; annotations take 64 KB.
+const MAX_MARKDOWN = 65_000;
+const MAX_ANNOTATION = 60_000;
+const PROGRESS_LINES = 60;
+/** Plain text for GitHub's plain-text fields: no control characters, cut to `max`. */
+function plain(text, max) {
+    // eslint-disable-next-line no-control-regex
+    const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+function cut(markdown) {
+    return markdown.length > MAX_MARKDOWN ? `${markdown.slice(0, MAX_MARKDOWN)}\n\n<p>(cut: see the job summary)</p>` : markdown;
+}
+/** The job summary's markup, from a fresh buffer of @actions/core's own Summary (the shared one writes the job summary). */
+function summaryMarkup(report) {
+    const SummaryBuffer = summary.constructor;
+    const buffer = new SummaryBuffer();
+    composeSummary(buffer, report);
+    return buffer.stringify();
+}
+function progressText(lines) {
+    if (lines.length === 0)
+        return '<p>No action has started yet.</p>';
+    const shown = lines.slice(-PROGRESS_LINES);
+    const earlier = lines.length - shown.length;
+    const note = earlier > 0 ? `<p>${earlier} earlier lines are in the workflow log.</p>\n` : '';
+    return `<h3>Progress</h3>\n${note}<pre>${shown.map((line) => escapeText(line, 600)).join('\n')}</pre>`;
+}
+function nameOf(run) {
+    return `${run.stageName} / ${run.actionName}`;
+}
+function running(runs) {
+    return [...latestRuns(runs).values()].filter((r) => r.status === 'InProgress');
+}
+/** Why nothing seems to happen, when that is the case. */
+function waitNote(report) {
+    const approval = running(report.runs).find(isApproval);
+    if (approval) {
+        return (`<p>⏸️ Waiting for a manual approval at <b>${escapeText(nameOf(approval))}</b>: nothing moves until someone approves ` +
+            `or rejects it in the ${markup_link('AWS console', approval.externalUrl ?? report.consoleUrl)}.</p>`);
+    }
+    if (report.runs.length === 0) {
+        return '<p>⏳ Waiting for the first action to start: the execution may be queued behind another one, or still starting.</p>';
+    }
+    return '';
+}
+function runningTitle(report) {
+    const now = running(report.runs);
+    const approval = now.find(isApproval);
+    if (approval)
+        return plain(`Waiting for approval: ${nameOf(approval)}`, 200);
+    if (report.runs.length === 0)
+        return 'Starting';
+    if (now.length === 0) {
+        const done = [...latestRuns(report.runs).values()].filter((r) => r.status === 'Succeeded').length;
+        const total = report.structure?.reduce((sum, stage) => sum + stage.actions.length, 0);
+        return total ? `Running: ${done} of ${total} actions done` : `Running: ${done} actions done`;
+    }
+    const names = now.map(nameOf);
+    const more = names.length > 2 ? ` and ${names.length - 2} more` : '';
+    return plain(`${names.slice(0, 2).join(', ')}${more} running`, 200);
+}
+/** While it runs: what runs now, the table, the progress so far and why it waits. */
+function runningOutput(report, lines) {
+    return {
+        title: runningTitle(report),
+        summary: cut(`${waitNote(report)}${summaryMarkup(report)}`),
+        text: cut(progressText(lines))
+    };
+}
+/** The title for a final execution status. */
+function endingTitle(report, passed) {
+    const failed = [...latestRuns(report.runs).values()].find((r) => r.status === 'Failed');
+    switch (report.status) {
+        case 'Succeeded':
+            return `Succeeded in ${formatDuration(report.durationMs)}`;
+        case 'Failed':
+            return plain(failed ? `${nameOf(failed)} failed` : 'Failed', 200);
+        case 'Superseded':
+            return passed ? 'Superseded by a newer execution (allowed by allow-superseded)' : 'Superseded by a newer execution';
+        case 'Stopped':
+            return 'Stopped before it finished';
+        case 'Cancelled':
+            return 'Cancelled by CodePipeline (the pipeline was updated)';
+        default:
+            return plain(`Ended ${report.status}`, 200);
+    }
+}
+function annotationOf(ending) {
+    const note = ending.annotation;
+    if (!note)
+        return undefined;
+    return [
+        {
+            path: ending.annotationPath,
+            start_line: 1,
+            end_line: 1,
+            annotation_level: note.level === 'error' ? 'failure' : 'notice',
+            title: plain(note.title, 250),
+            message: plain(note.message, MAX_ANNOTATION),
+            raw_details: note.details === undefined ? undefined : plain(note.details, MAX_ANNOTATION)
+        }
+    ];
+}
+/** At the end: the verdict's sentence, the table, the progress, and the annotation. */
+function endingOutput(report, lines, ending) {
+    const why = ending.message ? `<p>${escapeText(ending.message, 2000)}</p>\n` : '';
+    return {
+        title: plain(ending.title, 250),
+        summary: cut(`${why}${summaryMarkup(report)}`),
+        text: cut(progressText(lines)),
+        annotations: annotationOf(ending)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/diagnosis.ts
+
+function describeCommit(commitId) {
+    return commitId ? `commit ${commitId.slice(0, 7)}` : "the source's latest revision";
+}
+function failedRun(runs) {
+    const latest = [...latestRuns(runs).values()];
+    return latest.filter((r) => r.status === 'Failed').sort((a, b) => (a.lastUpdateTime ?? 0) - (b.lastUpdateTime ?? 0))[0];
+}
+function diagnoseFailure(e) {
+    const run = failedRun(e.runs);
+    const head = `Pipeline ${e.pipelineName} execution ${e.executionId} failed`;
+    if (!run) {
+        const why = e.state.statusSummary ? `: ${e.state.statusSummary}` : '';
+        const message = `${head}${why} (${e.consoleUrl}).`;
+        return { passed: false, annotation: { level: 'error', title: `${e.pipelineName} failed`, message }, sentence: message };
+    }
+    const why = run.errorMessage ?? run.summary ?? e.state.statusSummary ?? 'no message from the provider';
+    const where = `in stage ${run.stageName}, action ${run.actionName}`;
+    const url = run.externalUrl ?? e.consoleUrl;
+    return {
+        passed: false,
+        annotation: {
+            level: 'error',
+            title: `${e.pipelineName}: ${run.stageName} / ${run.actionName} failed`,
+            message: `${run.actionName}${run.provider ? ` (${run.provider})` : ''} in stage ${run.stageName} failed: ${why}\nDetails: ${url}`
+        },
+        sentence: `${head} ${where}: ${why} (${url}).`
+    };
+}
+const MEANING = {
+    Stopped: (e) => `it was stopped before it finished${e.state.statusSummary ? ` (${e.state.statusSummary})` : ''}, so ${describeCommit(e.commitId)} did not go through the whole pipeline; re-run the workflow to run it again`,
+    Cancelled: (e) => `the pipeline's definition was updated while it ran, so CodePipeline cancelled it and ${describeCommit(e.commitId)} did not go through the whole pipeline; re-run the workflow to run it on the new definition`,
+    Superseded: (e) => `a newer execution overtook it, so ${describeCommit(e.commitId)} did not go through the rest of the pipeline (the newer one carries a newer revision)` +
+        (e.allowSuperseded ? '; allow-superseded is true, so the step passes' : '; set allow-superseded: true to accept that')
+};
+/** Whether the step passes, and what to tell the user about it. */
+function diagnose(e) {
+    const { status } = e.state;
+    if (status === 'Succeeded')
+        return { passed: true };
+    if (status === 'Failed')
+        return diagnoseFailure(e);
+    const meaning = MEANING[status]?.(e) ?? `it ended ${status}${e.state.statusSummary ? `: ${e.state.statusSummary}` : ''}`;
+    const sentence = `Pipeline ${e.pipelineName} execution ${e.executionId} ended ${status}: ${meaning} (${e.consoleUrl}).`;
+    const passed = status === 'Superseded' && e.allowSuperseded;
+    return {
+        passed,
+        annotation: { level: passed ? 'notice' : 'error', title: `${e.pipelineName} ${status}`, message: sentence },
+        sentence: passed ? undefined : sentence
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/ending.ts
+
+
 
 
 
@@ -60986,39 +61317,48 @@ function commitLink(run) {
     return { sha: run.commitId, url: `${serverUrl}/${repo.owner}/${repo.repo}/commit/${run.commitId}` };
 }
 /** From the first action's start to the last action's end, on AWS's clock; ours when no action ran. */
-function duration(deps, run, ended) {
+function duration(clock, run, ended) {
     const runs = run.progress.latest;
     const starts = runs.map((r) => r.startTime).filter((t) => t !== undefined);
     const ends = runs.map((r) => r.lastUpdateTime).filter((t) => t !== undefined);
     if (!ended || starts.length === 0 || ends.length === 0)
-        return deps.clock.now() - run.startedAt;
+        return clock.now() - run.startedAt;
     return Math.max(...ends) - Math.min(...starts);
 }
-async function summarize(deps, run, state, followed = true) {
+/** What the job summary (and the check run) show of the run, as far as it is known now. */
+function reportOf(clock, run, state, followed = true) {
+    return {
+        pipelineName: run.settings.pipelineName,
+        executionId: run.executionId,
+        consoleUrl: run.consoleUrl,
+        status: state.status,
+        statusSummary: state.statusSummary,
+        durationMs: duration(clock, run, state.status !== 'Unknown' && state.status !== 'InProgress'),
+        event: run.github.eventName,
+        commit: commitLink(run),
+        structure: run.progress.stages,
+        followed,
+        runs: run.progress.latest,
+        variables: run.settings.variables.map((v) => ({ name: v.name ?? '', value: v.value ?? '' })),
+        masked: run.settings.maskVariables
+    };
+}
+async function summarize(deps, report) {
     try {
-        await writeSummary(deps.summary, {
-            pipelineName: run.settings.pipelineName,
-            executionId: run.executionId,
-            consoleUrl: run.consoleUrl,
-            status: state.status,
-            statusSummary: state.statusSummary,
-            durationMs: duration(deps, run, state.status !== 'Unknown'),
-            event: run.github.eventName,
-            commit: commitLink(run),
-            structure: run.progress.stages,
-            followed,
-            runs: run.progress.latest,
-            variables: run.settings.variables.map((v) => ({ name: v.name ?? '', value: v.value ?? '' })),
-            masked: run.settings.maskVariables
-        });
+        await writeSummary(deps.summary, report);
     }
     catch (err) {
         deps.log.warning(`Could not write the job summary: ${errorMessage(err)}`);
     }
 }
+/** Completes the check run, if there is one, with what the job summary shows. */
+async function completeCheckRun(run, report, ending) {
+    await run.checkRun?.complete(ending.conclusion, endingOutput(report, run.progress.lines, { ...ending, annotationPath: run.github.workflowPath ?? '.github/workflows' }));
+}
 /** The last progress (one more ListActionExecutions, so the table is complete), then everything else. */
 async function reportEnding(deps, run, state) {
     const { pipelineName } = run.settings;
+    run.checkRun?.freeze();
     try {
         run.progress.update(await deps.port.listActionRuns(pipelineName, run.executionId));
     }
@@ -61031,46 +61371,73 @@ async function reportEnding(deps, run, state) {
         deps.log.error(note.message, { title: note.title });
     if (note?.level === 'notice')
         deps.log.notice(note.message, { title: note.title });
-    await summarize(deps, run, state);
+    const report = reportOf(deps.clock, run, state);
+    await summarize(deps, report);
     const description = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`;
-    await run.commitStatus?.post(statusFor(diagnosis.passed, state.status), description, run.consoleUrl);
+    await Promise.all([
+        run.commitStatus?.post(statusFor(diagnosis.passed, state.status), description, run.consoleUrl),
+        completeCheckRun(run, report, {
+            conclusion: conclusionFor(diagnosis.passed, state.status),
+            title: endingTitle(report, diagnosis.passed),
+            message: note?.message,
+            annotation: note
+        })
+    ]);
     return diagnosis;
 }
 /** wait: false: the summary says what was started; there is no outcome to post. */
 async function reportNotFollowed(deps, run) {
-    await summarize(deps, run, { status: 'InProgress', statusSummary: 'not followed (wait: false)' }, false);
+    await summarize(deps, reportOf(deps.clock, run, { status: 'InProgress', statusSummary: 'not followed (wait: false)' }, false));
 }
-/** The wait ended without a verdict (it gave up, or was cancelled): summary from what is known, status `error`. */
-async function reportUnfinished(deps, run, why) {
+/**
+ * The wait ended without a verdict (it gave up, or was cancelled): summary from what is known, status `error`;
+ * the check run `cancelled` for a cancelled workflow run, `failure` (with the reason) otherwise.
+ */
+async function reportUnfinished(deps, run, why, conclusion = 'failure') {
+    run.checkRun?.freeze();
     // Unknown, not a CodePipeline status: the execution may still be running, or stopping.
-    await summarize(deps, run, { status: 'Unknown', statusSummary: why });
-    await run.commitStatus?.post('error', why, run.consoleUrl);
+    const report = reportOf(deps.clock, run, { status: 'Unknown', statusSummary: why });
+    await summarize(deps, report);
+    const title = conclusion === 'cancelled' ? 'Cancelled with the workflow run' : 'Not followed to the end';
+    await Promise.all([
+        run.commitStatus?.post('error', why, run.consoleUrl),
+        completeCheckRun(run, report, {
+            conclusion,
+            title,
+            message: why,
+            annotation: conclusion === 'failure'
+                ? { level: 'error', title: `${run.settings.pipelineName}: ${title.toLowerCase()}`, message: why }
+                : undefined
+        })
+    ]);
 }
 
-;// CONCATENATED MODULE: ./src/github/fork.ts
-// Pull requests from forks run without the repository's secrets and without an OIDC token, so the
-// AWS credentials are simply absent. Say that, rather than the generic "no credentials".
-
-function fullName(payload, side) {
-    const pr = payload.pull_request;
-    const name = pr?.[side]?.repo?.full_name;
-    return typeof name === 'string' ? name : '';
-}
-/** The fork's owner/repo when this run is for a pull_request from a fork; undefined otherwise. */
-function forkOf(ctx) {
-    if (ctx.eventName !== 'pull_request')
-        return undefined;
-    const head = fullName(ctx.payload, 'head');
-    const base = fullName(ctx.payload, 'base');
-    return head && base && head.toLowerCase() !== base.toLowerCase() ? head : undefined;
-}
-/** Replaces a missing-credentials error on a fork's pull request by one that says why they are missing. */
-function explainForkCredentials(err, ctx) {
-    const fork = forkOf(ctx);
-    if (!fork || awsErrorName(err) !== 'CredentialsProviderError')
-        return err;
-    return new ActionError(`No AWS credentials: this pull request comes from the fork ${fork}, and GitHub gives workflows of pull requests ` +
-        `from forks no secrets and no OIDC token, so the pipeline cannot run for it here (run it after review, e.g. on merge_group or push).`, { cause: err });
+;// CONCATENATED MODULE: ./src/github/client.ts
+// The few GitHub REST calls the action makes (commit statuses, check runs), as one small port. Octokit is
+// loaded only when there is a token: runs without one never evaluate it.
+/**
+ * Loads @actions/github (and octokit with it) only now. "eager" keeps it in the one bundle file (ncc writes
+ * licenses.txt for one chunk only) while the module still runs on demand.
+ */
+const loadGitHubClient = async (token, baseUrl) => {
+    const { getOctokit } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const { rest } = getOctokit(token, { baseUrl });
+    return {
+        createCommitStatus: (request) => rest.repos.createCommitStatus({ ...request }),
+        createCheckRun: async (request) => (await rest.checks.create({ ...request })).data.id,
+        updateCheckRun: (request) => rest.checks.update({ ...request })
+    };
+};
+/** One client for the whole step, loaded on first use; a failed load is tried again on the next call. */
+function lazyClient(token, baseUrl, load = loadGitHubClient) {
+    let client;
+    return () => {
+        client ??= load(token, baseUrl).catch((err) => {
+            client = undefined;
+            throw err;
+        });
+        return client;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/execution/history.ts
@@ -61377,10 +61744,13 @@ async function waitForExecution(deps, run, signal) {
 
 
 
+
+
+
 /** A commit status reporter when there is a token and a commit to put it on; says why not otherwise. */
-function commitStatusFor(deps, plan) {
+function commitStatusFor(deps, plan, client) {
     const { settings, github, log } = deps;
-    if (!settings.githubToken)
+    if (!client)
         return undefined;
     if (!settings.wait) {
         log.info('No commit status: wait is false, so the action would never learn the outcome to post.');
@@ -61390,8 +61760,29 @@ function commitStatusFor(deps, plan) {
         log.info('No commit status: the execution is not pinned to a commit, so it is unknown which commit it tests.');
         return undefined;
     }
-    const target = { ...github.repo, sha: plan.commitId, apiUrl: github.apiUrl, pipelineName: settings.pipelineName };
-    return new CommitStatus(settings.githubToken, target, log, deps.loadStatusClient);
+    const target = { ...github.repo, sha: plan.commitId, pipelineName: settings.pipelineName };
+    return new CommitStatus(client, target, log);
+}
+/** The live check run (check-run: true), created now and updated on each transition; says why not when it can't be. */
+function openCheckRun(deps, run, client) {
+    const { settings, github, log, clock } = deps;
+    if (!settings.checkRun || !client)
+        return undefined;
+    const why = whyNoCheckRun(settings, github, run.commitId);
+    if (why)
+        return void log.info(why);
+    const target = {
+        ...github.repo,
+        sha: run.commitId,
+        pipelineName: settings.pipelineName,
+        executionId: run.executionId,
+        consoleUrl: run.consoleUrl
+    };
+    const render = () => runningOutput(reportOf(clock, run, { status: 'InProgress' }), run.progress.lines);
+    const checkRun = new CheckRun({ client, log, clock }, target, render);
+    run.progress.onChange = () => checkRun.changed();
+    checkRun.start();
+    return checkRun;
 }
 async function start(deps, guard, plan) {
     const { settings } = deps;
@@ -61443,7 +61834,8 @@ async function failedToFollow(deps, guard, timeout, run, err) {
 async function follow(deps, guard, plan, executionId, startedAt) {
     const { settings, port, log } = deps;
     const consoleUrl = executionUrl(settings.region, settings.pipelineName, executionId);
-    const commitStatus = commitStatusFor(deps, plan);
+    const client = settings.githubToken ? lazyClient(settings.githubToken, deps.github.apiUrl, deps.loadGitHubClient) : undefined;
+    const commitStatus = commitStatusFor(deps, plan, client);
     const pending = commitStatus?.post('pending', `Execution ${executionId} started`, consoleUrl);
     const progress = new ProgressTracker(log, startedAt, consoleUrl);
     const run = {
@@ -61456,13 +61848,15 @@ async function follow(deps, guard, plan, executionId, startedAt) {
         progress,
         commitStatus
     };
+    run.checkRun = openCheckRun(deps, run, client);
     if (!settings.wait) {
         log.info('wait is false: not waiting for the execution to finish.');
         return reportNotFollowed(deps, run);
     }
+    // Before anything else is awaited: a cancel from now on ends the commit status and the check run too.
+    guard.reportWith(() => reportUnfinished(deps, run, 'The workflow run was cancelled', 'cancelled'));
     const { expectedMs, structure } = await learnExpectations(port, log, settings.pipelineName, executionId, plan.pipeline);
     progress.setStructure(structure);
-    guard.reportWith(() => reportUnfinished(deps, run, 'The workflow run was cancelled'));
     const onFinished = () => {
         guard.markFinished();
         deps.state.markFinished();

@@ -59086,6 +59086,10 @@ function repoOf(env, payload) {
     const repository = payload.repository;
     return { owner: repository?.owner?.login ?? '', repo: repository?.name ?? '' };
 }
+// GITHUB_WORKFLOW_REF is owner/repo/.github/workflows/deploy.yml@refs/heads/main.
+function workflowPath(ref) {
+    return /^[^/]+\/[^/]+\/(.+?)@[^@]*$/.exec(ref ?? '')?.[1];
+}
 function readGitHubContext(env = process.env) {
     const payload = readPayload(env.GITHUB_EVENT_PATH);
     return {
@@ -59097,7 +59101,8 @@ function readGitHubContext(env = process.env) {
         serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
         runId: Number.parseInt(env.GITHUB_RUN_ID ?? '', 10),
-        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10)
+        runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10),
+        workflowPath: workflowPath(env.GITHUB_WORKFLOW_REF)
     };
 }
 /** The run's page, e.g. https://github.com/octo/app/actions/runs/42 (attempt 2). */
@@ -59122,6 +59127,7 @@ const INPUT_DEFAULTS = {
     'allow-superseded': 'false',
     'aws-region': '',
     'mask-variables': 'false',
+    'check-run': 'false',
     'poll-interval-min-seconds': '1',
     // Empty: 60 s, or the minimum when that is larger (a 90 s minimum means "never more often than 90 s").
     'poll-interval-max-seconds': '',
