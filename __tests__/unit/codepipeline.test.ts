@@ -160,10 +160,11 @@ describe('faults the SDK handles before the action sees them', () => {
     const controller = new AbortController()
     const calling = port.getExecution('p', ID, controller.signal)
     while (received.length === 0) await new Promise((r) => setTimeout(r, 5))
-    const abortedAt = Date.now()
     controller.abort()
-    await expect(calling).rejects.toThrow()
-    expect(Date.now() - abortedAt).toBeLessThan(200)
+    // Ended by the abort (not by the throttling answers running out), without waiting for the next try: a
+    // timing bound would depend on the machine's speed and the SDK's jitter.
+    const err = await calling.catch((e: unknown) => e)
+    expect(err).toMatchObject({ name: 'AbortError' })
     expect(received.length).toBeLessThan(5)
   })
 })
