@@ -1,7 +1,9 @@
-// ncc writes one license text per bundled package; dozens of AWS SDK packages carry the same
-// Apache-2.0 text. Print each distinct text once, under the list of packages it covers, so that
-// dist/ ships every notice without repeating them.
-import { readFileSync, writeFileSync } from 'node:fs'
+// Writes a bundle's licenses.txt: every package whose code is in the bundle (its entry and its lazily loaded
+// chunks, as their source maps list them) with its license. ncc's own --license output covers only the last
+// chunk it emits, so it is not used. Dozens of AWS SDK packages carry the same Apache-2.0 text: each distinct
+// text is printed once, under the list of packages it covers, so dist/ ships every notice without repeats.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 interface Entry {
   name: string
@@ -9,24 +11,27 @@ interface Entry {
   text: string
 }
 
-/** ncc's format: blocks of `name\nLICENSE-ID\ntext`, separated by blank lines. */
-export function parseLicenses(content: string, isPackage: (name: string) => boolean): Entry[] {
-  const lines = content.split('\n')
-  const starts: number[] = []
-  for (let i = 0; i < lines.length - 1; i++) {
-    if ((i === 0 || lines[i - 1] === '') && isPackage(lines[i] ?? '')) starts.push(i)
+/** Package folders (relative to the repository, nested ones included) that the source maps' sources come from. */
+export function bundledPackages(sources: string[]): Map<string, string> {
+  const packages = new Map<string, string>()
+  for (const source of sources) {
+    const m = /^(?:.*\/)?(node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(source.replace(/^(?:\.\.?\/)+/, ''))
+    if (m === null) continue
+    const at = source.lastIndexOf(m[1])
+    const folder = source.slice(0, at + m[1].length).replace(/^(?:\.\.?\/)+/, '')
+    packages.set(folder, m[2])
   }
-  return starts.map((start, k) => {
-    const end = starts[k + 1] ?? lines.length
-    return {
-      name: lines[start] ?? '',
-      license: lines[start + 1] ?? '',
-      text: lines
-        .slice(start + 2, end)
-        .join('\n')
-        .trim()
-    }
-  })
+  return packages
+}
+
+function licenseText(folder: string): string {
+  const file = readdirSync(folder).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f))
+  return file === undefined ? '' : readFileSync(join(folder, file), 'utf8').trim()
+}
+
+function readEntry(root: string, folder: string, name: string): Entry {
+  const manifest = JSON.parse(readFileSync(join(root, folder, 'package.json'), 'utf8')) as { license?: string }
+  return { name, license: manifest.license ?? 'UNKNOWN', text: licenseText(join(root, folder)) }
 }
 
 export function groupLicenses(entries: Entry[]): string {
@@ -36,20 +41,25 @@ export function groupLicenses(entries: Entry[]): string {
     groups.set(key, [...(groups.get(key) ?? []), entry])
   }
   const blocks = [...groups.values()].map((group) => {
-    const names = group.map((e) => e.name).join(', ')
-    const [first] = group
-    return `${names}\n${first?.license}\n${first?.text}`.trim()
+    const names = [...new Set(group.map((e) => e.name))].join(', ')
+    return `${names}\n${group[0].license}\n${group[0].text}`.trim()
   })
   return `${blocks.join('\n\n')}\n`
 }
 
+/** The licenses of one bundle folder (e.g. dist or dist/post): its own .map files, not its subfolders'. */
+export function bundleLicenses(root: string, bundleDir: string): { text: string; packages: number; texts: number } {
+  const maps = readdirSync(bundleDir).filter((f) => f.endsWith('.js.map'))
+  const sources = maps.flatMap((f) => (JSON.parse(readFileSync(join(bundleDir, f), 'utf8')) as { sources: string[] }).sources)
+  const packages = [...bundledPackages(sources)].filter(([folder]) => existsSync(join(root, folder, 'package.json')))
+  const entries = packages.map(([folder, name]) => readEntry(root, folder, name)).sort((a, b) => a.name.localeCompare(b.name))
+  return { text: groupLicenses(entries), packages: entries.length, texts: new Set(entries.map((e) => e.license + e.text)).size }
+}
+
 if (process.argv[1]?.endsWith('dedupe-licenses.ts')) {
-  const file = process.argv[2] ?? 'dist/licenses.txt'
-  // Every installed package, nested ones included, as package-lock.json records them.
-  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, unknown> }
-  const installed = new Set(Object.keys(lock.packages).map((path) => path.replace(/^.*node_modules\//, '')))
-  const isPackage = (name: string): boolean => installed.has(name)
-  const entries = parseLicenses(readFileSync(file, 'utf8'), isPackage)
-  writeFileSync(file, groupLicenses(entries))
-  console.log(`${file}: ${entries.length} packages, ${new Set(entries.map((e) => e.license + e.text)).size} distinct license texts`)
+  for (const dir of process.argv.slice(2)) {
+    const { text, packages, texts } = bundleLicenses(process.cwd(), dir)
+    writeFileSync(join(dir, 'licenses.txt'), text)
+    console.log(`${dir}/licenses.txt: ${packages} packages, ${texts} distinct license texts`)
+  }
 }

@@ -3,13 +3,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { repositoryOf, startAction, type GitHubEvent } from '../../harness/runner.js'
 import { median } from './report.js'
 import { actionCalls, benchPipeline, countOperations, executionEnd, SIMILAR_HISTORY } from './service.js'
 
-const RSS_PROBE = pathToFileURL(join(import.meta.dirname, 'rss-probe.mjs')).href
+const PROBE = join(import.meta.dirname, 'probe.cjs')
 
 export interface RunFigures {
   pipeline: string
@@ -43,7 +42,7 @@ async function runOnce(emulator: Emulator, event: GitHubEvent, pipeline: string)
     endpoint: emulator.url,
     event,
     inputs: { 'pipeline-name': pipeline },
-    env: { NODE_OPTIONS: `--import=${RSS_PROBE}`, BENCH_RSS_FILE: rssFile }
+    env: { NODE_OPTIONS: `--require=${PROBE}`, BENCH_RSS_FILE: rssFile }
   })
   const exitedAt = new Promise<number>((resolve) => run.child.once('exit', () => resolve(Date.now())))
   const result = await run.done

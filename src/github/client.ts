@@ -67,11 +67,11 @@ export interface GitHubClient {
 export type GitHubClientLoader = (token: string, baseUrl: string) => Promise<GitHubClient>
 
 /**
- * Loads @actions/github (and octokit with it) only now. "eager" keeps it in the one bundle file (ncc writes
- * licenses.txt for one chunk only) while the module still runs on demand.
+ * Loads @actions/github (and octokit with it) only now: it is a chunk of its own (dist/NNN.index.js), which runs
+ * without a token never load.
  */
 export const loadGitHubClient: GitHubClientLoader = async (token, baseUrl) => {
-  const { getOctokit } = await import(/* webpackMode: "eager" */ '@actions/github')
+  const { getOctokit } = await import('@actions/github')
   const { rest } = getOctokit(token, { baseUrl })
   return {
     createCommitStatus: (request) => rest.repos.createCommitStatus({ ...request }),

@@ -1,0 +1,95 @@
+// A plain run (no github-token, no log read) loads only what it uses: octokit, @actions/http-client with
+// undici, and the log readers' AWS clients are in chunks of their own (dist/NNN.index.js), and such a run
+// loads no chunk at all. Checked on the built dist/: its source maps say what each file holds, and a
+// preloaded tracer records which files the process loads.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { startGitHubApi, type GitHubApi } from '../../harness/github-api.js'
+import { repoRoot, runAction, type RunOptions } from '../../harness/runner.js'
+import { uniqueName } from '../support/e2e.js'
+import { shortPipeline } from '../support/pipelines.js'
+
+const TRACER = join(repoRoot, 'scripts', 'bench', 'load-trace.cjs')
+const dist = join(repoRoot, 'dist')
+/** Packages a plain run must not evaluate. */
+const LAZY = [
+  '@octokit/',
+  '@actions/github/',
+  '@actions/http-client/',
+  'undici/',
+  'tunnel/',
+  '@aws-sdk/client-cloudwatch-logs/',
+  '@aws-sdk/client-codebuild/'
+]
+
+let emulator: Emulator
+let github: GitHubApi
+let traceDir: string
+
+beforeAll(async () => {
+  emulator = await startEmulator({ pipelines: [] })
+  github = await startGitHubApi()
+  traceDir = mkdtempSync(join(tmpdir(), 'load-trace-'))
+})
+afterAll(async () => {
+  rmSync(traceDir, { recursive: true, force: true })
+  await Promise.all([emulator.close(), github.close()])
+})
+
+/** The packages (from node_modules) whose code a bundle file holds, as its source map lists them. */
+function packagesIn(file: string): string[] {
+  const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }
+  return map.sources.flatMap((s) => /node_modules\/((?:@[^/]+\/)?[^/]+\/)/.exec(s)?.[1] ?? [])
+}
+
+const lazyIn = (file: string) => [...new Set(packagesIn(file).filter((p) => LAZY.some((lazy) => p.startsWith(lazy))))]
+const isOctokit = (p: string) => p.startsWith('@octokit/')
+
+/** Runs the action with the tracer; returns its exit code and the dist/ files it loaded. */
+async function traced(options: RunOptions): Promise<{ code: number | null; loaded: string[] }> {
+  const trace = join(traceDir, uniqueName('trace'))
+  const result = await runAction({ ...options, env: { ...options.env, NODE_OPTIONS: `--require=${TRACER}`, LOAD_TRACE_FILE: trace } })
+  const urls = readFileSync(trace, 'utf8').split('\n').filter(Boolean)
+  const loaded = urls.map((u) => relative(dist, fileURLToPath(u))).filter((p) => !p.startsWith('..'))
+  return { code: result.code, loaded: [...new Set(loaded)] }
+}
+
+function pipeline(): string {
+  const name = uniqueName('lazy')
+  emulator.addPipeline(shortPipeline({ name }))
+  return name
+}
+
+test('the main and post bundles themselves hold none of the lazily loaded packages', () => {
+  expect(lazyIn(join(dist, 'index.js'))).toEqual([])
+  expect(lazyIn(join(dist, 'post', 'index.js'))).toEqual([])
+  // They are in chunks: octokit is still shipped, for github-token.
+  const chunks = readdirSync(dist).filter((f) => /^\d+\.index\.js$/.test(f))
+  expect(chunks.flatMap((c) => lazyIn(join(dist, c))).some(isOctokit)).toBe(true)
+})
+
+test('a plain run loads no chunk: only dist/index.js', async () => {
+  const { code, loaded } = await traced({ endpoint: emulator.url, inputs: { 'pipeline-name': pipeline() } })
+  expect(code).toBe(0)
+  expect(loaded).toEqual(['index.js'])
+})
+
+test('with github-token, the run loads the chunk that holds octokit (the tracer sees chunks)', async () => {
+  const { code, loaded } = await traced({
+    endpoint: emulator.url,
+    inputs: { 'pipeline-name': pipeline(), 'github-token': 'ghs_token' },
+    env: { GITHUB_API_URL: github.url }
+  })
+  expect(code).toBe(0)
+  const chunks = loaded.filter((f) => f !== 'index.js')
+  expect(chunks.flatMap((c) => lazyIn(join(dist, c))).some(isOctokit)).toBe(true)
+})
+
+test('a post step with nothing saved loads only dist/post/index.js', async () => {
+  const { code, loaded } = await traced({ endpoint: emulator.url, entry: 'post', inputs: { 'pipeline-name': pipeline() } })
+  expect(code).toBe(0)
+  expect(loaded).toEqual(['post/index.js'])
+})
