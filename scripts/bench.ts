@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--out FILE] [--only cold,latency,concurrency] [--strict]`: measures the bundled
+// `npm run bench [-- --quick] [--out FILE] [--only cold,latency,budget,concurrency] [--strict]`: measures the bundled
 // action (dist/) against the local CodePipeline service, prints a table with the issue's targets and writes the
 // same figures as JSON (bench-results.json by default). A missed target is reported, not thrown; with --strict
 // it also makes the exit code 1.
@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { measureBudget, type BudgetCase } from './bench/budget.js'
 import { measureColdStart, type ColdStartResult } from './bench/cold-start.js'
 import { measureConcurrency, type ConcurrencyResult } from './bench/concurrency.js'
 import { measureLatency, type LatencyResult } from './bench/latency.js'
@@ -20,7 +21,7 @@ const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     out: { type: 'string', default: join(repoRoot, 'bench-results.json') },
-    only: { type: 'string', default: 'cold,latency,concurrency' },
+    only: { type: 'string', default: 'cold,latency,budget,concurrency' },
     strict: { type: 'boolean', default: false }
   }
 })
@@ -122,6 +123,26 @@ function latencyRows(l: LatencyResult): Row[] {
   ]
 }
 
+/** Long runs on the virtual clock: each case's calls, and what 30 more minutes cost once a run is long. */
+function budgetRows(cases: BudgetCase[]): Row[] {
+  const rows: Row[] = cases.map((c) => ({
+    measure: `API calls: ${c.name}`,
+    value: c.calls,
+    unit: 'calls',
+    note: `${(c.calls / c.minutes).toFixed(2)}/min overall, ${c.steadyCallsPerMinute.toFixed(2)}/min after 10 min; verdict ${(c.latencyMs / 1000).toFixed(1)} s after the end`
+  }))
+  const find = (minutes: number) => cases.find((c) => c.name.startsWith(`${minutes} min pipeline, no history`))
+  const [short, long] = [find(30), find(60)]
+  if (short && long)
+    rows.push({
+      measure: 'API calls per minute of a long run (60 min minus 30 min, no history)',
+      value: (long.calls - short.calls) / (long.minutes - short.minutes),
+      unit: 'calls/min',
+      limit: 1.2
+    })
+  return rows
+}
+
 function concurrencyRows(c: ConcurrencyResult): Row[] {
   const setting = `${c.runs} runs, ${c.requestsPerSecond} req/s, ${c.pipelineSeconds} s pipeline`
   return [
@@ -142,6 +163,7 @@ async function main(): Promise<void> {
   const sizes = bundleSizes(dist)
   const coldStart = await attempt('cold start', only.has('cold'), () => measureColdStart(plan.cold, event), errors)
   const latency = await attempt('latency', only.has('latency'), () => measureLatency(plan.latency, PIPELINE_SECONDS, event), errors)
+  const budget = await attempt('budget', only.has('budget'), measureBudget, errors)
   const concurrency = await attempt(
     'concurrency',
     only.has('concurrency'),
@@ -152,6 +174,7 @@ async function main(): Promise<void> {
     ...(coldStart ? coldRows(coldStart) : []),
     ...sizeRows(dist, sizes),
     ...(latency ? latencyRows(latency) : []),
+    ...(budget ? budgetRows(budget) : []),
     ...(concurrency ? concurrencyRows(concurrency) : [])
   ]
   console.log(renderTable(rows))
@@ -163,6 +186,7 @@ async function main(): Promise<void> {
     sizes,
     coldStart,
     latency,
+    budget,
     concurrency,
     errors,
     table: rows.map((row) => ({ ...row, result: verdict(row) }))

@@ -16,7 +16,7 @@ export interface Row {
 }
 
 /** MB and MiB: the value is in bytes, shown in the unit its target is stated in (MB for dist/, MiB for RSS). */
-export type Unit = 'ms' | 'x' | 'calls' | 'MB' | 'MiB' | 'count'
+export type Unit = 'ms' | 'x' | 'calls' | 'calls/min' | 'MB' | 'MiB' | 'count'
 
 export type Verdict = 'pass' | 'FAIL' | '-'
 
@@ -38,6 +38,8 @@ export function formatValue(value: number, unit: Unit): string {
       return `${(value / MIB).toFixed(1)} MiB`
     case 'calls':
       return `${value} calls`
+    case 'calls/min':
+      return `${value.toFixed(2)} calls/min`
     case 'count':
       return String(value)
   }
