@@ -16,10 +16,10 @@ export function bundledPackages(sources: string[]): Map<string, string> {
   const packages = new Map<string, string>()
   for (const source of sources) {
     const m = /^(?:.*\/)?(node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(source.replace(/^(?:\.\.?\/)+/, ''))
-    if (m === null) continue
-    const at = source.lastIndexOf(m[1])
-    const folder = source.slice(0, at + m[1].length).replace(/^(?:\.\.?\/)+/, '')
-    packages.set(folder, m[2])
+    const [, inModules, name] = m ?? []
+    if (inModules === undefined || name === undefined) continue
+    const folder = source.slice(0, source.lastIndexOf(inModules) + inModules.length).replace(/^(?:\.\.?\/)+/, '')
+    packages.set(folder, name)
   }
   return packages
 }
@@ -40,9 +40,9 @@ export function groupLicenses(entries: Entry[]): string {
     const key = `${entry.license}\n${entry.text}`
     groups.set(key, [...(groups.get(key) ?? []), entry])
   }
-  const blocks = [...groups.values()].map((group) => {
+  const blocks = [...groups].map(([licenseAndText, group]) => {
     const names = [...new Set(group.map((e) => e.name))].join(', ')
-    return `${names}\n${group[0].license}\n${group[0].text}`.trim()
+    return `${names}\n${licenseAndText}`.trim()
   })
   return `${blocks.join('\n\n')}\n`
 }

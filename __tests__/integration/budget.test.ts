@@ -2,28 +2,9 @@
 // against the local service running its executions on the same clock. A 61.3 s pipeline takes milliseconds,
 // and the detection latency is exact: virtual time from the execution's end to the action's verdict.
 import { startEmulator, type Emulator, type PipelineSpec } from '../../emulator/index.js'
-import { createCodePipelinePort } from '../../src/codepipeline/port.js'
-import type { GitHubContext } from '../../src/github/context.js'
-import { runMainStep } from '../../src/main-step.js'
-import { planNextPoll } from '../../src/execution/poll-plan.js'
-import type { Clock } from '../../src/ports.js'
-import { defaultRetryPolicy } from '../../src/execution/retry.js'
-import { ActionState } from '../../src/state.js'
-import { defaultSettings, FakeLog, FakeOutputs, FakeSignals, FakeStateStore, MemorySummary } from '../support/fakes.js'
+import { runOnVirtualClock, VirtualClock } from '../support/virtual-run.js'
 
 const REPO = 'octo/app'
-const SHA = 'c'.repeat(40)
-
-/** Time that moves only when the action sleeps; the service's executions advance on it too. */
-class VirtualClock implements Clock {
-  time = 1_750_000_000_000
-  now = () => this.time
-  sleep = async (ms: number, signal?: AbortSignal) => {
-    signal?.throwIfAborted()
-    this.time += ms
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-}
 
 const clock = new VirtualClock()
 let emulator: Emulator
@@ -67,37 +48,11 @@ function pipeline61(history: number[]): PipelineSpec {
   }
 }
 
-const github: GitHubContext = {
-  eventName: 'push',
-  sha: SHA,
-  payload: {},
-  repo: { owner: 'octo', repo: 'app' },
-  serverUrl: 'https://github.com',
-  apiUrl: 'https://api.github.com',
-  runId: 1,
-  runAttempt: 1
-}
-
 /** One run of the main step; its calls, and how long after the execution's end the verdict came. */
 async function measure(history: number[]) {
   const spec = pipeline61(history)
   emulator.addPipeline(spec)
-  const port = createCodePipelinePort({ region: 'us-east-1' })
-  await runMainStep({
-    settings: defaultSettings(spec.name),
-    github,
-    step: { runId: '1', runAttempt: '1', job: 'deploy', action: '__run' },
-    port,
-    log: new FakeLog(),
-    outputs: new FakeOutputs(),
-    clock,
-    state: new ActionState(new FakeStateStore()),
-    signals: new FakeSignals(),
-    exit: () => undefined,
-    planner: planNextPoll,
-    retry: defaultRetryPolicy(5 * 60_000),
-    summary: new MemorySummary()
-  })
+  const port = await runOnVirtualClock(spec.name, clock)
   const verdictAt = clock.now()
   const calls = emulator.requests().filter((r) => r.body?.pipelineName === spec.name || r.body?.name === spec.name)
   const [execution] = await port.listRecentExecutions(spec.name, 1)

@@ -133,7 +133,8 @@ export class FakePort implements CodePipelinePort {
 
   async getExecution(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ExecutionState> {
     this.calls.push({ op: 'get', args: [pipelineName, executionId, signal] })
-    const next = this.executions.length > 1 ? this.executions.shift()! : this.executions[0]
+    const next = this.executions.length > 1 ? this.executions.shift() : this.executions.at(0)
+    if (next === undefined) throw new Error('FakePort: no execution state to answer with')
     return answer(next)
   }
 
@@ -154,7 +155,8 @@ export class FakePort implements CodePipelinePort {
 
   async listActionRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ActionRun[]> {
     this.calls.push({ op: 'actions', args: [pipelineName, executionId, signal] })
-    const next = this.actionRuns.length > 1 ? this.actionRuns.shift()! : this.actionRuns[0]
+    const next = this.actionRuns.length > 1 ? this.actionRuns.shift() : this.actionRuns.at(0)
+    if (next === undefined) throw new Error('FakePort: no action runs to answer with')
     return answer(next)
   }
 

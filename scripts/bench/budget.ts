@@ -2,28 +2,10 @@
 // wait loop and poll planner, through the real SDK, against the local service running its executions on the
 // same clock. A 2-hour wait takes a second. Cost must grow no faster than about one call a minute.
 import { startEmulator, type Emulator, type HistorySpec, type PipelineSpec } from '../../emulator/index.js'
-import { createCodePipelinePort } from '../../src/codepipeline/port.js'
-import type { GitHubContext } from '../../src/github/context.js'
-import { runMainStep } from '../../src/main-step.js'
-import { planNextPoll } from '../../src/execution/poll-plan.js'
-import type { Clock } from '../../src/ports.js'
-import { defaultRetryPolicy } from '../../src/execution/retry.js'
-import { ActionState } from '../../src/state.js'
-import { defaultSettings, FakeLog, FakeOutputs, FakeSignals, FakeStateStore, MemorySummary } from '../../__tests__/support/fakes.js'
+import { runOnVirtualClock, VirtualClock } from '../../__tests__/support/virtual-run.js'
 import { actionCalls, countOperations } from './service.js'
 
 const REPO = 'octo/app'
-
-/** Time that moves only when the action sleeps; the service's executions advance on it too. */
-class VirtualClock implements Clock {
-  time = 1_750_000_000_000
-  now = () => this.time
-  sleep = async (ms: number, signal?: AbortSignal) => {
-    signal?.throwIfAborted()
-    this.time += ms
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-}
 
 export interface BudgetCase {
   name: string
@@ -84,36 +66,10 @@ function pipeline(id: number, spec: CaseSpec): PipelineSpec {
   }
 }
 
-const github: GitHubContext = {
-  eventName: 'push',
-  sha: 'c'.repeat(40),
-  payload: {},
-  repo: { owner: 'octo', repo: 'app' },
-  serverUrl: 'https://github.com',
-  apiUrl: 'https://api.github.com',
-  runId: 1,
-  runAttempt: 1
-}
-
 async function runCase(emulator: Emulator, clock: VirtualClock, id: number, spec: CaseSpec): Promise<BudgetCase> {
   const pipelineSpec = pipeline(id, spec)
   emulator.addPipeline(pipelineSpec)
-  const port = createCodePipelinePort({ region: 'us-east-1' })
-  await runMainStep({
-    settings: defaultSettings(pipelineSpec.name),
-    github,
-    step: { runId: '1', runAttempt: '1', job: 'deploy', action: '__run' },
-    port,
-    log: new FakeLog(),
-    outputs: new FakeOutputs(),
-    clock,
-    state: new ActionState(new FakeStateStore()),
-    signals: new FakeSignals(),
-    exit: () => undefined,
-    planner: planNextPoll,
-    retry: defaultRetryPolicy(5 * 60_000),
-    summary: new MemorySummary()
-  })
+  const port = await runOnVirtualClock(pipelineSpec.name, clock)
   const verdictAt = clock.now()
   const [execution] = await port.listRecentExecutions(pipelineSpec.name, 1)
   if (execution?.status !== 'Succeeded') throw new Error(`${spec.name}: the execution ended ${execution?.status}, not Succeeded`)

@@ -1,0 +1,53 @@
+// The main step on a virtual clock: the real wait loop, poll planner and SDK against the local service running
+// its executions on the same clock, so hours of waiting take a second. Shared by the budget test and the bench.
+import { createCodePipelinePort, type CodePipelinePort } from '../../src/codepipeline/port.js'
+import type { GitHubContext } from '../../src/github/context.js'
+import { runMainStep } from '../../src/main-step.js'
+import { planNextPoll } from '../../src/execution/poll-plan.js'
+import type { Clock } from '../../src/ports.js'
+import { defaultRetryPolicy } from '../../src/execution/retry.js'
+import { ActionState } from '../../src/state.js'
+import { defaultSettings, FakeLog, FakeOutputs, FakeSignals, FakeStateStore, MemorySummary } from './fakes.js'
+
+/** Time that moves only when the action sleeps; the service's executions advance on it too. */
+export class VirtualClock implements Clock {
+  time = 1_750_000_000_000
+  now = () => this.time
+  sleep = async (ms: number, signal?: AbortSignal) => {
+    signal?.throwIfAborted()
+    this.time += ms
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+export const virtualGitHub: GitHubContext = {
+  eventName: 'push',
+  sha: 'c'.repeat(40),
+  payload: {},
+  repo: { owner: 'octo', repo: 'app' },
+  serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com',
+  runId: 1,
+  runAttempt: 1
+}
+
+/** Runs the main step with default settings on `pipelineName`; the SDK finds the service through the environment. */
+export async function runOnVirtualClock(pipelineName: string, clock: VirtualClock, github = virtualGitHub): Promise<CodePipelinePort> {
+  const port = createCodePipelinePort({ region: 'us-east-1' })
+  await runMainStep({
+    settings: defaultSettings(pipelineName),
+    github,
+    step: { runId: '1', runAttempt: '1', job: 'deploy', action: '__run' },
+    port,
+    log: new FakeLog(),
+    outputs: new FakeOutputs(),
+    clock,
+    state: new ActionState(new FakeStateStore()),
+    signals: new FakeSignals(),
+    exit: () => undefined,
+    planner: planNextPoll,
+    retry: defaultRetryPolicy(5 * 60_000),
+    summary: new MemorySummary()
+  })
+  return port
+}
