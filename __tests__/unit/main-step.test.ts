@@ -266,8 +266,8 @@ describe('reporting', () => {
 })
 
 describe('the check run (check-run: true)', () => {
-  function withCheckRun(overrides: Partial<Settings> = {}) {
-    const s = setup({ githubToken: 'tok', checkRun: true, ...overrides })
+  function withCheckRun(overrides: Partial<Settings> = {}, clock?: FakeClock) {
+    const s = setup({ githubToken: 'tok', checkRun: true, ...overrides }, clock)
     const fake = new FakeGitHub()
     s.deps.loadGitHubClient = () => Promise.resolve(fake)
     return { ...s, fake }
@@ -302,6 +302,22 @@ describe('the check run (check-run: true)', () => {
     ])
     history.resolve([])
     await running
+  })
+
+  test('the wait gives up (wait-timeout-minutes): failure, with the reason as title, text and annotation', async () => {
+    const clock = new FakeClock(false)
+    const { deps, port, fake } = withCheckRun({ waitTimeoutMs: 60_000 }, clock)
+    port.executions = [{ status: 'InProgress' }]
+    const running = runMainStep(deps).catch((e: Error) => e)
+    await settle()
+    await clock.advance(60_000)
+    const err = await running
+    const completion = fake.updates.at(-1)
+    expect(completion).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Not followed to the end' } })
+    expect(completion?.output.summary).toContain((err as Error).message.replace(/'/g, '&#39;').slice(0, 40))
+    expect(completion?.output.annotations).toEqual([
+      expect.objectContaining({ annotation_level: 'failure', message: (err as Error).message })
+    ])
   })
 
   test('without check-run, none; with it, on a fork, said once and none', async () => {
