@@ -1,4 +1,4 @@
-// The input constraints of the seven operations the emulator serves, written out by hand.
+// The input constraints of the operations the emulator serves, written out by hand.
 // The conformance test checks this table against the official model whenever ../shared is there.
 
 export type Constraint =
@@ -51,6 +51,28 @@ const executionRef: Structure = {
   members: { pipelineName, pipelineExecutionId: executionId }
 }
 
+const executionFilter: Structure = {
+  type: 'structure',
+  members: {
+    pipelineExecutionId: executionId,
+    latestInPipelineExecution: {
+      type: 'structure',
+      required: ['pipelineExecutionId', 'startTimeRange'],
+      members: {
+        pipelineExecutionId: executionId,
+        startTimeRange: { type: 'string', enum: ['Latest', 'All'] }
+      }
+    }
+  }
+}
+
+const stageRef = (extra: Record<string, Constraint>, required: string[]): Structure => ({
+  type: 'structure',
+  required: ['pipelineName', 'stageName', ...required],
+  members: { pipelineName, stageName, ...extra }
+})
+const transitionType: Constraint = { type: 'string', enum: ['Inbound', 'Outbound'] }
+
 export const inputConstraints: Record<string, Structure> = {
   StartPipelineExecution: {
     type: 'structure',
@@ -83,20 +105,7 @@ export const inputConstraints: Record<string, Structure> = {
     required: ['pipelineName'],
     members: {
       pipelineName,
-      filter: {
-        type: 'structure',
-        members: {
-          pipelineExecutionId: executionId,
-          latestInPipelineExecution: {
-            type: 'structure',
-            required: ['pipelineExecutionId', 'startTimeRange'],
-            members: {
-              pipelineExecutionId: executionId,
-              startTimeRange: { type: 'string', enum: ['Latest', 'All'] }
-            }
-          }
-        }
-      },
+      filter: executionFilter,
       maxResults,
       nextToken
     }
@@ -115,5 +124,20 @@ export const inputConstraints: Record<string, Structure> = {
       },
       nextToken
     }
-  }
+  },
+  ListRuleExecutions: {
+    type: 'structure',
+    required: ['pipelineName'],
+    members: { pipelineName, filter: executionFilter, maxResults, nextToken }
+  },
+  RetryStageExecution: stageRef(
+    { pipelineExecutionId: executionId, retryMode: { type: 'string', enum: ['FAILED_ACTIONS', 'ALL_ACTIONS'] } },
+    ['pipelineExecutionId', 'retryMode']
+  ),
+  RollbackStage: stageRef({ targetPipelineExecutionId: executionId }, ['targetPipelineExecutionId']),
+  EnableStageTransition: stageRef({ transitionType }, ['transitionType']),
+  DisableStageTransition: stageRef(
+    { transitionType, reason: { type: 'string', min: 1, max: 300, pattern: '[a-zA-Z0-9!@ \\(\\)\\.\\*\\?\\-]+' } },
+    ['transitionType', 'reason']
+  )
 }

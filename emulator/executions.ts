@@ -1,7 +1,7 @@
 // Turns a StartPipelineExecution request, or a history entry, into the data an execution starts with.
 import type { OperationInputs } from './inputs.js'
 import { createHash, randomUUID } from 'node:crypto'
-import type { Execution, NewExecution, SourceRevision } from './engine.js'
+import type { Execution, NewExecution, SourceRevision } from './model.js'
 import { validationError } from './errors.js'
 import { sourceActions, type Action, type Pipeline } from './spec.js'
 
@@ -43,7 +43,7 @@ function resolveVariables(pipeline: Pipeline, given: { name: string; value: stri
 
 function resolveRevisions(pipeline: Pipeline, overrides: StartRequest['sourceRevisions'] & {}, now: number): SourceRevision[] {
   const sources = sourceActions(pipeline)
-  const chosen = new Map<string, string>()
+  const chosen = new Map<string, Map<string, string>>() // action → revision type → value
   for (const o of overrides) {
     const action = sources.find((a) => a.name === o.actionName)
     if (action === undefined)
@@ -51,16 +51,26 @@ function resolveRevisions(pipeline: Pipeline, overrides: StartRequest['sourceRev
         `Source revision override names '${o.actionName}', which is not a source action of pipeline '${pipeline.name}' ` +
           `(source actions: ${sources.map((a) => a.name).join(', ')})`
       )
-    if (chosen.has(o.actionName)) throw validationError(`Source action '${o.actionName}' is overridden more than once`)
     const allowed = REVISION_TYPES[action.provider]
     if (allowed !== undefined && !allowed.includes(o.revisionType))
       throw validationError(
         `Revision type '${o.revisionType}' does not apply to source action '${action.name}' (${action.provider}); use ${allowed.join(' or ')}`
       )
-    chosen.set(o.actionName, o.revisionValue)
+    const types = chosen.get(o.actionName) ?? new Map<string, string>()
+    // The API documents one pair: an S3 object key together with its version id. Anything else is an override twice.
+    if (types.has(o.revisionType) || (types.size > 0 && !isS3Pair([...types.keys(), o.revisionType])))
+      throw validationError(`Source action '${o.actionName}' is overridden more than once`)
+    chosen.set(o.actionName, types.set(o.revisionType, o.revisionValue))
   }
-  return sources.map((a) => sourceRevision(a, chosen.get(a.name) ?? a.revision ?? fakeCommit(), now))
+  return sources.map((a) => {
+    const types = chosen.get(a.name)
+    const revision = types?.get('S3_OBJECT_VERSION_ID') ?? (types === undefined ? undefined : [...types.values()][0])
+    return sourceRevision(a, revision ?? a.revision ?? fakeCommit(), now)
+  })
 }
+
+const isS3Pair = (types: string[]): boolean =>
+  types.length === 2 && types.includes('S3_OBJECT_KEY') && types.includes('S3_OBJECT_VERSION_ID')
 
 export function sourceRevision(action: Action, revisionId: string, createdMs: number): SourceRevision {
   const repository = action.configuration.FullRepositoryId
@@ -89,17 +99,21 @@ export function historyExecutions(pipeline: Pipeline, now: number): Execution[] 
       status: h.status,
       statusSummary: h.statusSummary,
       mode: pipeline.executionMode,
+      type: 'STANDARD',
+      triggerType: h.triggerType ?? 'StartPipelineExecution',
       startMs,
       lastUpdateMs: startMs + Math.round(h.durationSeconds * 1000),
       variables: pipeline.variables.map((v) => ({ name: v.name, resolvedValue: v.defaultValue ?? '' })),
       revisions: sourceActions(pipeline).map((a) => sourceRevision(a, h.revision ?? fakeCommit(), startMs)),
-      triggerType: h.triggerType,
       triggerDetail: 'arn:aws:sts::123456789012:assumed-role/emulator/history',
       stageIndex: h.status === 'Succeeded' ? stageCount : 0,
       inStage: false,
+      phase: 'actions',
       runOrder: 0,
       runs: [],
-      stageStatus: []
+      ruleRuns: [],
+      stageStatus: [],
+      retries: []
     }
   })
 }

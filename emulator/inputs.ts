@@ -34,6 +34,14 @@ export interface OperationInputs {
     filter?: { pipelineExecutionId?: string; latestInPipelineExecution?: { pipelineExecutionId: string; startTimeFilter: string } }
   }
   ListPipelineExecutions: Paging & { pipelineName: string; filter?: { succeededInStage?: { stageName?: string } } }
+  ListRuleExecutions: Paging & {
+    pipelineName: string
+    filter?: { pipelineExecutionId?: string; latestInPipelineExecution?: { pipelineExecutionId: string; startTimeRange: string } }
+  }
+  RetryStageExecution: { pipelineName: string; stageName: string; pipelineExecutionId: string; retryMode: 'FAILED_ACTIONS' | 'ALL_ACTIONS' }
+  RollbackStage: { pipelineName: string; stageName: string; targetPipelineExecutionId: string }
+  EnableStageTransition: { pipelineName: string; stageName: string; transitionType: 'Inbound' | 'Outbound' }
+  DisableStageTransition: { pipelineName: string; stageName: string; transitionType: 'Inbound' | 'Outbound'; reason: string }
 }
 
 export type OperationName = keyof OperationInputs

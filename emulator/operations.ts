@@ -1,10 +1,11 @@
-// The seven CodePipeline operations, on validated input. Each advances its pipeline to "now" first.
+// The CodePipeline operations, on validated input. Each advances its pipeline to "now" first.
 import { PipelineRuntime } from './engine.js'
 import { executionNotFound, invalidNextToken, pipelineNotFound, ServiceError } from './errors.js'
 import { historyExecutions, newExecution } from './executions.js'
 import { normalizePipeline } from './spec.js'
 import type { OperationInputs, OperationName, RequestBody } from './inputs.js'
 import { TriggerSchedule, type TriggerRequest } from './triggers.js'
+import { stageOperations } from './stage-operations.js'
 import type { PipelineSpec } from './types.js'
 import { actionDetailView, executionView, pipelineView, stateView, summaryView } from './views.js'
 
@@ -99,7 +100,9 @@ export class PipelineStore {
         .map(summaryView)
       const page = paginate(summaries, body, `executions:${runtime.pipeline.name}:${stageName ?? '*'}`)
       return { pipelineExecutionSummaries: page.items, nextToken: page.nextToken }
-    }
+    },
+
+    ...stageOperations({ runtime: (name, now) => this.runtime(name, now), paginate, region: () => this.region })
   }
 
   /** The operation X-Amz-Target names, or undefined; the caller validates the body against the model first. */

@@ -47,7 +47,7 @@ const FAULT_ERRORS: Partial<Record<FaultDecision['kind'], [string, string, numbe
     'The pipeline has reached the limit for concurrent pipeline executions.',
     400
   ],
-  expiredToken: ['ExpiredTokenException', 'The security token included in the request is expired', 400]
+  expiredToken: ['ExpiredTokenException', 'The security token included in the request is expired', 403]
 }
 
 export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage, res: ServerResponse, text: string) {
@@ -69,7 +69,7 @@ export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage,
     const run = deps.store.handler(operation)
     const constraints = inputConstraints[operation]
     if (!target.startsWith(TARGET_PREFIX) || !run || !constraints)
-      throw new ServiceError('UnknownOperationException', `Operation '${target}' is not supported by this service`)
+      throw new ServiceError('UnknownOperationException', `Operation '${target}' is not supported by this service`, 404)
     if (header(req, 'authorization') === undefined)
       throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403)
     const fault = deps.faults.decide(operation, received)

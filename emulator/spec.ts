@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import type { ActionSpec, ExecutionMode, HistorySpec, PipelineSpec, StageSpec, VariableSpec } from './types.js'
+import { normalizeConditions, type StageConditions } from './conditions.js'
+import type { ActionSpec, ExecutionMode, Fail, HistorySpec, PipelineSpec, StageSpec, VariableSpec } from './types.js'
 
 export interface Action {
   name: string
@@ -14,6 +15,7 @@ export interface Action {
   configuration: Record<string, string>
   durationMs: number
   outcome: NonNullable<ActionSpec['outcome']>
+  retryOutcome: NonNullable<ActionSpec['outcome']>
   summary?: string
   errorCode: string
   errorMessage?: string
@@ -24,7 +26,7 @@ export interface Action {
   outputArtifacts: string[]
 }
 
-export interface Stage {
+export interface Stage extends StageConditions {
   name: string
   actions: Action[]
 }
@@ -83,14 +85,12 @@ export function normalizePipeline(spec: PipelineSpec, where = spec?.name ?? 'pip
   return { name: spec.name, executionMode, pipelineType: spec.pipelineType ?? 'V2', variables, stages, history }
 }
 
-type Fail = (field: string, problem: string) => never
-
 function normalizeStage(stage: StageSpec, defaultSeconds: number, fail: Fail): Stage {
   if (typeof stage?.name !== 'string' || !NAME.test(stage.name)) fail('name', 'must match [A-Za-z0-9.@-_]{1,100}')
   if (!Array.isArray(stage.actions) || stage.actions.length === 0) fail('actions', 'must list at least one action')
   const actions = stage.actions.map((a, i) => normalizeAction(a, defaultSeconds, (f, p) => fail(`actions[${i}].${f}`, p)))
   uniqueNames(actions, 'actions', fail)
-  return { name: stage.name, actions }
+  return { name: stage.name, actions, ...normalizeConditions(stage, fail) }
 }
 
 function normalizeAction(a: ActionSpec, defaultSeconds: number, fail: Fail): Action {
@@ -104,6 +104,8 @@ function normalizeAction(a: ActionSpec, defaultSeconds: number, fail: Fail): Act
   if (typeof seconds !== 'number' || !(seconds >= 0)) fail('durationSeconds', 'must be a number of seconds >= 0')
   const outcome = a.outcome ?? 'Succeeded'
   if (outcome !== 'Succeeded' && outcome !== 'Failed') fail('outcome', 'must be Succeeded or Failed')
+  const retryOutcome = a.retryOutcome ?? outcome
+  if (retryOutcome !== 'Succeeded' && retryOutcome !== 'Failed') fail('retryOutcome', 'must be Succeeded or Failed')
   const isSource = a.category === 'Source'
   return {
     name: a.name,
@@ -115,6 +117,7 @@ function normalizeAction(a: ActionSpec, defaultSeconds: number, fail: Fail): Act
     configuration: Object.fromEntries(Object.entries(a.configuration ?? {}).map(([k, v]) => [k, String(v)])),
     durationMs: Math.round(seconds * 1000),
     outcome,
+    retryOutcome,
     summary: a.summary,
     errorCode: a.errorCode ?? 'JobFailed',
     errorMessage: a.errorMessage,

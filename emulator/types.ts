@@ -19,6 +19,7 @@ export interface ActionSpec {
   configuration?: Record<string, string>
   durationSeconds?: number // default: the pipeline's defaultDurationSeconds
   outcome?: ActionOutcome // default Succeeded
+  retryOutcome?: ActionOutcome // the outcome of every later attempt (stage retries); default: outcome
   summary?: string // executionResult.externalExecutionSummary
   errorCode?: string // errorDetails.code when Failed (default JobFailed)
   errorMessage?: string // errorDetails.message when Failed
@@ -29,9 +30,35 @@ export interface ActionSpec {
   outputArtifacts?: string[]
 }
 
+export type RuleProvider = 'DeploymentWindow' | 'CloudWatchAlarm' | 'LambdaInvoke' | 'VariableCheck' | 'Commands'
+export type ConditionResult = 'FAIL' | 'RETRY' | 'ROLLBACK' | 'SKIP'
+
+/** One rule of a stage condition; the spec scripts how long it checks and how that ends. */
+export interface RuleSpec {
+  name: string
+  provider: RuleProvider
+  configuration?: Record<string, string>
+  durationSeconds?: number // how long it checks (a CloudWatchAlarm's WaitTime, a DeploymentWindow's wait); default 1
+  outcome?: ActionOutcome // default Succeeded
+  summary?: string // executionResult.externalExecutionSummary
+  errorMessage?: string // errorDetails.message when Failed
+  externalUrl?: string
+}
+
+export interface ConditionSpec {
+  result?: ConditionResult // beforeEntry: FAIL (default) or SKIP; onSuccess: ROLLBACK (default) or FAIL
+  rules: RuleSpec[]
+}
+
 export interface StageSpec {
   name: string
   actions: ActionSpec[]
+  beforeEntry?: { conditions: ConditionSpec[] }
+  onSuccess?: { conditions: ConditionSpec[] }
+  /** What CodePipeline does when the stage fails: RETRY once automatically, or ROLLBACK to the last good execution. */
+  onFailure?: { result: 'RETRY' | 'ROLLBACK' | 'FAIL'; retryMode?: 'FAILED_ACTIONS' | 'ALL_ACTIONS' }
+  /** The stage's inbound transition starts disabled, with this reason. */
+  disabledTransition?: { reason: string }
 }
 
 export interface VariableSpec {
@@ -107,3 +134,6 @@ export interface FaultConfig {
   rules?: FaultRule[]
   seed?: number // for `probability`; default 1
 }
+
+/** Throws a one-line error naming the bad field of a spec. */
+export type Fail = (field: string, problem: string) => never

@@ -1,14 +1,15 @@
 // Renders engine state in the shapes of CodePipeline's answers. Timestamps are epoch seconds.
 import type { ActionRun, Execution, PipelineRuntime, SourceRevision } from './engine.js'
 import { sourceActions, type Action } from './spec.js'
+import { stageConditionsDeclaration, stageV2View } from './stage-views.js'
+import { compact, errorDetails, seconds } from './shapes.js'
 
 export const ACCOUNT = '123456789012'
-const seconds = (ms: number): number => ms / 1000
 const bucket = (region: string): string => `codepipeline-${region}-${ACCOUNT}`
-/** Leaves out undefined members and empty strings, which the model's length constraints forbid. */
-const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T
 
-const trigger = (e: Execution) => ({ triggerType: e.triggerType ?? 'StartPipelineExecution', triggerDetail: e.triggerDetail })
+const trigger = (e: Execution) => ({ triggerType: e.triggerType, triggerDetail: e.triggerDetail })
+const rollbackMetadata = (e: Execution) =>
+  e.rollbackTargetId === undefined ? undefined : { rollbackTargetPipelineExecutionId: e.rollbackTargetId }
 
 export function executionView(runtime: PipelineRuntime, e: Execution) {
   return compact({
@@ -21,7 +22,8 @@ export function executionView(runtime: PipelineRuntime, e: Execution) {
     variables: e.variables.length > 0 ? e.variables : undefined,
     trigger: trigger(e),
     executionMode: e.mode,
-    executionType: 'STANDARD'
+    executionType: e.type,
+    rollbackMetadata: rollbackMetadata(e)
   })
 }
 
@@ -49,7 +51,8 @@ export function summaryView(e: Execution) {
     trigger: trigger(e),
     stopTrigger: e.stopReason === undefined ? undefined : { reason: e.stopReason },
     executionMode: e.mode,
-    executionType: 'STANDARD'
+    executionType: e.type,
+    rollbackMetadata: rollbackMetadata(e)
   })
 }
 
@@ -98,9 +101,7 @@ function resultSummary(run: ActionRun): string | undefined {
   return run.action.summary
 }
 
-const errorDetails = (action: Action) => ({ code: action.errorCode, message: action.errorMessage ?? 'The action failed' })
-
-function externalUrl(run: ActionRun, region: string): string | undefined {
+export function externalUrl(run: ActionRun, region: string): string | undefined {
   const { action } = run
   const template =
     action.externalUrl ??
@@ -138,6 +139,7 @@ export function pipelineView(runtime: PipelineRuntime, region: string) {
       artifactStore: { type: 'S3', location: bucket(region) },
       stages: p.stages.map((s) => ({
         name: s.name,
+        ...stageConditionsDeclaration(s),
         actions: s.actions.map((a) =>
           compact({
             name: a.name,
@@ -169,21 +171,34 @@ export function stateView(runtime: PipelineRuntime, region: string) {
     pipelineVersion: runtime.version,
     stageStates: runtime.pipeline.stages.map((stage, i) => {
       const latest = newestFirst.find((e) => e.stageStatus[i] !== undefined)
-      const inbound = runtime.inbound(i)
+      const inbound = runtime.inbound(i).map((e) => ({ pipelineExecutionId: e.id, status: 'InProgress', type: e.type }))
       return compact({
         stageName: stage.name,
-        inboundExecution: inbound && { pipelineExecutionId: inbound.id, status: 'InProgress', type: 'STANDARD' },
-        inboundTransitionState: { enabled: true },
+        inboundExecution: inbound[0],
+        // QUEUED mode: every waiting execution, in the order they will enter.
+        inboundExecutions: inbound.length > 0 ? inbound : undefined,
+        inboundTransitionState: transitionView(runtime, i),
         actionStates: stage.actions.map((action) => {
-          const run = newestFirst.flatMap((e) => e.runs).find((r) => r.stageIndex === i && r.action === action)
+          const run = newestFirst.flatMap((e) => [...e.runs].reverse()).find((r) => r.stageIndex === i && r.action === action)
           return compact({ actionName: action.name, latestExecution: run && actionStateView(run, region) })
         }),
-        latestExecution: latest && { pipelineExecutionId: latest.id, status: latest.stageStatus[i], type: 'STANDARD' }
+        latestExecution: latest && { pipelineExecutionId: latest.id, status: latest.stageStatus[i], type: latest.type },
+        ...(latest === undefined ? {} : stageV2View(latest, stage, i))
       })
     }),
     created: seconds(runtime.createdMs),
     updated: seconds(runtime.createdMs)
   }
+}
+
+function transitionView(runtime: PipelineRuntime, i: number) {
+  const t = runtime.transitions.state(i)
+  return compact({
+    enabled: t.enabled,
+    lastChangedBy: t.lastChangedBy,
+    lastChangedAt: t.lastChangedMs === undefined ? undefined : seconds(t.lastChangedMs),
+    disabledReason: t.disabledReason
+  })
 }
 
 function actionStateView(run: ActionRun, region: string) {

@@ -7,6 +7,11 @@ import {
   GetPipelineStateCommand,
   ListActionExecutionsCommand,
   ListPipelineExecutionsCommand,
+  ListRuleExecutionsCommand,
+  RetryStageExecutionCommand,
+  RollbackStageCommand,
+  EnableStageTransitionCommand,
+  DisableStageTransitionCommand,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
   type CodePipelineClient
@@ -14,6 +19,7 @@ import {
 import { inputConstraints } from '../../emulator/constraints.js'
 import { samplePipeline } from '../../emulator/index.js'
 import { harness, raw, type Harness } from '../support/emulator.js'
+import { buildAction, rule, v2Pipeline } from '../support/v2-pipelines.js'
 import { awsPath, factKey, loadModel, modelFacts, modelFile, outputProblems, tableFacts, type Fact } from '../support/model.js'
 
 const model = loadModel()
@@ -46,7 +52,17 @@ const validInputs: Record<string, object> = {
     maxResults: 5,
     filter: { succeededInStage: { stageName: 'Build' } },
     nextToken: 'x'
-  }
+  },
+  ListRuleExecutions: {
+    pipelineName: 'sample-pipeline',
+    filter: { pipelineExecutionId: id, latestInPipelineExecution: { pipelineExecutionId: id, startTimeRange: 'All' } },
+    maxResults: 5,
+    nextToken: 'x'
+  },
+  RetryStageExecution: { pipelineName: 'sample-pipeline', stageName: 'Build', pipelineExecutionId: id, retryMode: 'FAILED_ACTIONS' },
+  RollbackStage: { pipelineName: 'sample-pipeline', stageName: 'Build', targetPipelineExecutionId: id },
+  EnableStageTransition: { pipelineName: 'sample-pipeline', stageName: 'Build', transitionType: 'Inbound' },
+  DisableStageTransition: { pipelineName: 'sample-pipeline', stageName: 'Build', transitionType: 'Inbound', reason: 'Freeze (release)' }
 }
 
 /** A request body that breaks one constraint, and the words AWS uses for it; undefined when it cannot be broken. */
@@ -140,6 +156,37 @@ function captureAnswers(cp: CodePipelineClient, into: Captured[]): void {
   )
 }
 
+const SEVEN = [
+  'StartPipelineExecution',
+  'GetPipelineExecution',
+  'StopPipelineExecution',
+  'GetPipeline',
+  'GetPipelineState',
+  'ListActionExecutions',
+  'ListPipelineExecutions'
+]
+
+/** Checks every captured answer against the model (output shape, or a declared error); returns the error types seen. */
+function checkAnswers(captured: Captured[]): string[] {
+  for (const c of captured) {
+    const operation = model!.operations[c.operation]
+    if (c.status === 200) {
+      const problems =
+        operation.output === undefined
+          ? Object.keys(c.json).length === 0
+            ? []
+            : ['expected {}']
+          : outputProblems(model!, operation.output.shape, c.json)
+      expect({ operation: c.operation, problems }).toEqual({ operation: c.operation, problems: [] })
+    } else {
+      const declared = (operation.errors ?? []).map((e) => e.shape)
+      expect({ operation: c.operation, declared: declared.includes(c.json.__type) }).toEqual({ operation: c.operation, declared: true })
+      expect(Object.keys(c.json).sort()).toEqual(['__type', 'message'])
+    }
+  }
+  return [...new Set(captured.map((c) => String(c.json.__type ?? '')).filter(Boolean))].sort()
+}
+
 describeWithModel("the emulator's answers match the model's output shapes", () => {
   test('a scenario through the SDK: starts, progress, failure, stops, supersede, errors', async () => {
     const h = await harness({ pipelines: [samplePipeline(), samplePipeline({ fail: true, name: 'failing' })] })
@@ -191,22 +238,8 @@ describeWithModel("the emulator's answers match the model's output shapes", () =
     await h.emulator.close()
 
     const answered = new Set(captured.filter((c) => c.status === 200).map((c) => c.operation))
-    expect([...answered].sort()).toEqual([...OPERATIONS].sort())
-    for (const c of captured) {
-      const operation = model!.operations[c.operation]
-      if (c.status === 200) {
-        expect({ operation: c.operation, problems: outputProblems(model!, operation.output.shape, c.json) }).toEqual({
-          operation: c.operation,
-          problems: []
-        })
-      } else {
-        const declared = (operation.errors ?? []).map((e) => e.shape)
-        expect(declared).toContain(c.json.__type)
-        expect(Object.keys(c.json).sort()).toEqual(['__type', 'message'])
-      }
-    }
-    const errorTypes = new Set(captured.map((c) => c.json.__type).filter(Boolean))
-    expect([...errorTypes].sort()).toEqual([
+    expect([...answered].sort()).toEqual([...SEVEN].sort())
+    expect(checkAnswers(captured)).toEqual([
       'DuplicatedStopRequestException',
       'InvalidNextTokenException',
       'PipelineExecutionNotFoundException',
@@ -214,5 +247,76 @@ describeWithModel("the emulator's answers match the model's output shapes", () =
       'PipelineNotFoundException',
       'ValidationException'
     ])
+  })
+})
+
+describeWithModel("the V2 stage operations' answers match the model's output shapes", () => {
+  test('conditions, rules, retries, rollbacks, transitions, queues: through the SDK', async () => {
+    const h = await harness({
+      pipelines: [
+        v2Pipeline(
+          'v2',
+          {
+            actions: [buildAction('Compile', 2, { outcome: 'Failed', retryOutcome: 'Succeeded', errorMessage: 'flaky' })],
+            beforeEntry: { conditions: [{ rules: [rule('Window', 'DeploymentWindow', 2)] }] },
+            onFailure: { result: 'RETRY', retryMode: 'FAILED_ACTIONS' }
+          },
+          { onSuccess: { conditions: [{ result: 'ROLLBACK', rules: [rule('Alarm', 'CloudWatchAlarm', 3)] }] } },
+          { executionMode: 'QUEUED' }
+        )
+      ]
+    })
+    const captured: Captured[] = []
+    captureAnswers(h.cp, captured)
+    const send = (command: LooseJson) => h.cp.send(command).catch((error: Error) => error)
+    const pipelineName = 'v2'
+    const start = async () =>
+      ((await send(new StartPipelineExecutionCommand({ name: pipelineName }))) as { pipelineExecutionId: string }).pipelineExecutionId
+    const observe = async (pipelineExecutionId: string) => {
+      await send(new GetPipelineStateCommand({ name: pipelineName }))
+      await send(new ListRuleExecutionsCommand({ pipelineName, filter: { pipelineExecutionId }, maxResults: 2 }))
+      await send(new ListActionExecutionsCommand({ pipelineName, filter: { pipelineExecutionId } }))
+      await send(new ListPipelineExecutionsCommand({ pipelineName }))
+      await send(new GetPipelineExecutionCommand({ pipelineName, pipelineExecutionId }))
+    }
+    await send(new GetPipelineCommand({ name: pipelineName }))
+    const first = await start()
+    const queued = [await start(), await start()]
+    h.clock.advance(2)
+    await observe(first)
+    h.clock.advance(20) // first: Compile fails once, is retried, and passes; the others follow
+    await observe(queued[0])
+    h.clock.advance(60)
+    const rollbacks = await h.cp.send(new ListPipelineExecutionsCommand({ pipelineName }))
+    await observe(rollbacks.pipelineExecutionSummaries![0].pipelineExecutionId!)
+    await send(new DisableStageTransitionCommand({ pipelineName, stageName: 'Deploy', transitionType: 'Inbound', reason: 'Change freeze' }))
+    const held = await start()
+    h.clock.advance(10)
+    await observe(held)
+    await send(new EnableStageTransitionCommand({ pipelineName, stageName: 'Deploy', transitionType: 'Inbound' }))
+    h.clock.advance(10)
+    const rollback = (await send(new RollbackStageCommand({ pipelineName, stageName: 'Deploy', targetPipelineExecutionId: first }))) as {
+      pipelineExecutionId: string
+    }
+    h.clock.advance(1)
+    await observe(rollback.pipelineExecutionId)
+    await send(new RollbackStageCommand({ pipelineName, stageName: 'Nope', targetPipelineExecutionId: first }))
+    await send(new RetryStageExecutionCommand({ pipelineName, stageName: 'Build', pipelineExecutionId: first, retryMode: 'ALL_ACTIONS' }))
+    await send(new RetryStageExecutionCommand({ pipelineName, stageName: 'Build', pipelineExecutionId: id, retryMode: 'ALL_ACTIONS' }))
+    await send(new ListRuleExecutionsCommand({ pipelineName, nextToken: 'bogus' }))
+    await send(new RollbackStageCommand({ pipelineName, stageName: 'Deploy', targetPipelineExecutionId: id }))
+    await h.emulator.close()
+
+    const answered = new Set(captured.filter((c) => c.status === 200).map((c) => c.operation))
+    for (const operation of ['ListRuleExecutions', 'RollbackStage', 'EnableStageTransition', 'DisableStageTransition'])
+      expect(answered).toContain(operation)
+    expect(checkAnswers(captured)).toEqual(
+      expect.arrayContaining([
+        'InvalidNextTokenException',
+        'PipelineExecutionNotFoundException',
+        'StageNotFoundException',
+        'StageNotRetryableException'
+      ])
+    )
   })
 })

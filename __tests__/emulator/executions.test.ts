@@ -30,6 +30,16 @@ beforeAll(async () => {
         },
         { name: 'Deploy', actions: [{ name: 'Ship', seconds: 1 }] }
       ]),
+      {
+        name: 's3-source',
+        stages: [
+          {
+            name: 'Source',
+            actions: [{ name: 'Bundle', category: 'Source', provider: 'S3', configuration: { S3Bucket: 'b', S3ObjectKey: 'app.zip' } }]
+          },
+          { name: 'Build', actions: [{ name: 'Compile', category: 'Build', provider: 'CodeBuild' }] }
+        ]
+      },
       pipeline('failing', [
         { name: 'Build', actions: [{ name: 'Compile', seconds: 2, fails: true }] },
         { name: 'Deploy', actions: [{ name: 'Ship', seconds: 1 }] }
@@ -116,6 +126,17 @@ test('GetPipelineExecution shows variables, source revisions, mode and trigger',
     externalExecutionSummary: 'Build succeeded',
     externalExecutionUrl: expect.stringContaining('/projects/sample-build/build/sample-build%3A')
   })
+})
+
+test('an S3 source takes S3_OBJECT_KEY and S3_OBJECT_VERSION_ID together, as the API documents; not the same type twice', async () => {
+  const override = (revisionType: string, revisionValue: string) => ({ actionName: 'Bundle', revisionType, revisionValue })
+  const id = await start('s3-source', {
+    sourceRevisions: [override('S3_OBJECT_KEY', 'app.zip'), override('S3_OBJECT_VERSION_ID', 'v-42')]
+  })
+  expect((await execution('s3-source', id)).artifactRevisions?.[0]?.revisionId).toBe('v-42')
+  await expect(
+    start('s3-source', { sourceRevisions: [override('S3_OBJECT_KEY', 'a.zip'), override('S3_OBJECT_KEY', 'b.zip')] })
+  ).rejects.toThrow(/overridden more than once/)
 })
 
 test('the same clientRequestToken returns the same execution', async () => {

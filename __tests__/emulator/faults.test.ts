@@ -22,7 +22,7 @@ test.each([
   ['http503', 503, 'ServiceUnavailableException', undefined],
   ['conflict', 409, 'ConflictException', undefined],
   ['concurrentLimit', 400, 'ConcurrentPipelineExecutionsLimitExceededException', undefined],
-  ['expiredToken', 400, 'ExpiredTokenException', 'The security token included in the request is expired']
+  ['expiredToken', 403, 'ExpiredTokenException', 'The security token included in the request is expired']
 ] as const)('%s answers %i %s', async (kind, status, type, message) => {
   h.emulator.setFaults({ rules: [{ operation: 'StartPipelineExecution', kind, times: 1 }] })
   const answer = await start()

@@ -38,11 +38,14 @@ describe('protocol', () => {
     await expect(h.cp.send(new GetPipelineCommand({ name: 'nope' }))).rejects.toBeInstanceOf(PipelineNotFoundException)
   })
 
-  test('unknown operations and missing targets answer UnknownOperationException', async () => {
-    expect((await raw(h.emulator, 'DeletePipeline', { name: 'x' })).json.__type).toBe('UnknownOperationException')
-    expect((await raw(h.emulator, undefined, {})).json.__type).toBe('UnknownOperationException')
+  test('unknown operations and missing targets answer UnknownOperationException with 404, as the common errors say', async () => {
+    expect(await raw(h.emulator, 'DeletePipeline', { name: 'x' })).toMatchObject({
+      status: 404,
+      json: { __type: 'UnknownOperationException' }
+    })
+    expect(await raw(h.emulator, undefined, {})).toMatchObject({ status: 404, json: { __type: 'UnknownOperationException' } })
     const wrongService = await raw(h.emulator, undefined, {}, { 'x-amz-target': 'DynamoDB_20120810.GetItem' })
-    expect(wrongService).toMatchObject({ status: 400, json: { __type: 'UnknownOperationException' } })
+    expect(wrongService).toMatchObject({ status: 404, json: { __type: 'UnknownOperationException' } })
   })
 
   test('a request without an Authorization header answers MissingAuthenticationTokenException', async () => {

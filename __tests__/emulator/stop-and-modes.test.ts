@@ -25,7 +25,15 @@ const spec = (name: string, executionMode: ExecutionMode) =>
 let h: Harness
 beforeAll(async () => {
   h = await harness({
-    pipelines: [spec('stoppable', 'PARALLEL'), spec('superseded', 'SUPERSEDED'), spec('queued', 'QUEUED'), spec('parallel', 'PARALLEL')]
+    pipelines: [
+      pipeline('stop-then-fail', [{ name: 'Build', actions: [{ name: 'Compile', seconds: 4, fails: true }] }], {
+        executionMode: 'PARALLEL'
+      }),
+      spec('stoppable', 'PARALLEL'),
+      spec('superseded', 'SUPERSEDED'),
+      spec('queued', 'QUEUED'),
+      spec('parallel', 'PARALLEL')
+    ]
   })
 })
 afterAll(() => h.emulator.close())
@@ -58,10 +66,13 @@ describe('StopPipelineExecution', () => {
     await expect(stop('stoppable', id)).rejects.toBeInstanceOf(PipelineExecutionNotStoppableException)
   })
 
-  test('with abandon: running actions become Abandoned and the execution is Stopped at once', async () => {
+  test('with abandon: running actions become Abandoned; the execution passes through Stopping briefly, then Stopped', async () => {
     const id = await start('stoppable')
     h.clock.advance(2)
     await stop('stoppable', id, true)
+    expect(await status('stoppable', id)).toBe('Stopping')
+    expect(await actionStatuses('stoppable', id)).toEqual({ Source: 'Succeeded', Compile: 'Abandoned' })
+    h.clock.advance(0.5)
     expect(await status('stoppable', id)).toBe('Stopped')
     expect(await actionStatuses('stoppable', id)).toEqual({ Source: 'Succeeded', Compile: 'Abandoned' })
     h.clock.advance(10)
@@ -73,8 +84,18 @@ describe('StopPipelineExecution', () => {
     h.clock.advance(2)
     await stop('stoppable', id)
     await stop('stoppable', id, true)
+    h.clock.advance(0.5)
     expect(await status('stoppable', id)).toBe('Stopped')
     expect((await actionStatuses('stoppable', id)).Compile).toBe('Abandoned')
+  })
+
+  test('without abandon, an action that then fails still leaves the execution Stopped, not Failed', async () => {
+    const id = await start('stop-then-fail')
+    h.clock.advance(2) // Compile runs until 5 s and fails
+    await stop('stop-then-fail', id, false, 'enough')
+    h.clock.advance(5)
+    expect(await actionStatuses('stop-then-fail', id)).toEqual({ Source: 'Succeeded', Compile: 'Failed' })
+    expect(await status('stop-then-fail', id)).toBe('Stopped')
   })
 
   test('finished executions are not stoppable', async () => {
@@ -120,6 +141,9 @@ describe('execution modes', () => {
     const a = await start('queued')
     const b = await start('queued')
     const c = await start('queued')
+    const source = (await h.cp.send(new GetPipelineStateCommand({ name: 'queued' }))).stageStates?.[0]
+    expect(source?.inboundExecutions?.map((e) => e.pipelineExecutionId)).toEqual([b, c]) // every waiting one, in order
+    expect(source?.inboundExecution?.pipelineExecutionId).toBe(b)
     h.clock.advance(1) // a through Source; b enters Source
     expect(await actionStatuses('queued', b)).toEqual({ Source: 'InProgress' })
     expect(await actionStatuses('queued', c)).toEqual({})

@@ -24,7 +24,7 @@ interface ModelShape {
 
 export interface Model {
   shapes: Record<string, ModelShape>
-  operations: Record<string, { input: { shape: string }; output: { shape: string }; errors?: { shape: string }[] }>
+  operations: Record<string, { input: { shape: string }; output?: { shape: string }; errors?: { shape: string }[] }>
 }
 
 export const loadModel = (): Model | undefined => (existsSync(modelFile) ? JSON.parse(readFileSync(modelFile, 'utf8')) : undefined)

@@ -1,0 +1,57 @@
+// Creating executions and action runs, and when an execution next has something due.
+import { randomUUID } from 'node:crypto'
+import type { ActionRun, Execution, NewExecution } from './model.js'
+import type { Action, Stage } from './spec.js'
+
+export function actionRun(e: Execution, stage: Stage, action: Action, t: number): ActionRun {
+  const attempt = e.runs.filter((r) => r.stageIndex === e.stageIndex && r.action === action).length
+  return {
+    id: randomUUID(),
+    executionId: e.id,
+    stageIndex: e.stageIndex,
+    stage,
+    action,
+    status: 'InProgress',
+    // A rollback redeploys a revision that passed this stage before.
+    outcome: e.type === 'ROLLBACK' ? 'Succeeded' : attempt === 0 ? action.outcome : action.retryOutcome,
+    startMs: t,
+    endMs: t + action.durationMs,
+    externalExecutionId: externalId(action, e)
+  }
+}
+
+export function nextEvent(e: Execution): number {
+  let due = Math.min(e.abandonedUntilMs ?? Infinity, e.retryAtMs ?? Infinity)
+  for (const r of e.runs) if (r.status === 'InProgress') due = Math.min(due, r.endMs)
+  for (const r of e.ruleRuns) if (r.status === 'InProgress') due = Math.min(due, r.endMs)
+  return due
+}
+
+export function blankExecution(mode: Execution['mode'], now: number, request: NewExecution): Execution {
+  return {
+    id: request.id ?? randomUUID(),
+    status: 'InProgress',
+    mode,
+    type: 'STANDARD',
+    triggerType: request.triggerType ?? 'StartPipelineExecution',
+    startMs: now,
+    lastUpdateMs: now,
+    variables: request.variables,
+    revisions: request.revisions,
+    triggerDetail: request.triggerDetail,
+    stageIndex: 0,
+    inStage: false,
+    phase: 'actions',
+    runOrder: 0,
+    runs: [],
+    ruleRuns: [],
+    stageStatus: [],
+    retries: []
+  }
+}
+
+function externalId(action: Action, e: Execution): string {
+  if (action.category === 'Source') return e.revisions.find((r) => r.actionName === action.name)?.revisionId ?? randomUUID()
+  if (action.provider === 'CodeBuild') return `${action.configuration.ProjectName ?? action.name}:${randomUUID()}`
+  return randomUUID()
+}
