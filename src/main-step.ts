@@ -23,6 +23,8 @@ import type { ActionState } from './state.js'
 import type { SummaryWriter } from './report/summary.js'
 import { handleTimeout, WaitTimeout } from './execution/timeout.js'
 import { waitForExecution } from './execution/wait.js'
+import { checkVariables } from './codepipeline/variables.js'
+import { WaitExplainer } from './report/waits.js'
 
 export interface MainDeps {
   settings: Settings
@@ -136,6 +138,7 @@ async function follow(deps: MainDeps, guard: CancelGuard, plan: SourcePlan, exec
   const commitStatus = commitStatusFor(deps, plan, client)
   const pending = commitStatus?.post('pending', `Execution ${executionId} started`, consoleUrl)
   const progress = new ProgressTracker(log, startedAt, consoleUrl)
+  const waits = new WaitExplainer(deps, settings.pipelineName, executionId, startedAt)
   const run: StartedRun = {
     settings,
     github: deps.github,
@@ -144,6 +147,7 @@ async function follow(deps: MainDeps, guard: CancelGuard, plan: SourcePlan, exec
     commitId: plan.commitId,
     startedAt,
     progress,
+    waits,
     commitStatus
   }
   run.checkRun = openCheckRun(deps, run, client)
@@ -159,7 +163,7 @@ async function follow(deps: MainDeps, guard: CancelGuard, plan: SourcePlan, exec
     guard.markFinished()
     deps.state.markFinished()
   }
-  const followed = { pipelineName: settings.pipelineName, executionId, startedAt, expectedMs, progress }
+  const followed = { pipelineName: settings.pipelineName, executionId, startedAt, expectedMs, progress, waits }
   const timeout = new WaitTimeout(deps.clock, settings.waitTimeoutMs)
   let final: ExecutionState
   try {
@@ -195,6 +199,7 @@ export async function runMainStep(deps: MainDeps): Promise<void> {
       log
     })
     guard.signal.throwIfAborted()
+    checkVariables(settings.variables, plan.pipeline)
     const executionId = await start(deps, guard, plan).catch(async (err: unknown) => {
       throw await explainSourceActionRejection(err, settings, (name) => port.getPipeline(name, guard.signal))
     })

@@ -227,6 +227,7 @@ export function defaultSettings(pipelineName: string, overrides: Partial<Setting
     stopOnTimeout: false,
     outageToleranceMs: 300_000,
     startRetryMs: 300_000,
+    waitForRollback: false,
     ...overrides
   }
 }

@@ -45,7 +45,8 @@ describe('defaults', () => {
       waitTimeoutMs: undefined,
       stopOnTimeout: false,
       outageToleranceMs: 5 * 60_000,
-      startRetryMs: 5 * 60_000
+      startRetryMs: 5 * 60_000,
+      waitForRollback: false
     })
   })
 })

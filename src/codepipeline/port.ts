@@ -6,6 +6,7 @@ import {
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
   paginateListActionExecutions,
+  paginateListRuleExecutions,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
   type ActionExecutionDetail,
@@ -15,6 +16,9 @@ import {
 } from '@aws-sdk/client-codepipeline'
 import { AwsCallError, awsErrorName, describeAwsError } from '../errors.js'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
+import { toRuleRun, toStageViews, type RuleRun, type StageView } from './stages.js'
+
+export type { RuleRun, StageView }
 
 export interface StartRequest {
   pipelineName: string
@@ -63,6 +67,12 @@ export interface PastExecution {
   status: string
   startTime?: number
   lastUpdateTime?: number
+  /** STANDARD or ROLLBACK. */
+  type?: string
+  triggerType?: string
+  /** ROLLBACK executions: the execution whose revisions they redeploy. */
+  rollbackTargetId?: string
+  revisionIds?: string[]
 }
 
 export interface CodePipelinePort {
@@ -77,6 +87,10 @@ export interface CodePipelinePort {
   getStructure(pipelineName: string, signal?: AbortSignal): Promise<Structure>
   /** The newest executions of the pipeline, newest first; one call. */
   listRecentExecutions(pipelineName: string, maxResults: number, signal?: AbortSignal): Promise<PastExecution[]>
+  /** GetPipelineState, for explaining a wait (V2: conditions, queues, transitions, retries). */
+  getStageViews?(pipelineName: string, signal?: AbortSignal): Promise<StageView[]>
+  /** Every rule run of this execution (all pages). */
+  listRuleRuns?(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<RuleRun[]>
 }
 
 const ms = (date: Date | undefined): number | undefined => date?.getTime()
@@ -227,7 +241,32 @@ class SdkCodePipeline implements CodePipelinePort {
       id: e.pipelineExecutionId ?? '',
       status: e.status ?? 'Unknown',
       startTime: ms(e.startTime),
-      lastUpdateTime: ms(e.lastUpdateTime)
+      lastUpdateTime: ms(e.lastUpdateTime),
+      type: e.executionType,
+      triggerType: e.trigger?.triggerType,
+      rollbackTargetId: e.rollbackMetadata?.rollbackTargetPipelineExecutionId,
+      revisionIds: (e.sourceRevisions ?? []).map((r) => r.revisionId ?? '')
     }))
+  }
+
+  async getStageViews(pipelineName: string, signal?: AbortSignal): Promise<StageView[]> {
+    const command = new GetPipelineStateCommand({ name: pipelineName })
+    const out = await this.call('codepipeline:GetPipelineState', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    return toStageViews(out)
+  }
+
+  async listRuleRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<RuleRun[]> {
+    return this.call('codepipeline:ListRuleExecutions', pipelineName, async () => {
+      const runs: RuleRun[] = []
+      const pages = paginateListRuleExecutions(
+        { client: this.client, pageSize: 100 },
+        { pipelineName, filter: { pipelineExecutionId: executionId } }
+      )
+      for await (const page of pages) {
+        signal?.throwIfAborted()
+        runs.push(...(page.ruleExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toRuleRun))
+      }
+      return runs
+    })
   }
 }

@@ -72,7 +72,8 @@ export const planNextPoll: PollPlanner = (input) => {
   const { progress, limits, now } = input
   if (input.lastCall === 'progress' && progress.suggestsEnd) return { call: 'status', delayMs: 0 }
   let plan: PollPlan
-  if (progress.approvalWaiting) plan = { call: 'progress', delayMs: limits.maxMs }
+  // Nothing will happen soon: an approval, a queue, a disabled transition, a stage condition (waits.ts).
+  if (progress.approvalWaiting || progress.longWait) plan = { call: 'progress', delayMs: limits.maxMs }
   else if (input.expectedMs !== undefined) plan = withHistory(input, input.expectedMs) ?? withoutHistory(input)
   else if (progress.lastStageStartedAt !== undefined) plan = inLastStage(input, progress.lastStageStartedAt)
   else plan = withoutHistory(input)

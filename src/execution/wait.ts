@@ -7,6 +7,7 @@ import type { PollLimits } from '../inputs/limits.js'
 import type { CallKind, PollPlanner } from './poll-plan.js'
 import type { Clock, Log, Outputs } from '../ports.js'
 import type { ProgressTracker } from '../report/progress.js'
+import type { WaitExplainer } from '../report/waits.js'
 import { OutageWatch, pollFailure, type RetryPolicy } from './retry.js'
 import { executionUrl } from './start.js'
 
@@ -35,6 +36,8 @@ export interface Followed {
   /** The usual duration of a successful execution, if history tells. */
   expectedMs?: number
   progress: ProgressTracker
+  /** Explains waits (V2: queues, transitions, conditions, retries); optional. */
+  waits?: WaitExplainer
 }
 
 export function isTerminal(status: string): boolean {
@@ -71,7 +74,7 @@ export async function waitForExecution(deps: WaitDeps, run: Followed, signal?: A
     const plan = deps.planner({
       now: clock.now(),
       ...run,
-      progress: run.progress.view(),
+      progress: { ...run.progress.view(), longWait: run.waits?.longWait(run.progress.latest) ?? false },
       lastCall,
       lastStatusAt,
       lastProgressAt,
@@ -85,6 +88,8 @@ export async function waitForExecution(deps: WaitDeps, run: Followed, signal?: A
         lastProgressAt = clock.now()
         run.progress.update(await port.listActionRuns(run.pipelineName, run.executionId, signal))
         outage.succeeded()
+        // No action at all yet: it may be queued before the first stage.
+        if (run.progress.latest.length === 0) await run.waits?.afterStatus([], signal)
         continue
       }
       lastStatusAt = clock.now()
@@ -92,6 +97,7 @@ export async function waitForExecution(deps: WaitDeps, run: Followed, signal?: A
       outage.succeeded()
       if (isTerminal(state.status)) return finished(deps, state)
       last = sayStatus(log, run.executionId, state, last)
+      await run.waits?.afterStatus(run.progress.latest, signal)
     } catch (err) {
       if (isAbortError(err) || signal?.aborted) throw err
       // Progress is a nicety: without the permission, the verdict still comes from the status.

@@ -22,7 +22,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'stop-on-timeout': 'false',
   'outage-tolerance-minutes': '5',
   'start-retry-minutes': '5',
-  'client-request-token': ''
+  'client-request-token': '',
+  'wait-for-rollback': 'false'
 }
 
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */

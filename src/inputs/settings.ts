@@ -33,6 +33,8 @@ export interface Settings {
   stopOnTimeout: boolean
   outageToleranceMs: number
   startRetryMs: number
+  /** After a failure that CodePipeline rolled back, follow the rollback execution to its end. */
+  waitForRollback: boolean
 }
 
 const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]+$/
@@ -144,7 +146,8 @@ export function readSettings(readRaw: InputReader, env: NodeJS.ProcessEnv): Sett
     waitTimeoutMs: readMinutes(read, 'wait-timeout-minutes'),
     stopOnTimeout: readBoolean(read, 'stop-on-timeout'),
     outageToleranceMs: readMinutes(read, 'outage-tolerance-minutes', false)!,
-    startRetryMs: readMinutes(read, 'start-retry-minutes', false)!
+    startRetryMs: readMinutes(read, 'start-retry-minutes', false)!,
+    waitForRollback: readBoolean(read, 'wait-for-rollback')
   }
   checkCombinations(settings, settings.sourceRevisions !== undefined)
   return settings

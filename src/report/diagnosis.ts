@@ -1,6 +1,7 @@
 // Why the execution ended as it did, in the words the step's annotation and failure message use.
-import type { ActionRun, ExecutionState } from '../codepipeline/port.js'
+import type { ActionRun, ExecutionState, RuleRun } from '../codepipeline/port.js'
 import { latestRuns } from './progress.js'
+import { describeRollback, type Rollback } from './rollback.js'
 
 export interface Ending {
   pipelineName: string
@@ -11,6 +12,10 @@ export interface Ending {
   /** The commit it ran; '' when it was not pinned to one. */
   commitId: string
   allowSuperseded: boolean
+  /** The rule that failed the stage, when no action did (V2 stage conditions). */
+  failedRule?: RuleRun
+  /** The rollback CodePipeline started after the failure. */
+  rollback?: Rollback
 }
 
 export interface Diagnosis {
@@ -31,9 +36,32 @@ function failedRun(runs: ActionRun[]): ActionRun | undefined {
   return latest.filter((r) => r.status === 'Failed').sort((a, b) => (a.lastUpdateTime ?? 0) - (b.lastUpdateTime ?? 0))[0]
 }
 
+function withRollback(d: Diagnosis, e: Ending): Diagnosis {
+  if (!e.rollback || !d.annotation) return d
+  const extra = `${describeRollback(e.rollback)}; the commit did not pass.`
+  return { ...d, annotation: { ...d.annotation, message: `${d.annotation.message}\n${extra}` }, sentence: `${d.sentence ?? ''} ${extra}` }
+}
+
+/** A rule of a stage condition failed the stage: named like a failed action, with its message and link. */
+function diagnoseRule(e: Ending, rule: RuleRun): Diagnosis {
+  const why = rule.errorMessage ?? rule.summary ?? e.state.statusSummary ?? 'no message from the rule'
+  const url = rule.url ?? e.consoleUrl
+  const what = `Rule ${rule.ruleName}${rule.provider ? ` (${rule.provider})` : ''} of stage ${rule.stageName}`
+  return {
+    passed: false,
+    annotation: {
+      level: 'error',
+      title: `${e.pipelineName}: ${rule.stageName} / rule ${rule.ruleName} failed`,
+      message: `${what} failed: ${why}\nDetails: ${url}`
+    },
+    sentence: `Pipeline ${e.pipelineName} execution ${e.executionId} failed: ${what} failed: ${why} (${url}).`
+  }
+}
+
 function diagnoseFailure(e: Ending): Diagnosis {
   const run = failedRun(e.runs)
   const head = `Pipeline ${e.pipelineName} execution ${e.executionId} failed`
+  if (!run && e.failedRule) return diagnoseRule(e, e.failedRule)
   if (!run) {
     const why = e.state.statusSummary ? `: ${e.state.statusSummary}` : ''
     const message = `${head}${why} (${e.consoleUrl}).`
@@ -67,7 +95,7 @@ const MEANING: Record<string, (e: Ending) => string> = {
 export function diagnose(e: Ending): Diagnosis {
   const { status } = e.state
   if (status === 'Succeeded') return { passed: true }
-  if (status === 'Failed') return diagnoseFailure(e)
+  if (status === 'Failed') return withRollback(diagnoseFailure(e), e)
   const meaning = MEANING[status]?.(e) ?? `it ended ${status}${e.state.statusSummary ? `: ${e.state.statusSummary}` : ''}`
   const sentence = `Pipeline ${e.pipelineName} execution ${e.executionId} ended ${status}: ${meaning} (${e.consoleUrl}).`
   const passed = status === 'Superseded' && e.allowSuperseded

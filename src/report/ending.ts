@@ -12,17 +12,22 @@ import type { Settings } from '../inputs/settings.js'
 import type { Clock, Log } from '../ports.js'
 import type { ProgressTracker } from './progress.js'
 import { writeSummary, type Report, type SummaryWriter } from './summary.js'
+import { ruleThatFailed, skippedStages } from './conditions.js'
+import { reportRollback, type Rollback } from './rollback.js'
+import type { WaitExplainer } from './waits.js'
+import type { Outputs } from '../ports.js'
 
 export interface EndingDeps {
   port: CodePipelinePort
   log: Log
   clock: Clock
   summary: SummaryWriter
+  outputs: Outputs
 }
 
 /** One started execution, as the ending needs to know it. */
 export interface StartedRun {
-  settings: Pick<Settings, 'pipelineName' | 'variables' | 'maskVariables' | 'allowSuperseded'>
+  settings: Pick<Settings, 'pipelineName' | 'variables' | 'maskVariables' | 'allowSuperseded' | 'waitForRollback' | 'pollLimits'>
   github: Pick<GitHubContext, 'eventName' | 'serverUrl' | 'repo' | 'workflowPath'>
   executionId: string
   consoleUrl: string
@@ -30,6 +35,8 @@ export interface StartedRun {
   commitId: string
   startedAt: number
   progress: ProgressTracker
+  /** Why it waited (V2), and which stages it saw skipped. */
+  waits?: WaitExplainer
   commitStatus?: CommitStatus
   checkRun?: CheckRun
 }
@@ -93,11 +100,17 @@ export async function reportEnding(deps: EndingDeps, run: StartedRun, state: Exe
   } catch (err) {
     deps.log.debug(`Could not read the last progress: ${errorMessage(err)}`)
   }
-  const diagnosis = diagnose({ ...run, pipelineName, state, runs: run.progress.latest, allowSuperseded: run.settings.allowSuperseded })
+  const runs = run.progress.latest
+  const failedRule = state.status === 'Failed' ? await ruleThatFailed(deps, pipelineName, run.executionId, runs) : undefined
+  const rollback = state.status === 'Failed' ? await rollbackOf(deps, run) : undefined
+  const known = run.waits?.skipped ?? new Set<string>()
+  const skipped =
+    state.status === 'Succeeded' ? await skippedStages(deps, pipelineName, run.executionId, run.progress.stages, runs, known) : known
+  const diagnosis = diagnose({ ...run, pipelineName, state, runs, allowSuperseded: run.settings.allowSuperseded, failedRule, rollback })
   const note = diagnosis.annotation
   if (note?.level === 'error') deps.log.error(note.message, { title: note.title })
   if (note?.level === 'notice') deps.log.notice(note.message, { title: note.title })
-  const report = reportOf(deps.clock, run, state)
+  const report: Report = { ...reportOf(deps.clock, run, state), skipped, rollback, waits: run.waits?.told }
   await summarize(deps, report)
   const description = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
   await Promise.all([
@@ -110,6 +123,12 @@ export async function reportEnding(deps: EndingDeps, run: StartedRun, state: Exe
     })
   ])
   return diagnosis
+}
+
+function rollbackOf(deps: EndingDeps, run: StartedRun): Promise<Rollback | undefined> {
+  const { pipelineName, waitForRollback, pollLimits } = run.settings
+  const query = { pipelineName, executionId: run.executionId, startedAt: run.startedAt, wait: waitForRollback, pollMs: pollLimits.maxMs }
+  return reportRollback(deps, query)
 }
 
 /** wait: false: the summary says what was started; there is no outcome to post. */

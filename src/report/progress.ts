@@ -13,6 +13,8 @@ export interface ProgressView {
   suggestsEnd: boolean
   /** When the last stage started, while it runs: the end is near even without history. */
   lastStageStartedAt?: number
+  /** A wait that will last (queued, a disabled transition, a stage condition): waits.ts says so. */
+  longWait?: boolean
 }
 
 export function formatDuration(ms: number): string {
@@ -37,10 +39,11 @@ export function latestRuns(runs: ActionRun[]): Map<string, ActionRun> {
 }
 
 /** The log line for a run that has just reached `run.status`. */
-export function describeTransition(run: ActionRun, startedAt: number, approvalUrl: string): string {
+export function describeTransition(run: ActionRun, startedAt: number, approvalUrl: string, attempt = 1): string {
   const at = (run.status === 'InProgress' ? run.startTime : run.lastUpdateTime) ?? startedAt
   const when = `[+${formatDuration(at - startedAt)}]`
-  const name = `${run.stageName} / ${run.actionName}`
+  // A stage retry (automatic or manual) runs actions again under the same execution: say which attempt.
+  const name = `${run.stageName} / ${run.actionName}${attempt > 1 ? ` (attempt ${attempt})` : ''}`
   const took =
     run.startTime !== undefined && run.lastUpdateTime !== undefined ? ` after ${formatDuration(run.lastUpdateTime - run.startTime)}` : ''
   const url = run.externalUrl ? `: ${run.externalUrl}` : ''
@@ -59,6 +62,18 @@ export function describeTransition(run: ActionRun, startedAt: number, approvalUr
     default:
       return `${when} ${name} is ${run.status}${url}`
   }
+}
+
+/** Which attempt of its stage/action each run is (1 for the first), in start order. */
+export function attemptNumbers(runs: ActionRun[]): Map<string, number> {
+  const seen = new Map<string, number>()
+  const attempt = new Map<string, number>()
+  for (const run of [...runs].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0))) {
+    const key = `${run.stageName}\u0000${run.actionName}`
+    seen.set(key, (seen.get(key) ?? 0) + 1)
+    attempt.set(run.actionExecutionId, seen.get(key) ?? 1)
+  }
+  return attempt
 }
 
 // When the run reached its status; at the same instant, an end is told before the start it led to.
@@ -104,10 +119,11 @@ export class ProgressTracker {
     this.runs = runs
     const byTime = [...runs].sort((a, b) => transitionTime(a) - transitionTime(b))
     const before = this.told.length
+    const attempts = attemptNumbers(runs)
     for (const run of byTime) {
       if (this.said.get(run.actionExecutionId) === run.status) continue
       this.said.set(run.actionExecutionId, run.status)
-      const line = describeTransition(run, this.startedAt, this.approvalUrl)
+      const line = describeTransition(run, this.startedAt, this.approvalUrl, attempts.get(run.actionExecutionId))
       this.told.push(line)
       this.log.info(line)
     }

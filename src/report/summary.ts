@@ -2,7 +2,7 @@
 // from AWS or the pipeline is escaped (markup.ts), so a build log line cannot inject markup.
 import type { ActionRun } from '../codepipeline/port.js'
 import { escapeText, link } from './markup.js'
-import { formatDuration, latestRuns, type Structure } from './progress.js'
+import { attemptNumbers, formatDuration, latestRuns, type Structure } from './progress.js'
 
 export interface Report {
   pipelineName: string
@@ -21,6 +21,12 @@ export interface Report {
   followed: boolean
   variables: { name: string; value: string }[]
   masked: boolean
+  /** Why it waited, as the log said it (V2: queues, transitions, conditions, retries). */
+  waits?: string[]
+  /** Stages an entry condition skipped (V2). */
+  skipped?: ReadonlySet<string>
+  /** The rollback CodePipeline started after the failure. */
+  rollback?: { executionId: string; targetId?: string; commit?: string; status: string }
 }
 
 /** The part of @actions/core's `summary` used here. */
@@ -41,7 +47,8 @@ const ICON: Record<string, string> = {
   Cancelled: '🚫',
   Abandoned: '⏹️',
   InProgress: '⏳',
-  'Not run': '⚪'
+  'Not run': '⚪',
+  Skipped: '⏭️'
 }
 
 export function statusCell(status: string): string {
@@ -51,8 +58,8 @@ export function statusCell(status: string): string {
 // core.summary writes an empty cell as a lone <td>; a dash keeps the table well-formed and readable.
 const EMPTY = '—'
 
-function actionRow(stage: string, action: string, run: ActionRun | undefined): string[] {
-  if (!run) return [escapeText(stage), escapeText(action), statusCell('Not run'), EMPTY, EMPTY, EMPTY]
+function actionRow(stage: string, action: string, run: ActionRun | undefined, attempt = 1, skipped = false): string[] {
+  if (!run) return [escapeText(stage), escapeText(action), statusCell(skipped ? 'Skipped' : 'Not run'), EMPTY, EMPTY, EMPTY]
   const ended = run.status !== 'InProgress'
   const took =
     run.startTime !== undefined && run.lastUpdateTime !== undefined && ended ? formatDuration(run.lastUpdateTime - run.startTime) : EMPTY
@@ -60,7 +67,7 @@ function actionRow(stage: string, action: string, run: ActionRun | undefined): s
   return [
     escapeText(stage),
     escapeText(action),
-    statusCell(run.status),
+    statusCell(run.status) + (attempt > 1 ? ` (attempt ${attempt})` : ''),
     took,
     message ? escapeText(message, 300) : EMPTY,
     run.externalUrl ? link('details', run.externalUrl) : EMPTY
@@ -68,18 +75,21 @@ function actionRow(stage: string, action: string, run: ActionRun | undefined): s
 }
 
 /** Rows in pipeline order; runs the declaration does not know (or all, without one) follow in start order. */
-export function actionRows(structure: Structure | undefined, runs: ActionRun[]): string[][] {
+export function actionRows(structure: Structure | undefined, runs: ActionRun[], skipped?: ReadonlySet<string>): string[][] {
   const latest = latestRuns(runs)
+  const attempts = attemptNumbers(runs)
+  const attempt = (run: ActionRun | undefined) => (run ? attempts.get(run.actionExecutionId) : undefined)
   const rows: string[][] = []
   for (const stage of structure ?? []) {
     for (const action of stage.actions) {
       const key = `${stage.name}\u0000${action}`
-      rows.push(actionRow(stage.name, action, latest.get(key)))
+      const run = latest.get(key)
+      rows.push(actionRow(stage.name, action, run, attempt(run), skipped?.has(stage.name)))
       latest.delete(key)
     }
   }
   const rest = [...latest.values()].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0))
-  for (const run of rest) rows.push(actionRow(run.stageName, run.actionName, run))
+  for (const run of rest) rows.push(actionRow(run.stageName, run.actionName, run, attempt(run)))
   return rows
 }
 
@@ -91,8 +101,16 @@ function headerItems(r: Report): string[] {
     `<b>Event</b>: ${escapeText(r.event || 'unknown')}`,
     `<b>Status</b>: ${statusCell(r.status)}${summary}`,
     `<b>Duration</b>: ${formatDuration(r.durationMs)}`,
+    ...(r.rollback ? [rollbackItem(r.rollback)] : []),
     `<b>Console</b>: ${link('open in the AWS console', r.consoleUrl)}`
   ]
+}
+
+function rollbackItem(rb: NonNullable<Report['rollback']>): string {
+  const to = rb.targetId
+    ? ` to execution ${escapeText(rb.targetId)}${rb.commit ? ` (revision ${escapeText(rb.commit.slice(0, 12))})` : ''}`
+    : ''
+  return `<b>Rollback</b>: CodePipeline rolled back${to} in execution ${escapeText(rb.executionId)}: ${statusCell(rb.status)}`
 }
 
 /** The report's markup, added to `summary` without writing it: the job summary and the check run share it. */
@@ -102,9 +120,10 @@ export function composeSummary(summary: SummaryWriter, r: Report): void {
   if (!r.followed) {
     summary.addRaw('<p>The action did not wait for this execution (wait: false); its progress is in the AWS console.</p>', true)
   } else {
-    summary.addTable([head, ...actionRows(r.structure, r.runs)])
+    summary.addTable([head, ...actionRows(r.structure, r.runs, r.skipped)])
     if (!r.structure) summary.addRaw("<p>Actions that never ran are not listed: the pipeline's declaration could not be read.</p>", true)
   }
+  if (r.waits !== undefined && r.waits.length > 0) summary.addHeading('Waits', 3).addList(r.waits.map((w) => escapeText(w, 500)))
   if (r.variables.length > 0) {
     summary.addHeading('Variables', 3)
     const rows = r.variables.map((v) => [
