@@ -1,9 +1,13 @@
-// `npm run demo [-- --fail]`: the bundled action against the local CodePipeline service, exactly
-// as the runner would run it on a pull request. No AWS account, no credentials.
+// `npm run demo [-- --fail | --scenario NAME]`: the bundled action against the local CodePipeline service,
+// exactly as the runner would run it on a pull request. No AWS account, no credentials. The V2 scenarios
+// (stage conditions, retries, rollbacks, queues, transitions) are in harness/scenarios.ts.
 import { startEmulator, samplePipeline } from '../emulator/index.js'
 import { exampleEvent, runAction, runPost } from '../harness/runner.js'
+import { SCENARIOS } from '../harness/scenarios.js'
 
 const fail = process.argv.includes('--fail')
+const scenarioAt = process.argv.indexOf('--scenario')
+const scenario = scenarioAt >= 0 ? (process.argv[scenarioAt + 1] ?? '') : undefined
 
 /** Workflow commands are for the runner; show them the way the GitHub log does. */
 function humanize(chunk: string): string {
@@ -21,7 +25,33 @@ function heading(text: string): void {
   console.log(`\n\x1b[1m=== ${text}\x1b[0m`)
 }
 
+async function showScenario(name: string): Promise<void> {
+  const chosen = SCENARIOS[name]
+  if (chosen === undefined) {
+    console.error(`Unknown scenario '${name}'. Scenarios:`)
+    for (const [key, s] of Object.entries(SCENARIOS)) console.error(`  ${key.padEnd(22)} ${s.description}`)
+    process.exitCode = 2
+    return
+  }
+  const emulator = await startEmulator({ pipelines: [] })
+  try {
+    heading(`Scenario ${name}: ${chosen.description}`)
+    const options = { onStdout: (chunk: string) => process.stdout.write(humanize(chunk)) }
+    const run = await chosen.run({ url: emulator.url, addPipeline: (spec) => emulator.addPipeline(spec), options }, `demo-${name}`)
+    run.results.forEach((result, i) => {
+      heading(`Run ${i + 1} of ${run.results.length}: outputs`)
+      for (const [key, value] of Object.entries(result.outputs)) console.log(`${key}=${value}`)
+      heading(`Run ${i + 1}: job summary`)
+      console.log(result.summary.trim() || '(empty)')
+      heading(`Run ${i + 1}: the step ${result.code === 0 ? 'passed' : `failed (exit code ${result.code})`}`)
+    })
+  } finally {
+    await emulator.close()
+  }
+}
+
 async function main(): Promise<void> {
+  if (scenario !== undefined) return showScenario(scenario)
   const emulator = await startEmulator({ pipelines: [samplePipeline({ fail })] })
   try {
     const event = exampleEvent('pull_request', 'opened')
