@@ -102,8 +102,9 @@ async function fuzzOne(p: Plan): Promise<void> {
     run.child.kill('SIGINT')
     const result = await run.done
     const exitedAfter = Date.now() - sentAt
-    // Let a start that was still on the wire land, so that an execution it made is counted too.
-    await new Promise((r) => setTimeout(r, p.phase === 'start in flight' ? 2600 : 100))
+    // Let a start that was still on the wire land, so that an execution it made is counted too; an abandoned
+    // execution shows Stopping for a moment (the local service: 500 ms, as the user guide's "very short time").
+    await new Promise((r) => setTimeout(r, p.phase === 'start in flight' ? 2600 : p.abandon ? 800 : 100))
 
     const executions = await executionsOf(emulator, name)
     const stops = callsFor(emulator, name, 'StopPipelineExecution').filter((r) => r.status === 200)

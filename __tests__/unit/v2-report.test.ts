@@ -35,7 +35,10 @@ describe('explainWait', () => {
 
   test('queued: how many are ahead, counting the one in the stage; a disabled transition wins, with its reason', () => {
     const queued = stage('Build', { latest: { executionId: OTHER, status: 'InProgress' }, inbound: ['x', ID] })
-    expect(explainWait([queued], ID, [])?.text).toBe(`Queued before stage Build behind 2 executions (execution ${OTHER} is in it)`)
+    expect(explainWait([queued], ID, [])).toEqual({
+      text: `Queued before stage Build behind 2 executions (execution ${OTHER} is in it)`,
+      long: false // the queue moves (or a newer execution supersedes this one) at any moment: the usual pace
+    })
     const held = { ...queued, transition: { enabled: false, reason: 'Freeze' } }
     expect(explainWait([held], ID, [])?.text).toMatch(/^Waiting before stage Build: its inbound transition is disabled \(reason: Freeze\)/)
   })

@@ -64,7 +64,9 @@ export function explainWait(stages: StageView[], id: string, runs: ActionRun[]):
   const running = target.latest?.status === 'InProgress' && target.latest.executionId !== id ? 1 : 0
   const behind = ahead + running
   const who = running === 1 ? ` (execution ${target.latest?.executionId} is in it)` : ''
-  return { text: `Queued before stage ${target.name} behind ${behind} execution${behind === 1 ? '' : 's'}${who}`, long: true }
+  // Not a long wait: the queue moves whenever the stage frees up, and in SUPERSEDED mode a newer execution
+  // may supersede this one at any moment; the usual pace sees either soon.
+  return { text: `Queued before stage ${target.name} behind ${behind} execution${behind === 1 ? '' : 's'}${who}`, long: false }
 }
 
 /** Says why the execution waits, at most once per change; tells the poll planner when the wait is a long one. */
