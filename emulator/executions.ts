@@ -2,6 +2,7 @@
 import type { OperationInputs } from './inputs.js'
 import { createHash, randomUUID } from 'node:crypto'
 import type { Execution, NewExecution, SourceRevision } from './model.js'
+import { blankExecution } from './runs.js'
 import { validationError } from './errors.js'
 import { sourceActions, type Action, type Pipeline } from './spec.js'
 
@@ -93,27 +94,18 @@ function fakeCommit(): string {
 export function historyExecutions(pipeline: Pipeline, now: number): Execution[] {
   return [...pipeline.history].reverse().map((h) => {
     const startMs = now - Math.round(h.startedSecondsAgo * 1000)
-    const stageCount = pipeline.stages.length
-    return {
-      id: randomUUID(),
-      status: h.status,
-      statusSummary: h.statusSummary,
-      mode: pipeline.executionMode,
-      type: 'STANDARD',
-      triggerType: h.triggerType ?? 'StartPipelineExecution',
-      startMs,
-      lastUpdateMs: startMs + Math.round(h.durationSeconds * 1000),
+    const request = {
       variables: pipeline.variables.map((v) => ({ name: v.name, resolvedValue: v.defaultValue ?? '' })),
       revisions: sourceActions(pipeline).map((a) => sourceRevision(a, h.revision ?? fakeCommit(), startMs)),
-      triggerDetail: 'arn:aws:sts::123456789012:assumed-role/emulator/history',
-      stageIndex: h.status === 'Succeeded' ? stageCount : 0,
-      inStage: false,
-      phase: 'actions',
-      runOrder: 0,
-      runs: [],
-      ruleRuns: [],
-      stageStatus: [],
-      retries: []
+      triggerType: h.triggerType,
+      triggerDetail: 'arn:aws:sts::123456789012:assumed-role/emulator/history'
+    }
+    return {
+      ...blankExecution(pipeline.executionMode, startMs, request),
+      status: h.status,
+      statusSummary: h.statusSummary,
+      lastUpdateMs: startMs + Math.round(h.durationSeconds * 1000),
+      stageIndex: h.status === 'Succeeded' ? pipeline.stages.length : 0
     }
   })
 }

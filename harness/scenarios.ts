@@ -36,7 +36,7 @@ export interface Scenario {
   run(ctx: ScenarioContext, name: string): Promise<ScenarioRun>
 }
 
-const action = (name: string, seconds: number, extra: Partial<ActionSpec> = {}): ActionSpec => ({
+export const action = (name: string, seconds: number, extra: Partial<ActionSpec> = {}): ActionSpec => ({
   name,
   category: name === 'Ship' ? 'Deploy' : 'Build',
   provider: 'CodeBuild',
@@ -49,7 +49,7 @@ const action = (name: string, seconds: number, extra: Partial<ActionSpec> = {}):
 
 export const ALARM_URL = 'https://console.aws.amazon.com/cloudwatch/home#alarmsV2:alarm/'
 
-const rule = (name: string, provider: RuleSpec['provider'], seconds: number, fails = false, summary?: string): RuleSpec => ({
+export const rule = (name: string, provider: RuleSpec['provider'], seconds: number, fails = false, summary?: string): RuleSpec => ({
   name,
   provider,
   durationSeconds: seconds,
@@ -61,23 +61,27 @@ const rule = (name: string, provider: RuleSpec['provider'], seconds: number, fai
 
 const GOOD_REVISION = 'f00dfeedcafe0000000000000000000000000000'
 
-function pipeline(
+/** Source, Build (Compile) and Deploy (Ship), with overrides per stage; the emulator's tests use slower timings. */
+export function v2Pipeline(
   name: string,
   build: Partial<StageSpec> = {},
   deploy: Partial<StageSpec> = {},
-  extra: Partial<PipelineSpec> = {}
+  extra: Partial<PipelineSpec> = {},
+  timing = { repository: SAMPLE_REPOSITORY, sourceSeconds: 0.2, actionSeconds: 1 }
 ): PipelineSpec {
   return {
     name,
     pipelineType: 'V2',
     stages: [
-      githubSourceStage(SAMPLE_REPOSITORY, 0.2),
-      { name: 'Build', actions: [action('Compile', 1)], ...build },
-      { name: 'Deploy', actions: [action('Ship', 1)], ...deploy }
+      githubSourceStage(timing.repository, timing.sourceSeconds),
+      { name: 'Build', actions: [action('Compile', timing.actionSeconds)], ...build },
+      { name: 'Deploy', actions: [action('Ship', timing.actionSeconds)], ...deploy }
     ],
     ...extra
   }
 }
+
+const pipeline = v2Pipeline
 
 const withHistory = { history: [{ status: 'Succeeded' as const, durationSeconds: 3, startedSecondsAgo: 3600, revision: GOOD_REVISION }] }
 

@@ -75,7 +75,7 @@ test('an entry condition whose rule fails fails the stage (result FAIL), naming 
   expect(e.statusSummary).toContain("Rule 'ProdAlarm'")
   expect((await rules('entry-fail', id))[0]).toMatchObject({
     status: 'Failed',
-    output: { executionResult: { errorDetails: { message: 'ProdAlarm is in ALARM' } } }
+    output: { executionResult: { errorDetails: { message: expect.stringContaining('ProdAlarm is in ALARM') } } }
   })
   expect(await actions('entry-fail', id)).toEqual(['Source:Succeeded'])
 })

@@ -1,42 +1,17 @@
-// V2 pipeline specs for the emulator's stage-condition, retry, rollback and transition tests.
-import { githubSourceStage, type ActionSpec, type PipelineSpec, type RuleSpec, type StageSpec } from '../../emulator/index.js'
+// V2 pipeline specs for the emulator's stage-condition, retry, rollback and transition tests: the demo's
+// scenario pipelines (harness/scenarios.ts), with round timings for a hand-driven clock.
+import type { PipelineSpec, RuleSpec, StageSpec } from '../../emulator/index.js'
+import { action, rule as scenarioRule, v2Pipeline as scenarioPipeline } from '../../harness/scenarios.js'
 
-const build = (name: string, seconds: number, extra: Partial<ActionSpec> = {}): ActionSpec => ({
-  name,
-  category: 'Build',
-  provider: 'CodeBuild',
-  durationSeconds: seconds,
-  configuration: { ProjectName: name.toLowerCase() },
-  ...extra
-})
+export const buildAction = action
 
-export const rule = (name: string, provider: RuleSpec['provider'], seconds: number, fails = false): RuleSpec => ({
-  name,
-  provider,
-  durationSeconds: seconds,
-  outcome: fails ? 'Failed' : 'Succeeded',
-  summary: fails ? `${name} is in ALARM` : `${name} passed`,
-  errorMessage: fails ? `${name} is in ALARM` : undefined,
-  externalUrl: `https://console.aws.amazon.com/cloudwatch/home#alarmsV2:alarm/${name}`
-})
+export const rule = (name: string, provider: RuleSpec['provider'], seconds: number, fails = false): RuleSpec =>
+  scenarioRule(name, provider, seconds, fails)
 
 /** Source 1 s, Build 2 s (with `build` overrides), Deploy 2 s (with `deploy` overrides). */
-export function v2Pipeline(
+export const v2Pipeline = (
   name: string,
-  build_: Partial<StageSpec> = {},
+  build: Partial<StageSpec> = {},
   deploy: Partial<StageSpec> = {},
   extra: Partial<PipelineSpec> = {}
-): PipelineSpec {
-  return {
-    name,
-    pipelineType: 'V2',
-    stages: [
-      githubSourceStage('octo/repo'),
-      { name: 'Build', actions: [build('Compile', 2)], ...build_ },
-      { name: 'Deploy', actions: [build('Ship', 2)], ...deploy }
-    ],
-    ...extra
-  }
-}
-
-export { build as buildAction }
+) => scenarioPipeline(name, build, deploy, extra, { repository: 'octo/repo', sourceSeconds: 1, actionSeconds: 2 })

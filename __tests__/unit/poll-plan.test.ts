@@ -126,3 +126,9 @@ test('after a status that did not end it, a hint does not repeat the status at o
   expect(planNextPoll(input(10_000, { progress: hinted, lastCall: 'progress' }))).toEqual({ call: 'status', delayMs: 0 })
   expect(planNextPoll(input(10_000, { progress: hinted, lastCall: 'status' })).delayMs).toBeGreaterThan(0)
 })
+
+test('a long wait (queued, a disabled transition, a stage condition) is polled at the maximum, like an approval', () => {
+  const waiting = { ...quiet, longWait: true }
+  expect(planNextPoll(input(5000, { progress: waiting, lastCall: 'status' }))).toEqual({ call: 'progress', delayMs: limits.maxMs })
+  expect(planNextPoll(input(5000, { progress: quiet, lastCall: 'status' })).delayMs).toBeLessThan(limits.maxMs)
+})
