@@ -135,6 +135,10 @@ export const inputConstraints: Record<string, Structure> = {
     ['pipelineExecutionId', 'retryMode']
   ),
   RollbackStage: stageRef({ targetPipelineExecutionId: executionId }, ['targetPipelineExecutionId']),
+  OverrideStageCondition: stageRef(
+    { pipelineExecutionId: executionId, conditionType: { type: 'string', enum: ['BEFORE_ENTRY', 'ON_SUCCESS'] } },
+    ['pipelineExecutionId', 'conditionType']
+  ),
   EnableStageTransition: stageRef({ transitionType }, ['transitionType']),
   DisableStageTransition: stageRef(
     { transitionType, reason: { type: 'string', min: 1, max: 300, pattern: '[a-zA-Z0-9!@ \\(\\)\\.\\*\\?\\-]+' } },

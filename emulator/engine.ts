@@ -136,6 +136,15 @@ export class PipelineRuntime {
     this.retry(e, 'ManualStageRetry', t, mode)
   }
 
+  /** OverrideStageCondition: the running entry or success condition is set aside and the stage goes on. */
+  overrideCondition(e: Execution, kind: 'beforeEntry' | 'onSuccess', t: number): void {
+    for (const r of e.ruleRuns.filter((r) => r.status === 'InProgress'))
+      Object.assign(r, { status: 'Abandoned', endMs: t, overridden: true })
+    e.lastUpdateMs = t
+    if (kind === 'beforeEntry') this.startActions(e, t)
+    else this.stageDone(e, t, 'Succeeded')
+  }
+
   setTransition(stageIndex: number, enabled: boolean, reason: string | undefined, by: string, t: number): void {
     this.transitions.set(stageIndex, enabled, reason, by, t)
     if (enabled) this.drain(stageIndex, t)

@@ -42,6 +42,12 @@ export interface OperationInputs {
   RollbackStage: { pipelineName: string; stageName: string; targetPipelineExecutionId: string }
   EnableStageTransition: { pipelineName: string; stageName: string; transitionType: 'Inbound' | 'Outbound' }
   DisableStageTransition: { pipelineName: string; stageName: string; transitionType: 'Inbound' | 'Outbound'; reason: string }
+  OverrideStageCondition: {
+    pipelineName: string
+    stageName: string
+    pipelineExecutionId: string
+    conditionType: 'BEFORE_ENTRY' | 'ON_SUCCESS'
+  }
 }
 
 export type OperationName = keyof OperationInputs

@@ -35,6 +35,7 @@ export interface RuleRun {
   startMs: number
   endMs: number
   externalExecutionId: string
+  overridden?: boolean // OverrideStageCondition ended it
 }
 
 export interface SourceRevision {

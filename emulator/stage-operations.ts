@@ -18,7 +18,12 @@ interface Context {
 }
 
 type StageOperationName =
-  'ListRuleExecutions' | 'RetryStageExecution' | 'RollbackStage' | 'EnableStageTransition' | 'DisableStageTransition'
+  | 'ListRuleExecutions'
+  | 'RetryStageExecution'
+  | 'RollbackStage'
+  | 'EnableStageTransition'
+  | 'DisableStageTransition'
+  | 'OverrideStageCondition'
 type Operation<K extends StageOperationName> = (body: OperationInputs[K], ctx: Context) => object
 
 function stageIndex(runtime: PipelineRuntime, name: string): number {
@@ -95,12 +100,34 @@ const rollbackStage =
     return { pipelineExecutionId: runtime.rollback(i, target, 'ManualRollback', ctx.now, ctx.callerArn).id }
   }
 
+const overrideStageCondition =
+  (deps: StageOperationDeps): Operation<'OverrideStageCondition'> =>
+  (body, ctx) => {
+    const runtime = deps.runtime(body.pipelineName, ctx.now)
+    const i = stageIndex(runtime, body.stageName)
+    const e = execution(runtime, body.pipelineExecutionId)
+    const newer = runtime.executions.slice(runtime.executions.indexOf(e) + 1).some((o) => o.stageStatus[i] !== undefined)
+    if (newer) throw new ServiceError('NotLatestPipelineExecutionException', `A later execution ran stage '${body.stageName}'`)
+    const kind = body.conditionType === 'BEFORE_ENTRY' ? 'beforeEntry' : 'onSuccess'
+    const running = e.ruleRuns.some((r) => r.stageIndex === i && r.kind === kind && r.status === 'InProgress')
+    // The user guide: a condition whose result is SKIP cannot be overridden.
+    const skip = runtime.pipeline.stages[i]?.[kind].some((c) => c.result === 'SKIP') ?? false
+    if (!running || skip || e.stageIndex !== i || !e.inStage)
+      throw new ServiceError(
+        'ConditionNotOverridableException',
+        `No ${body.conditionType} condition of stage '${body.stageName}' can be overridden now`
+      )
+    runtime.overrideCondition(e, kind, ctx.now)
+    return {}
+  }
+
 export function stageOperations(deps: StageOperationDeps): { [K in StageOperationName]: Operation<K> } {
   return {
     ListRuleExecutions: listRuleExecutions(deps),
     RetryStageExecution: retryStageExecution(deps),
     RollbackStage: rollbackStage(deps),
     EnableStageTransition: transition(deps, true),
-    DisableStageTransition: transition(deps, false)
+    DisableStageTransition: transition(deps, false),
+    OverrideStageCondition: overrideStageCondition(deps)
   }
 }

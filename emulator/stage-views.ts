@@ -66,6 +66,7 @@ function conditionStateView(e: Execution, stage: Stage, i: number, kind: Conditi
 }
 
 function conditionStatus(runs: RuleRun[]): string {
+  if (runs.some((r) => r.overridden)) return 'Overridden'
   if (runs.some((r) => r.status === 'InProgress')) return 'InProgress'
   if (runs.some((r) => r.status === 'Failed')) return 'Failed'
   if (runs.some((r) => r.status === 'Abandoned')) return 'Abandoned'

@@ -8,6 +8,7 @@ import {
   ListActionExecutionsCommand,
   ListPipelineExecutionsCommand,
   ListRuleExecutionsCommand,
+  OverrideStageConditionCommand,
   RetryStageExecutionCommand,
   RollbackStageCommand,
   EnableStageTransitionCommand,
@@ -62,6 +63,7 @@ const validInputs: Record<string, object> = {
   RetryStageExecution: { pipelineName: 'sample-pipeline', stageName: 'Build', pipelineExecutionId: id, retryMode: 'FAILED_ACTIONS' },
   RollbackStage: { pipelineName: 'sample-pipeline', stageName: 'Build', targetPipelineExecutionId: id },
   EnableStageTransition: { pipelineName: 'sample-pipeline', stageName: 'Build', transitionType: 'Inbound' },
+  OverrideStageCondition: { pipelineName: 'sample-pipeline', stageName: 'Build', pipelineExecutionId: id, conditionType: 'BEFORE_ENTRY' },
   DisableStageTransition: { pipelineName: 'sample-pipeline', stageName: 'Build', transitionType: 'Inbound', reason: 'Freeze (release)' }
 }
 
@@ -284,6 +286,13 @@ describeWithModel("the V2 stage operations' answers match the model's output sha
     const queued = [await start(), await start()]
     h.clock.advance(2)
     await observe(first)
+    await send(
+      new OverrideStageConditionCommand({ pipelineName, stageName: 'Build', pipelineExecutionId: first, conditionType: 'BEFORE_ENTRY' })
+    )
+    await observe(first)
+    await send(
+      new OverrideStageConditionCommand({ pipelineName, stageName: 'Build', pipelineExecutionId: first, conditionType: 'ON_SUCCESS' })
+    )
     h.clock.advance(20) // first: Compile fails once, is retried, and passes; the others follow
     await observe(queued[0])
     h.clock.advance(60)
@@ -308,10 +317,17 @@ describeWithModel("the V2 stage operations' answers match the model's output sha
     await h.emulator.close()
 
     const answered = new Set(captured.filter((c) => c.status === 200).map((c) => c.operation))
-    for (const operation of ['ListRuleExecutions', 'RollbackStage', 'EnableStageTransition', 'DisableStageTransition'])
+    for (const operation of [
+      'ListRuleExecutions',
+      'RollbackStage',
+      'EnableStageTransition',
+      'DisableStageTransition',
+      'OverrideStageCondition'
+    ])
       expect(answered).toContain(operation)
     expect(checkAnswers(captured)).toEqual(
       expect.arrayContaining([
+        'ConditionNotOverridableException',
         'InvalidNextTokenException',
         'PipelineExecutionNotFoundException',
         'StageNotFoundException',

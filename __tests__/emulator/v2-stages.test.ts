@@ -1,5 +1,7 @@
 // The V2 model: stage conditions and rules, stage retries, rollbacks and transitions, on a hand-driven clock.
 import {
+  ConditionNotOverridableException,
+  OverrideStageConditionCommand,
   DisableStageTransitionCommand,
   EnableStageTransitionCommand,
   GetPipelineExecutionCommand,
@@ -63,6 +65,19 @@ test('an entry condition holds the stage, with no action executions, until its r
   expect((await rules('entry-pass', id))[0]).toMatchObject({ ruleName: 'Window', stageName: 'Build', status: 'InProgress' })
   h.clock.advance(4)
   expect(await actions('entry-pass', id)).toEqual(['Source:Succeeded', 'Compile:InProgress'])
+  h.clock.advance(10)
+  expect((await execution('entry-pass', id)).status).toBe('Succeeded')
+})
+
+test('OverrideStageCondition: the running entry condition is Overridden and the stage goes on; not twice', async () => {
+  const id = await start('entry-pass')
+  h.clock.advance(2)
+  const override = { pipelineName: 'entry-pass', stageName: 'Build', pipelineExecutionId: id, conditionType: 'BEFORE_ENTRY' as const }
+  await h.cp.send(new OverrideStageConditionCommand(override))
+  const build = await stage('entry-pass', 'Build')
+  expect(build.beforeEntryConditionState?.latestExecution?.status).toBe('Overridden')
+  expect(await actions('entry-pass', id)).toEqual(['Source:Succeeded', 'Compile:InProgress'])
+  await expect(h.cp.send(new OverrideStageConditionCommand(override))).rejects.toBeInstanceOf(ConditionNotOverridableException)
   h.clock.advance(10)
   expect((await execution('entry-pass', id)).status).toBe('Succeeded')
 })
