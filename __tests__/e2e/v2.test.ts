@@ -1,7 +1,8 @@
 // V2 pipelines through dist/ against the local service: every wait explained, skipped stages, retries,
 // rollbacks, queues, transitions and PARALLEL runs, each asserting the log, the summary, the outputs and the verdict.
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { SCENARIOS, ALARM_URL, type ScenarioRun } from '../../harness/scenarios.js'
+import { exampleEvent, runAction } from '../../harness/runner.js'
+import { SCENARIOS, ALARM_URL, v2Pipeline, type ScenarioRun } from '../../harness/scenarios.js'
 import { callsFor, operations, uniqueName } from '../support/e2e.js'
 
 let emulator: Emulator
@@ -152,3 +153,32 @@ test('PARALLEL: two runs side by side, each following its own execution and comm
   expect(Math.abs(starts[0] - starts[1])).toBeLessThan(3000)
   expect(operations(callsFor(emulator, name, 'GetPipelineState'))).toEqual([])
 }, 60_000)
+
+describe('variables against the declaration discovery read (no extra call, nothing started)', () => {
+  const runWith = async (spec: Parameters<Emulator['addPipeline']>[0], variables: string) => {
+    emulator.addPipeline(spec)
+    return runAction({
+      endpoint: emulator.url,
+      event: exampleEvent('pull_request', 'opened'),
+      inputs: { 'pipeline-name': spec.name, variables }
+    })
+  }
+
+  test('an undeclared variable is named, with the declared ones', async () => {
+    const name = uniqueName('undeclared')
+    const r = await runWith({ ...v2Pipeline(name), variables: [{ name: 'DEPLOY_ENV', defaultValue: 'dev' }] }, 'PR_NUMBER=7')
+    expect(r.code).not.toBe(0)
+    expect(r.errors.at(-1)).toBe(
+      `variables: PR_NUMBER is not declared in pipeline ${name} (it declares DEPLOY_ENV); declare it in the pipeline (variables section) or remove it from the variables input.`
+    )
+    expect(operations(callsFor(emulator, name))).toEqual(['GetPipeline'])
+  })
+
+  test('a V1 pipeline given variables: one sentence, variables need a V2 pipeline', async () => {
+    const name = uniqueName('v1')
+    const r = await runWith({ ...v2Pipeline(name), pipelineType: 'V1' }, 'DEPLOY_ENV=prod')
+    expect(r.code).not.toBe(0)
+    expect(r.errors.at(-1)).toMatch(new RegExp(`^variables: pipeline ${name} is a V1 pipeline, and pipeline variables need a V2 pipeline`))
+    expect(operations(callsFor(emulator, name))).toEqual(['GetPipeline'])
+  })
+})
