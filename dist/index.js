@@ -3612,7 +3612,7 @@ __webpack_unused_export__ = paginateListActionTypes;
 __webpack_unused_export__ = paginateListDeployActionExecutionTargets;
 __webpack_unused_export__ = paginateListPipelineExecutions;
 __webpack_unused_export__ = paginateListPipelines;
-__webpack_unused_export__ = paginateListRuleExecutions;
+exports.bpG = paginateListRuleExecutions;
 __webpack_unused_export__ = paginateListTagsForResource;
 __webpack_unused_export__ = paginateListWebhooks;
 
@@ -27450,7 +27450,7 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2217);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6233);
 // The main step's bundle entry (dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
@@ -27460,7 +27460,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2217:
+/***/ 6233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27575,8 +27575,59 @@ function describeAwsError(err, ctx) {
 const ACTION_NAME = 'codepipeline-run-action';
 const ACTION_VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./src/codepipeline/stages.ts
+function conditionView(state) {
+    const status = state?.latestExecution?.status;
+    if (status === undefined)
+        return undefined;
+    const rules = (state?.conditionStates ?? []).flatMap((c) => (c.ruleStates ?? []).map((r) => ({
+        name: r.ruleName ?? '',
+        status: r.latestExecution?.status ?? 'Unknown',
+        summary: r.latestExecution?.summary,
+        url: r.latestExecution?.externalExecutionUrl ?? r.entityUrl,
+        errorMessage: r.latestExecution?.errorDetails?.message
+    })));
+    return { status, rules };
+}
+function stageView(s) {
+    const inbound = (s.inboundExecutions ?? (s.inboundExecution ? [s.inboundExecution] : [])).map((e) => e.pipelineExecutionId ?? '');
+    const latest = s.latestExecution;
+    const retry = s.retryStageMetadata;
+    return {
+        name: s.stageName ?? '',
+        latest: latest?.pipelineExecutionId
+            ? { executionId: latest.pipelineExecutionId, status: latest.status ?? 'Unknown', type: latest.type }
+            : undefined,
+        inbound,
+        // No transition state means the transition was never disabled.
+        transition: { enabled: s.inboundTransitionState?.enabled ?? true, reason: s.inboundTransitionState?.disabledReason },
+        entry: conditionView(s.beforeEntryConditionState),
+        success: conditionView(s.onSuccessConditionState),
+        retry: retry && {
+            auto: retry.autoStageRetryAttempt ?? 0,
+            manual: retry.manualStageRetryAttempt ?? 0,
+            latest: retry.latestRetryTrigger
+        }
+    };
+}
+const toStageViews = (out) => (out.stageStates ?? []).map(stageView);
+function toRuleRun(d) {
+    const result = d.output?.executionResult;
+    return {
+        stageName: d.stageName ?? '',
+        ruleName: d.ruleName ?? '',
+        status: d.status ?? 'Unknown',
+        provider: d.input?.ruleTypeId?.provider,
+        summary: result?.externalExecutionSummary,
+        errorMessage: result?.errorDetails?.message,
+        url: result?.externalExecutionUrl,
+        lastUpdateTime: d.lastUpdateTime?.getTime()
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/codepipeline/port.ts
 // The one place that talks to the AWS SDK. The rest of the action sees only CodePipelinePort.
+
 
 
 
@@ -27705,8 +27756,28 @@ class SdkCodePipeline {
             id: e.pipelineExecutionId ?? '',
             status: e.status ?? 'Unknown',
             startTime: ms(e.startTime),
-            lastUpdateTime: ms(e.lastUpdateTime)
+            lastUpdateTime: ms(e.lastUpdateTime),
+            type: e.executionType,
+            triggerType: e.trigger?.triggerType,
+            rollbackTargetId: e.rollbackMetadata?.rollbackTargetPipelineExecutionId,
+            revisionIds: (e.sourceRevisions ?? []).map((r) => r.revisionId ?? '')
         }));
+    }
+    async getStageViews(pipelineName, signal) {
+        const command = new dist_cjs/* GetPipelineStateCommand */.dz2({ name: pipelineName });
+        const out = await this.call('codepipeline:GetPipelineState', pipelineName, () => this.client.send(command, { abortSignal: signal }));
+        return toStageViews(out);
+    }
+    async listRuleRuns(pipelineName, executionId, signal) {
+        return this.call('codepipeline:ListRuleExecutions', pipelineName, async () => {
+            const runs = [];
+            const pages = (0,dist_cjs/* paginateListRuleExecutions */.bpG)({ client: this.client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } });
+            for await (const page of pages) {
+                signal?.throwIfAborted();
+                runs.push(...(page.ruleExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toRuleRun));
+            }
+            return runs;
+        });
     }
 }
 
@@ -27789,7 +27860,8 @@ const INPUT_DEFAULTS = {
     'stop-on-timeout': 'false',
     'outage-tolerance-minutes': '5',
     'start-retry-minutes': '5',
-    'client-request-token': ''
+    'client-request-token': '',
+    'wait-for-rollback': 'false'
 };
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */
 const DEFAULT_POLL_MAX_SECONDS = 60;
@@ -28057,7 +28129,8 @@ function readSettings(readRaw, env) {
         waitTimeoutMs: readMinutes(read, 'wait-timeout-minutes'),
         stopOnTimeout: readBoolean(read, 'stop-on-timeout'),
         outageToleranceMs: readMinutes(read, 'outage-tolerance-minutes', false),
-        startRetryMs: readMinutes(read, 'start-retry-minutes', false)
+        startRetryMs: readMinutes(read, 'start-retry-minutes', false),
+        waitForRollback: readBoolean(read, 'wait-for-rollback')
     };
     checkCombinations(settings, settings.sourceRevisions !== undefined);
     return settings;
@@ -28745,10 +28818,11 @@ function latestRuns(runs) {
     return latest;
 }
 /** The log line for a run that has just reached `run.status`. */
-function describeTransition(run, startedAt, approvalUrl) {
+function describeTransition(run, startedAt, approvalUrl, attempt = 1) {
     const at = (run.status === 'InProgress' ? run.startTime : run.lastUpdateTime) ?? startedAt;
     const when = `[+${formatDuration(at - startedAt)}]`;
-    const name = `${run.stageName} / ${run.actionName}`;
+    // A stage retry (automatic or manual) runs actions again under the same execution: say which attempt.
+    const name = `${run.stageName} / ${run.actionName}${attempt > 1 ? ` (attempt ${attempt})` : ''}`;
     const took = run.startTime !== undefined && run.lastUpdateTime !== undefined ? ` after ${formatDuration(run.lastUpdateTime - run.startTime)}` : '';
     const url = run.externalUrl ? `: ${run.externalUrl}` : '';
     switch (run.status) {
@@ -28767,6 +28841,17 @@ function describeTransition(run, startedAt, approvalUrl) {
         default:
             return `${when} ${name} is ${run.status}${url}`;
     }
+}
+/** Which attempt of its stage/action each run is (1 for the first), in start order. */
+function attemptNumbers(runs) {
+    const seen = new Map();
+    const attempt = new Map();
+    for (const run of [...runs].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0))) {
+        const key = `${run.stageName}\u0000${run.actionName}`;
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+        attempt.set(run.actionExecutionId, seen.get(key) ?? 1);
+    }
+    return attempt;
 }
 // When the run reached its status; at the same instant, an end is told before the start it led to.
 function transitionTime(run) {
@@ -28808,11 +28893,12 @@ class ProgressTracker {
         this.runs = runs;
         const byTime = [...runs].sort((a, b) => transitionTime(a) - transitionTime(b));
         const before = this.told.length;
+        const attempts = attemptNumbers(runs);
         for (const run of byTime) {
             if (this.said.get(run.actionExecutionId) === run.status)
                 continue;
             this.said.set(run.actionExecutionId, run.status);
-            const line = describeTransition(run, this.startedAt, this.approvalUrl);
+            const line = describeTransition(run, this.startedAt, this.approvalUrl, attempts.get(run.actionExecutionId));
             this.told.push(line);
             this.log.info(line);
         }
@@ -28847,42 +28933,46 @@ const ICON = {
     Cancelled: '\ud83d\udeab',
     Abandoned: '\u23f9\ufe0f',
     InProgress: '\u23f3',
-    'Not run': '\u26aa'
+    'Not run': '\u26aa',
+    Skipped: '\u23ed\ufe0f'
 };
 function statusCell(status) {
     return `${ICON[status] ?? '\u2754'} ${escapeText(status)}`;
 }
 // core.summary writes an empty cell as a lone <td>; a dash keeps the table well-formed and readable.
 const EMPTY = '\u2014';
-function actionRow(stage, action, run) {
+function actionRow(stage, action, run, attempt = 1, skipped = false) {
     if (!run)
-        return [escapeText(stage), escapeText(action), statusCell('Not run'), EMPTY, EMPTY, EMPTY];
+        return [escapeText(stage), escapeText(action), statusCell(skipped ? 'Skipped' : 'Not run'), EMPTY, EMPTY, EMPTY];
     const ended = run.status !== 'InProgress';
     const took = run.startTime !== undefined && run.lastUpdateTime !== undefined && ended ? formatDuration(run.lastUpdateTime - run.startTime) : EMPTY;
     const message = run.errorMessage ?? run.summary;
     return [
         escapeText(stage),
         escapeText(action),
-        statusCell(run.status),
+        statusCell(run.status) + (attempt > 1 ? ` (attempt ${attempt})` : ''),
         took,
         message ? escapeText(message, 300) : EMPTY,
         run.externalUrl ? markup_link('details', run.externalUrl) : EMPTY
     ];
 }
 /** Rows in pipeline order; runs the declaration does not know (or all, without one) follow in start order. */
-function actionRows(structure, runs) {
+function actionRows(structure, runs, skipped) {
     const latest = latestRuns(runs);
+    const attempts = attemptNumbers(runs);
+    const attempt = (run) => (run ? attempts.get(run.actionExecutionId) : undefined);
     const rows = [];
     for (const stage of structure ?? []) {
         for (const action of stage.actions) {
             const key = `${stage.name}\u0000${action}`;
-            rows.push(actionRow(stage.name, action, latest.get(key)));
+            const run = latest.get(key);
+            rows.push(actionRow(stage.name, action, run, attempt(run), skipped?.has(stage.name)));
             latest.delete(key);
         }
     }
     const rest = [...latest.values()].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0));
     for (const run of rest)
-        rows.push(actionRow(run.stageName, run.actionName, run));
+        rows.push(actionRow(run.stageName, run.actionName, run, attempt(run)));
     return rows;
 }
 function headerItems(r) {
@@ -28893,8 +28983,15 @@ function headerItems(r) {
         `<b>Event</b>: ${escapeText(r.event || 'unknown')}`,
         `<b>Status</b>: ${statusCell(r.status)}${summary}`,
         `<b>Duration</b>: ${formatDuration(r.durationMs)}`,
+        ...(r.rollback ? [rollbackItem(r.rollback)] : []),
         `<b>Console</b>: ${markup_link('open in the AWS console', r.consoleUrl)}`
     ];
+}
+function rollbackItem(rb) {
+    const to = rb.targetId
+        ? ` to execution ${escapeText(rb.targetId)}${rb.commit ? ` (revision ${escapeText(rb.commit.slice(0, 12))})` : ''}`
+        : '';
+    return `<b>Rollback</b>: CodePipeline rolled back${to} in execution ${escapeText(rb.executionId)}: ${statusCell(rb.status)}`;
 }
 /** The report's markup, added to `summary` without writing it: the job summary and the check run share it. */
 function composeSummary(summary, r) {
@@ -28904,10 +29001,12 @@ function composeSummary(summary, r) {
         summary.addRaw('<p>The action did not wait for this execution (wait: false); its progress is in the AWS console.</p>', true);
     }
     else {
-        summary.addTable([head, ...actionRows(r.structure, r.runs)]);
+        summary.addTable([head, ...actionRows(r.structure, r.runs, r.skipped)]);
         if (!r.structure)
             summary.addRaw("<p>Actions that never ran are not listed: the pipeline's declaration could not be read.</p>", true);
     }
+    if (r.waits !== undefined && r.waits.length > 0)
+        summary.addHeading('Waits', 3).addList(r.waits.map((w) => escapeText(w, 500)));
     if (r.variables.length > 0) {
         summary.addHeading('Variables', 3);
         const rows = r.variables.map((v) => [
@@ -29051,7 +29150,59 @@ function endingOutput(report, lines, ending) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/rollback.ts
+
+// ListPipelineExecutions, newest first: the rollback starts with the failure, so it is among the newest. One look,
+// right after the failure: a failing run never waits to find out (the verdict is a failure either way).
+const LOOK_AT = 10;
+function newestRollback(past, q) {
+    return past.find((e) => e.type === 'ROLLBACK' && e.triggerType === 'AutomatedRollback' && e.id !== q.executionId && (e.startTime ?? 0) >= q.startedAt - 1000);
+}
+async function look(deps, q) {
+    return newestRollback(await deps.port.listRecentExecutions(q.pipelineName, LOOK_AT, q.signal), q);
+}
+const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
+/** Finds the rollback (and follows it with `wait`); logs it and sets the rollback outputs. Never throws. */
+async function reportRollback(deps, q) {
+    try {
+        const found = await look(deps, q);
+        if (found === undefined)
+            return undefined;
+        const rollback = {
+            executionId: found.id,
+            targetId: found.rollbackTargetId,
+            commit: found.revisionIds?.[0],
+            status: found.status
+        };
+        const to = rollback.targetId
+            ? ` to execution ${rollback.targetId}${rollback.commit ? ` (revision ${rollback.commit.slice(0, 12)})` : ''}`
+            : '';
+        deps.log.info(`CodePipeline rolled back${to}: rollback execution ${rollback.executionId} is ${rollback.status}.`);
+        deps.outputs.setOutput('rollback-execution-id', rollback.executionId);
+        while (q.wait && !TERMINAL.has(rollback.status)) {
+            await deps.clock.sleep(q.pollMs, q.signal);
+            rollback.status = (await deps.port.getExecution(q.pipelineName, rollback.executionId, q.signal)).status;
+        }
+        if (q.wait)
+            deps.log.info(`Rollback execution ${rollback.executionId} ended ${rollback.status}.`);
+        deps.outputs.setOutput('rollback-status', rollback.status);
+        return rollback;
+    }
+    catch (err) {
+        if (q.signal?.aborted)
+            throw err;
+        deps.log.warning(`Could not tell whether CodePipeline rolled back: ${errorMessage(err)}`);
+        return undefined;
+    }
+}
+/** The sentence the failure message adds. */
+function describeRollback(r) {
+    const to = r.targetId ? ` to execution ${r.targetId}${r.commit ? ` (revision ${r.commit.slice(0, 12)})` : ''}` : '';
+    return `CodePipeline rolled back${to} in execution ${r.executionId} (${r.status})`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/diagnosis.ts
+
 
 function describeCommit(commitId) {
     return commitId ? `commit ${commitId.slice(0, 7)}` : "the source's latest revision";
@@ -29060,9 +29211,32 @@ function failedRun(runs) {
     const latest = [...latestRuns(runs).values()];
     return latest.filter((r) => r.status === 'Failed').sort((a, b) => (a.lastUpdateTime ?? 0) - (b.lastUpdateTime ?? 0))[0];
 }
+function withRollback(d, e) {
+    if (!e.rollback || !d.annotation)
+        return d;
+    const extra = `${describeRollback(e.rollback)}; the commit did not pass.`;
+    return { ...d, annotation: { ...d.annotation, message: `${d.annotation.message}\n${extra}` }, sentence: `${d.sentence ?? ''} ${extra}` };
+}
+/** A rule of a stage condition failed the stage: named like a failed action, with its message and link. */
+function diagnoseRule(e, rule) {
+    const why = rule.errorMessage ?? rule.summary ?? e.state.statusSummary ?? 'no message from the rule';
+    const url = rule.url ?? e.consoleUrl;
+    const what = `Rule ${rule.ruleName}${rule.provider ? ` (${rule.provider})` : ''} of stage ${rule.stageName}`;
+    return {
+        passed: false,
+        annotation: {
+            level: 'error',
+            title: `${e.pipelineName}: ${rule.stageName} / rule ${rule.ruleName} failed`,
+            message: `${what} failed: ${why}\nDetails: ${url}`
+        },
+        sentence: `Pipeline ${e.pipelineName} execution ${e.executionId} failed: ${what} failed: ${why} (${url}).`
+    };
+}
 function diagnoseFailure(e) {
     const run = failedRun(e.runs);
     const head = `Pipeline ${e.pipelineName} execution ${e.executionId} failed`;
+    if (!run && e.failedRule)
+        return diagnoseRule(e, e.failedRule);
     if (!run) {
         const why = e.state.statusSummary ? `: ${e.state.statusSummary}` : '';
         const message = `${head}${why} (${e.consoleUrl}).`;
@@ -29093,7 +29267,7 @@ function diagnose(e) {
     if (status === 'Succeeded')
         return { passed: true };
     if (status === 'Failed')
-        return diagnoseFailure(e);
+        return withRollback(diagnoseFailure(e), e);
     const meaning = MEANING[status]?.(e) ?? `it ended ${status}${e.state.statusSummary ? `: ${e.state.statusSummary}` : ''}`;
     const sentence = `Pipeline ${e.pipelineName} execution ${e.executionId} ended ${status}: ${meaning} (${e.consoleUrl}).`;
     const passed = status === 'Superseded' && e.allowSuperseded;
@@ -29104,7 +29278,44 @@ function diagnose(e) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/conditions.ts
+
+
+/** The rule that failed the execution, when it failed and no action did. */
+async function ruleThatFailed(deps, pipelineName, executionId, runs) {
+    if ([...latestRuns(runs).values()].some((r) => r.status === 'Failed') || deps.port.listRuleRuns === undefined)
+        return undefined;
+    try {
+        const rules = await deps.port.listRuleRuns(pipelineName, executionId);
+        return rules.filter((r) => r.status === 'Failed').sort((a, b) => (b.lastUpdateTime ?? 0) - (a.lastUpdateTime ?? 0))[0];
+    }
+    catch (err) {
+        deps.log.debug(`Could not read the rule executions: ${errorMessage(err)}`);
+        return undefined;
+    }
+}
+/** Stages an entry condition skipped for this execution, when some declared stage never ran an action. */
+async function skippedStages(deps, pipelineName, executionId, structure, runs, known) {
+    const ran = new Set(runs.map((r) => r.stageName));
+    const silent = (structure ?? []).filter((s) => !ran.has(s.name) && !known.has(s.name));
+    if (silent.length === 0 || deps.port.getStageViews === undefined)
+        return new Set(known);
+    try {
+        const stages = await deps.port.getStageViews(pipelineName);
+        const skipped = stages.filter((s) => s.latest?.executionId === executionId && s.latest.status === 'Skipped').map((s) => s.name);
+        for (const name of skipped)
+            deps.log.info(`Stage ${name} was skipped: its entry condition's result is SKIP.`);
+        return new Set([...known, ...skipped]);
+    }
+    catch (err) {
+        deps.log.debug(`Could not read which stages were skipped: ${errorMessage(err)}`);
+        return new Set(known);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/ending.ts
+
+
 
 
 
@@ -29166,13 +29377,18 @@ async function reportEnding(deps, run, state) {
     catch (err) {
         deps.log.debug(`Could not read the last progress: ${errorMessage(err)}`);
     }
-    const diagnosis = diagnose({ ...run, pipelineName, state, runs: run.progress.latest, allowSuperseded: run.settings.allowSuperseded });
+    const runs = run.progress.latest;
+    const failedRule = state.status === 'Failed' ? await ruleThatFailed(deps, pipelineName, run.executionId, runs) : undefined;
+    const rollback = state.status === 'Failed' ? await rollbackOf(deps, run) : undefined;
+    const known = run.waits?.skipped ?? new Set();
+    const skipped = state.status === 'Succeeded' ? await skippedStages(deps, pipelineName, run.executionId, run.progress.stages, runs, known) : known;
+    const diagnosis = diagnose({ ...run, pipelineName, state, runs, allowSuperseded: run.settings.allowSuperseded, failedRule, rollback });
     const note = diagnosis.annotation;
     if (note?.level === 'error')
         deps.log.error(note.message, { title: note.title });
     if (note?.level === 'notice')
         deps.log.notice(note.message, { title: note.title });
-    const report = reportOf(deps.clock, run, state);
+    const report = { ...reportOf(deps.clock, run, state), skipped, rollback, waits: run.waits?.told };
     await summarize(deps, report);
     const description = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`;
     await Promise.all([
@@ -29185,6 +29401,11 @@ async function reportEnding(deps, run, state) {
         })
     ]);
     return diagnosis;
+}
+function rollbackOf(deps, run) {
+    const { pipelineName, waitForRollback, pollLimits } = run.settings;
+    const query = { pipelineName, executionId: run.executionId, startedAt: run.startedAt, wait: waitForRollback, pollMs: pollLimits.maxMs };
+    return reportRollback(deps, query);
 }
 /** wait: false: the summary says what was started; there is no outcome to post. */
 async function reportNotFollowed(deps, run) {
@@ -29456,9 +29677,9 @@ async function handleTimeout(deps, executionId) {
 
 
 // Stopping and InProgress are not here: a Stopping execution may still finish its actions.
-const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
+const wait_TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
 function isTerminal(status) {
-    return TERMINAL.has(status);
+    return wait_TERMINAL.has(status);
 }
 function finished(deps, state) {
     deps.onFinished(state);
@@ -29489,7 +29710,7 @@ async function waitForExecution(deps, run, signal) {
         const plan = deps.planner({
             now: clock.now(),
             ...run,
-            progress: run.progress.view(),
+            progress: { ...run.progress.view(), longWait: run.waits?.longWait(run.progress.latest) ?? false },
             lastCall,
             lastStatusAt,
             lastProgressAt,
@@ -29503,6 +29724,9 @@ async function waitForExecution(deps, run, signal) {
                 lastProgressAt = clock.now();
                 run.progress.update(await port.listActionRuns(run.pipelineName, run.executionId, signal));
                 outage.succeeded();
+                // No action at all yet: it may be queued before the first stage.
+                if (run.progress.latest.length === 0)
+                    await run.waits?.afterStatus([], signal);
                 continue;
             }
             lastStatusAt = clock.now();
@@ -29511,6 +29735,7 @@ async function waitForExecution(deps, run, signal) {
             if (isTerminal(state.status))
                 return finished(deps, state);
             last = sayStatus(log, run.executionId, state, last);
+            await run.waits?.afterStatus(run.progress.latest, signal);
         }
         catch (err) {
             if (isAbortError(err) || signal?.aborted)
@@ -29528,8 +29753,146 @@ async function waitForExecution(deps, run, signal) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/codepipeline/variables.ts
+
+function checkVariables(variables, pipeline) {
+    if (pipeline === undefined || variables.length === 0)
+        return;
+    const name = pipeline.name ?? 'the pipeline';
+    if (pipeline.pipelineType !== 'V2')
+        throw new ActionError(`variables: pipeline ${name} is a ${pipeline.pipelineType ?? 'V1'} pipeline, and pipeline variables need a V2 pipeline; ` +
+            'upgrade it to V2 (and declare the variables) or remove the variables input.');
+    const declared = (pipeline.variables ?? []).map((v) => v.name ?? '');
+    const unknown = variables.find((v) => !declared.includes(v.name ?? ''));
+    if (unknown === undefined)
+        return;
+    const list = declared.length > 0 ? `it declares ${declared.join(', ')}` : 'it declares none';
+    throw new ActionError(`variables: ${unknown.name} is not declared in pipeline ${name} (${list}); declare it in the pipeline (variables section) or remove it from the variables input.`);
+}
+
+;// CONCATENATED MODULE: ./src/report/waits.ts
+
+
+// A wait that lasts is looked at again this often (its queue position or rule may change).
+const RECHECK_MS = 60_000;
+// An execution with no action yet is only "waiting" after this long: Source starts within seconds.
+const FIRST_ACTION_GRACE_MS = 10_000;
+const runsKey = (runs) => runs.map((r) => `${r.actionExecutionId}:${r.status}`).join(',');
+function rulesText(rules) {
+    const checking = (rules?.rules ?? []).filter((r) => r.status === 'InProgress');
+    const shown = (checking.length > 0 ? checking : (rules?.rules ?? [])).map((r) => `rule ${r.name}${r.summary ? ` (${r.summary})` : ''}${r.url ? `: ${r.url}` : ''}`);
+    return shown.length > 0 ? shown.join('; ') : 'its rules';
+}
+/** The explanation GetPipelineState gives for execution `id`, or undefined when it shows nothing to explain. */
+function explainWait(stages, id, runs) {
+    const here = stages.find((s) => s.latest?.executionId === id && s.latest.status !== 'Succeeded' && s.latest.status !== 'Skipped');
+    if (here !== undefined) {
+        if (here.entry?.status === 'InProgress')
+            return { text: `Stage ${here.name} waits for its entry condition: ${rulesText(here.entry)}`, long: true };
+        if (here.success?.status === 'InProgress')
+            return { text: `Stage ${here.name}'s actions are done; its success condition is baking: ${rulesText(here.success)}`, long: true };
+        if (here.latest?.status === 'Failed') {
+            // Failed stage, execution still InProgress: CodePipeline retries it automatically (once, as documented).
+            const failed = [...latestRuns(runs).values()].filter((r) => r.stageName === here.name && r.status === 'Failed');
+            const names = failed.map((r) => `${r.stageName} / ${r.actionName}`).join(', ') || `Stage ${here.name}`;
+            const attempt = (here.retry?.auto ?? 0) + 1;
+            return { text: `${names} failed, attempt ${attempt} of 2; CodePipeline retries the stage`, long: false };
+        }
+    }
+    const target = stages.find((s) => s.inbound.includes(id));
+    if (target === undefined)
+        return undefined;
+    if (!target.transition.enabled)
+        return {
+            text: `Waiting before stage ${target.name}: its inbound transition is disabled${target.transition.reason ? ` (reason: ${target.transition.reason})` : ''}; it continues once someone enables it`,
+            long: true
+        };
+    const ahead = target.inbound.indexOf(id);
+    const running = target.latest?.status === 'InProgress' && target.latest.executionId !== id ? 1 : 0;
+    const behind = ahead + running;
+    const who = running === 1 ? ` (execution ${target.latest?.executionId} is in it)` : '';
+    // Not a long wait: the queue moves whenever the stage frees up, and in SUPERSEDED mode a newer execution
+    // may supersede this one at any moment; the usual pace sees either soon.
+    return { text: `Queued before stage ${target.name} behind ${behind} execution${behind === 1 ? '' : 's'}${who}`, long: false };
+}
+/** Says why the execution waits, at most once per change; tells the poll planner when the wait is a long one. */
+class WaitExplainer {
+    deps;
+    pipelineName;
+    executionId;
+    startedAt;
+    said = '';
+    checkedAt = -Infinity;
+    checkedRuns;
+    longFor;
+    unavailable = false;
+    skipped = new Set();
+    /** Every explanation given, in order, for the job summary. */
+    told = [];
+    constructor(deps, pipelineName, executionId, startedAt) {
+        this.deps = deps;
+        this.pipelineName = pipelineName;
+        this.executionId = executionId;
+        this.startedAt = startedAt;
+    }
+    /** A long wait holds while the progress is what it was when explained. */
+    longWait(runs) {
+        return this.longFor !== undefined && this.longFor === runsKey(runs);
+    }
+    /** After a status call found the execution still going: explain, if nothing of it runs. */
+    async afterStatus(runs, signal) {
+        const latest = [...latestRuns(runs).values()];
+        const now = this.deps.clock.now();
+        if (this.unavailable || this.deps.port.getStageViews === undefined)
+            return;
+        if (latest.some((r) => r.status === 'InProgress' && !isApproval(r)))
+            return;
+        if (latest.some(isApproval) && latest.some((r) => r.status === 'InProgress'))
+            return; // progress says it
+        if (latest.length === 0 && now - this.startedAt < FIRST_ACTION_GRACE_MS)
+            return;
+        const key = runsKey(runs);
+        if (key === this.checkedRuns && now - this.checkedAt < RECHECK_MS)
+            return;
+        this.checkedRuns = key;
+        this.checkedAt = now;
+        const stages = await this.stageViews(signal);
+        if (stages === undefined)
+            return;
+        for (const s of stages)
+            if (s.latest?.executionId === this.executionId && s.latest.status === 'Skipped')
+                this.skipped.add(s.name);
+        const why = explainWait(stages, this.executionId, runs);
+        this.longFor = why?.long ? key : undefined;
+        if (why === undefined || why.text === this.said)
+            return;
+        this.said = why.text;
+        this.told.push(why.text);
+        this.deps.log.info(why.text);
+    }
+    /** GetPipelineState; without the permission, waits go unexplained (said once), as progress does without its own. */
+    async stageViews(signal) {
+        try {
+            return await this.deps.port.getStageViews?.(this.pipelineName, signal);
+        }
+        catch (err) {
+            if (signal?.aborted)
+                throw err;
+            if (awsErrorName(err) === 'AccessDeniedException') {
+                this.unavailable = true;
+                this.deps.log.warning(`Waits will not be explained: ${errorMessage(err)}`);
+            }
+            else
+                this.deps.log.debug(`Could not read the pipeline's state: ${errorMessage(err)}`);
+            return undefined;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main-step.ts
 // The main step: pick the sources, start, follow, judge and report; stop on cancel or timeout.
+
+
 
 
 
@@ -29639,6 +30002,7 @@ async function follow(deps, guard, plan, executionId, startedAt) {
     const commitStatus = commitStatusFor(deps, plan, client);
     const pending = commitStatus?.post('pending', `Execution ${executionId} started`, consoleUrl);
     const progress = new ProgressTracker(log, startedAt, consoleUrl);
+    const waits = new WaitExplainer(deps, settings.pipelineName, executionId, startedAt);
     const run = {
         settings,
         github: deps.github,
@@ -29647,6 +30011,7 @@ async function follow(deps, guard, plan, executionId, startedAt) {
         commitId: plan.commitId,
         startedAt,
         progress,
+        waits,
         commitStatus
     };
     run.checkRun = openCheckRun(deps, run, client);
@@ -29662,7 +30027,7 @@ async function follow(deps, guard, plan, executionId, startedAt) {
         guard.markFinished();
         deps.state.markFinished();
     };
-    const followed = { pipelineName: settings.pipelineName, executionId, startedAt, expectedMs, progress };
+    const followed = { pipelineName: settings.pipelineName, executionId, startedAt, expectedMs, progress, waits };
     const timeout = new WaitTimeout(deps.clock, settings.waitTimeoutMs);
     let final;
     try {
@@ -29699,6 +30064,7 @@ async function runMainStep(deps) {
             log
         });
         guard.signal.throwIfAborted();
+        checkVariables(settings.variables, plan.pipeline);
         const executionId = await start(deps, guard, plan).catch(async (err) => {
             throw await explainSourceActionRejection(err, settings, (name) => port.getPipeline(name, guard.signal));
         });
@@ -29805,7 +30171,8 @@ const planNextPoll = (input) => {
     if (input.lastCall === 'progress' && progress.suggestsEnd)
         return { call: 'status', delayMs: 0 };
     let plan;
-    if (progress.approvalWaiting)
+    // Nothing will happen soon: an approval, a queue, a disabled transition, a stage condition (waits.ts).
+    if (progress.approvalWaiting || progress.longWait)
         plan = { call: 'progress', delayMs: limits.maxMs };
     else if (input.expectedMs !== undefined)
         plan = withHistory(input, input.expectedMs) ?? withoutHistory(input);

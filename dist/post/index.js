@@ -3612,7 +3612,7 @@ __webpack_unused_export__ = paginateListActionTypes;
 __webpack_unused_export__ = paginateListDeployActionExecutionTargets;
 __webpack_unused_export__ = paginateListPipelineExecutions;
 __webpack_unused_export__ = paginateListPipelines;
-__webpack_unused_export__ = paginateListRuleExecutions;
+exports.bpG = paginateListRuleExecutions;
 __webpack_unused_export__ = paginateListTagsForResource;
 __webpack_unused_export__ = paginateListWebhooks;
 
@@ -27450,7 +27450,7 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8523);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9761);
 // The post step's bundle entry (dist/post/index.js).
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
@@ -27460,7 +27460,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8523:
+/***/ 9761:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27575,8 +27575,59 @@ function describeAwsError(err, ctx) {
 const ACTION_NAME = 'codepipeline-run-action';
 const ACTION_VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./src/codepipeline/stages.ts
+function conditionView(state) {
+    const status = state?.latestExecution?.status;
+    if (status === undefined)
+        return undefined;
+    const rules = (state?.conditionStates ?? []).flatMap((c) => (c.ruleStates ?? []).map((r) => ({
+        name: r.ruleName ?? '',
+        status: r.latestExecution?.status ?? 'Unknown',
+        summary: r.latestExecution?.summary,
+        url: r.latestExecution?.externalExecutionUrl ?? r.entityUrl,
+        errorMessage: r.latestExecution?.errorDetails?.message
+    })));
+    return { status, rules };
+}
+function stageView(s) {
+    const inbound = (s.inboundExecutions ?? (s.inboundExecution ? [s.inboundExecution] : [])).map((e) => e.pipelineExecutionId ?? '');
+    const latest = s.latestExecution;
+    const retry = s.retryStageMetadata;
+    return {
+        name: s.stageName ?? '',
+        latest: latest?.pipelineExecutionId
+            ? { executionId: latest.pipelineExecutionId, status: latest.status ?? 'Unknown', type: latest.type }
+            : undefined,
+        inbound,
+        // No transition state means the transition was never disabled.
+        transition: { enabled: s.inboundTransitionState?.enabled ?? true, reason: s.inboundTransitionState?.disabledReason },
+        entry: conditionView(s.beforeEntryConditionState),
+        success: conditionView(s.onSuccessConditionState),
+        retry: retry && {
+            auto: retry.autoStageRetryAttempt ?? 0,
+            manual: retry.manualStageRetryAttempt ?? 0,
+            latest: retry.latestRetryTrigger
+        }
+    };
+}
+const toStageViews = (out) => (out.stageStates ?? []).map(stageView);
+function toRuleRun(d) {
+    const result = d.output?.executionResult;
+    return {
+        stageName: d.stageName ?? '',
+        ruleName: d.ruleName ?? '',
+        status: d.status ?? 'Unknown',
+        provider: d.input?.ruleTypeId?.provider,
+        summary: result?.externalExecutionSummary,
+        errorMessage: result?.errorDetails?.message,
+        url: result?.externalExecutionUrl,
+        lastUpdateTime: d.lastUpdateTime?.getTime()
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/codepipeline/port.ts
 // The one place that talks to the AWS SDK. The rest of the action sees only CodePipelinePort.
+
 
 
 
@@ -27705,8 +27756,28 @@ class SdkCodePipeline {
             id: e.pipelineExecutionId ?? '',
             status: e.status ?? 'Unknown',
             startTime: ms(e.startTime),
-            lastUpdateTime: ms(e.lastUpdateTime)
+            lastUpdateTime: ms(e.lastUpdateTime),
+            type: e.executionType,
+            triggerType: e.trigger?.triggerType,
+            rollbackTargetId: e.rollbackMetadata?.rollbackTargetPipelineExecutionId,
+            revisionIds: (e.sourceRevisions ?? []).map((r) => r.revisionId ?? '')
         }));
+    }
+    async getStageViews(pipelineName, signal) {
+        const command = new dist_cjs/* GetPipelineStateCommand */.dz2({ name: pipelineName });
+        const out = await this.call('codepipeline:GetPipelineState', pipelineName, () => this.client.send(command, { abortSignal: signal }));
+        return toStageViews(out);
+    }
+    async listRuleRuns(pipelineName, executionId, signal) {
+        return this.call('codepipeline:ListRuleExecutions', pipelineName, async () => {
+            const runs = [];
+            const pages = (0,dist_cjs/* paginateListRuleExecutions */.bpG)({ client: this.client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } });
+            for await (const page of pages) {
+                signal?.throwIfAborted();
+                runs.push(...(page.ruleExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toRuleRun));
+            }
+            return runs;
+        });
     }
 }
 
@@ -27777,7 +27848,8 @@ const INPUT_DEFAULTS = {
     'stop-on-timeout': 'false',
     'outage-tolerance-minutes': '5',
     'start-retry-minutes': '5',
-    'client-request-token': ''
+    'client-request-token': '',
+    'wait-for-rollback': 'false'
 };
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */
 const DEFAULT_POLL_MAX_SECONDS = 60;
