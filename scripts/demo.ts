@@ -4,6 +4,7 @@
 import { startEmulator, samplePipeline } from '../emulator/index.js'
 import { exampleEvent, runAction, runPost } from '../harness/runner.js'
 import { SCENARIOS } from '../harness/scenarios.js'
+import { summaryText } from './summary-text.js'
 
 const fail = process.argv.includes('--fail')
 const scenarioAt = process.argv.indexOf('--scenario')
@@ -21,8 +22,11 @@ function humanize(chunk: string): string {
     .replace(/^::(add-mask|debug|save-state|set-output)::.*\n?/gm, '')
 }
 
+/** Bold only on a terminal: piped into a file or a CI log, the output stays plain text. */
+const bold = process.stdout.isTTY && !process.env.NO_COLOR ? (text: string) => `\x1b[1m${text}\x1b[0m` : (text: string) => text
+
 function heading(text: string): void {
-  console.log(`\n\x1b[1m=== ${text}\x1b[0m`)
+  console.log(`\n${bold(`=== ${text}`)}`)
 }
 
 async function showScenario(name: string): Promise<void> {
@@ -41,8 +45,8 @@ async function showScenario(name: string): Promise<void> {
     run.results.forEach((result, i) => {
       heading(`Run ${i + 1} of ${run.results.length}: outputs`)
       for (const [key, value] of Object.entries(result.outputs)) console.log(`${key}=${value}`)
-      heading(`Run ${i + 1}: job summary`)
-      console.log(result.summary.trim() || '(empty)')
+      heading(`Run ${i + 1}: job summary (as plain text)`)
+      console.log(summaryText(result.summary) || '(empty)')
       heading(`Run ${i + 1}: the step ${result.code === 0 ? 'passed' : `failed (exit code ${result.code})`}`)
     })
   } finally {
@@ -67,8 +71,8 @@ async function main(): Promise<void> {
     await runPost(main, { ...options, onStdout: undefined })
     heading('Outputs (GITHUB_OUTPUT)')
     for (const [name, value] of Object.entries(main.outputs)) console.log(`${name}=${value}`)
-    heading('Job summary (GITHUB_STEP_SUMMARY)')
-    console.log(main.summary.trim() || '(empty)')
+    heading('Job summary (GITHUB_STEP_SUMMARY, as plain text)')
+    console.log(summaryText(main.summary) || '(empty)')
     heading(`The step ${main.code === 0 ? 'passed' : `failed (exit code ${main.code})`}`)
     const calls = emulator.requests().map((r) => r.operation)
     console.log(`API calls the action made: ${calls.length} (${[...new Set(calls)].join(', ')})`)
