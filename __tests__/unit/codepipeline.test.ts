@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { createCodePipelinePort, describeEndpoint } from '../../src/codepipeline/port.js'
 import { AwsCallError } from '../../src/errors.js'
 import { classifyFailure } from '../../src/execution/retry.js'
+import { ACTION_VERSION } from '../../src/version.js'
 
 interface Received {
   target: string
@@ -60,7 +61,7 @@ test('StartPipelineExecution: the request as the API wants it, with our user age
   expect(req.target).toBe('CodePipeline_20150709.StartPipelineExecution')
   expect(req.body).toEqual({ name: 'p', variables: [{ name: 'A', value: '1' }], sourceRevisions, clientRequestToken: 'gha-1-1-abc' })
   const agent = `${String(req.headers['user-agent'])} ${String(req.headers['x-amz-user-agent'])}`
-  expect(agent).toContain('codepipeline-run-action/0.1.0')
+  expect(agent).toContain(`codepipeline-run-action/${ACTION_VERSION}`)
   expect(String(req.headers.authorization)).toContain('/eu-west-1/codepipeline/')
 })
 
