@@ -27573,7 +27573,7 @@ function describeAwsError(err, ctx) {
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept in step with package.json by a unit test; a constant avoids bundling package.json.
 const ACTION_NAME = 'codepipeline-run-action';
-const ACTION_VERSION = '0.1.0';
+const ACTION_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/codepipeline/stages.ts
 function conditionView(state) {
