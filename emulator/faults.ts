@@ -6,6 +6,7 @@ export interface FaultDecision {
   kind: FaultKind
   delayMs: number
   message?: string
+  afterWork?: boolean
 }
 
 interface RuleState {
@@ -41,7 +42,8 @@ export class FaultInjector {
       state.matched += 1
       if (!this.fires(state, now)) continue
       state.fired += 1
-      return { kind: state.rule.kind, delayMs: state.rule.delayMs ?? 0, message: state.rule.message }
+      const { kind, delayMs = 0, message, afterWork } = state.rule
+      return { kind, delayMs, message, afterWork }
     }
     return undefined
   }

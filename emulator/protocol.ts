@@ -72,20 +72,32 @@ export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage,
       throw new ServiceError('UnknownOperationException', `Operation '${target}' is not supported by this service`, 404)
     if (header(req, 'authorization') === undefined)
       throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403)
+    const work = () => {
+      const input = parseInput(text)
+      validateInput(constraints, input)
+      return run(input, { now: deps.clock.now(), callerArn: callerArn(req) })
+    }
     const fault = deps.faults.decide(operation, received)
+    if (fault?.afterWork && fault.kind !== 'slow') return loseAnswer(deps, fault, work, req)
     if (fault?.kind === 'drop') {
       deps.log?.(`${new Date(received).toISOString()} ${operation} dropped`)
       return void req.socket.destroy()
     }
     if (fault?.kind === 'slow') await deps.sleep(fault.delayMs)
     else if (fault !== undefined) throw faultError(fault)
-    const input = parseInput(text)
-    validateInput(constraints, input)
-    answer(200, run(input, { now: deps.clock.now(), callerArn: callerArn(req) }))
+    answer(200, work())
   } catch (error) {
     if (error instanceof ServiceError) answer(error.status, { __type: error.type, message: error.message }, error.type)
     else answer(500, { __type: 'InternalFailure', message: String(error) }, 'InternalFailure')
   }
+}
+
+/** Does the work, then loses the answer: the caller cannot tell whether it happened. */
+function loseAnswer(deps: ProtocolDeps, fault: FaultDecision, work: () => unknown, req: IncomingMessage): void {
+  work()
+  if (fault.kind !== 'drop') throw faultError(fault)
+  deps.log?.(`${new Date(deps.clock.now()).toISOString()} answer dropped after the work`)
+  req.socket.destroy()
 }
 
 function faultError(fault: FaultDecision): ServiceError {

@@ -126,6 +126,8 @@ export interface FaultRule {
   untilMs?: number
   delayMs?: number // for 'slow'
   message?: string // overrides the default error message
+  /** The request is carried out first, then its answer is the fault: a start that did start, answered 5xx or dropped. */
+  afterWork?: boolean
 }
 
 export interface FaultConfig {

@@ -65,6 +65,8 @@ export interface GitHubApiOptions {
   status?: number
   /** A status for one request (e.g. 502 for check-run updates only); undefined lets it through. */
   fail?: (request: GitHubRequest) => number | undefined
+  /** How long to hold the answer to a request (recorded at once), e.g. a slow final commit status. */
+  delayMs?: (request: GitHubRequest) => number
 }
 
 interface Answer {
@@ -131,7 +133,7 @@ function route(req: GitHubRequest, checkRuns: (req: GitHubRequest) => Answer | u
   return checkRuns(req) ?? { status: 404, body: { message: 'Not Found' } }
 }
 
-export async function startGitHubApi({ status, fail }: GitHubApiOptions = {}): Promise<GitHubApi> {
+export async function startGitHubApi({ status, fail, delayMs }: GitHubApiOptions = {}): Promise<GitHubApi> {
   const requests: GitHubRequest[] = []
   const checkRuns = new Map<number, CheckRunRecord>()
   const checkRunRoute = checkRunRoutes(checkRuns)
@@ -147,8 +149,14 @@ export async function startGitHubApi({ status, fail }: GitHubApiOptions = {}): P
       const answer = refused
         ? { status: refused, body: { message: refused === 403 ? 'Resource not accessible by integration' : 'Server Error' } }
         : route(request, checkRunRoute)
-      res.writeHead(answer.status, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(answer.body))
+      setTimeout(
+        () => {
+          if (res.destroyed) return
+          res.writeHead(answer.status, { 'content-type': 'application/json' })
+          res.end(JSON.stringify(answer.body))
+        },
+        delayMs?.(request) ?? 0
+      )
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -64,7 +64,7 @@ export interface ActionResult {
   env: Record<string, string>
 }
 
-export interface ActionRun {
+export interface RunningAction {
   child: ChildProcess
   /** Date.now() just before the spawn, for timing the start (the benchmark). */
   spawnedAt: number
@@ -207,7 +207,7 @@ function lineWaiter(child: ChildProcess, stdout: () => string, done: Promise<unk
     })
 }
 
-export function startAction(options: RunOptions): ActionRun {
+export function startAction(options: RunOptions): RunningAction {
   const actionPath = entryPaths[options.entry ?? 'main']
   if (!existsSync(actionPath)) throw new Error(`${actionPath} is missing: run npm run bundle`)
   const dir = mkdtempSync(join(tmpdir(), `action-${randomUUID().slice(0, 8)}-`))

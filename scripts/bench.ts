@@ -28,10 +28,10 @@ const { values: args } = parseArgs({
 const only = new Set(args.only.split(','))
 const plan = args.quick ? { cold: 3, latency: 2, concurrency: 20 } : { cold: 7, latency: 5, concurrency: 50 }
 
-/** The JavaScript a run can load, by file: the main and post bundles and their lazily loaded chunks (maps and licenses left out). */
+/** The JavaScript a run can load, by file: main's entry, the main and post bundles and their lazily loaded chunks (maps and licenses left out). */
 function bundleSizes(dist: string): Record<string, number> {
   const sizes: Record<string, number> = {}
-  for (const sub of ['', 'post']) {
+  for (const sub of ['', 'main', 'post']) {
     for (const name of readdirSync(join(dist, sub)).filter((f) => f.endsWith('.js'))) {
       sizes[join(sub, name)] = statSync(join(dist, sub, name)).size
     }
@@ -49,7 +49,7 @@ function chunkPackages(file: string): string {
 
 function sizeRows(dist: string, sizes: Record<string, number>): Row[] {
   const describe = (file: string) =>
-    /^(post\/)?index\.js$/.test(file) ? 'loaded by every run' : `chunk loaded when used: ${chunkPackages(join(dist, file))}`
+    /^((main|post)\/)?index\.js$/.test(file) ? 'loaded by every run' : `chunk loaded when used: ${chunkPackages(join(dist, file))}`
   return Object.entries(sizes).map(([file, bytes]) => ({ measure: `Size of dist/${file}`, value: bytes, unit: 'MB', note: describe(file) }))
 }
 

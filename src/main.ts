@@ -1,5 +1,6 @@
-// The main step's entry: wires the real world (@actions/core, the SDK, process) to the main step, and
-// reports the outcome. The post step has its own entry and bundle (post.ts), so it can never start anything.
+// The main step's bundle (dist/main/index.js, loaded by index.ts): wires the real world (@actions/core, the SDK,
+// process) to the main step, and reports the outcome.
+// The post step has its own entry and bundle (post.ts), so it can never start anything.
 import * as core from '@actions/core'
 import { systemClock } from './clock.js'
 import { createCodePipelinePort } from './codepipeline/port.js'
@@ -7,10 +8,9 @@ import { readGitHubContext } from './github/context.js'
 import { readInput, reportFailure } from './step-io.js'
 import { readSettings, type Settings } from './inputs/settings.js'
 import { runMainStep } from './main-step.js'
+import type { SignalSource } from './ports.js'
 import { ActionState } from './state.js'
-import { planNextPoll } from './execution/poll-plan.js'
 import { stepIdentity } from './execution/request-token.js'
-import { defaultRetryPolicy } from './execution/retry.js'
 
 function exit(code: number): void {
   process.exitCode = code
@@ -23,7 +23,7 @@ function hideSecrets(settings: Settings): void {
   if (settings.maskVariables) for (const v of settings.variables) if (v.value) core.setSecret(v.value)
 }
 
-async function main(state: ActionState): Promise<void> {
+async function main(state: ActionState, signals: SignalSource): Promise<void> {
   const settings = readSettings(readInput, process.env)
   hideSecrets(settings)
   await runMainStep({
@@ -31,21 +31,17 @@ async function main(state: ActionState): Promise<void> {
     github: readGitHubContext(),
     step: stepIdentity(process.env),
     port: createCodePipelinePort({ region: settings.region }),
-    log: core,
-    outputs: core,
     clock: systemClock,
+    io: { log: core, outputs: core, summary: core.summary },
     state,
-    signals: process,
-    exit,
-    planner: planNextPoll,
-    retry: defaultRetryPolicy(settings.outageToleranceMs),
-    summary: core.summary
+    process: { on: (name, fn) => signals.on(name, fn), removeListener: (name, fn) => signals.removeListener(name, fn), exit }
   })
 }
 
-export async function runMain(): Promise<void> {
+/** `signals`: the entry's, listening since before this module was loaded. */
+export async function runMain(signals: SignalSource): Promise<void> {
   try {
-    await main(new ActionState(core))
+    await main(new ActionState(core), signals)
   } catch (err) {
     reportFailure(err)
   }

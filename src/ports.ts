@@ -29,3 +29,8 @@ export interface SignalSource {
   on(signal: NodeJS.Signals, listener: () => void): unknown
   removeListener(signal: NodeJS.Signals, listener: () => void): unknown
 }
+
+/** The step's process as the cancel handler sees it: its signals, and how it exits. */
+export interface StepProcess extends SignalSource {
+  exit(code: number): void
+}

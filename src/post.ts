@@ -22,7 +22,7 @@ export async function runPost(): Promise<void> {
       createPort: (region) => createCodePipelinePort({ region }),
       log: core,
       clock: systemClock,
-      run: describeRun(readGitHubContext())
+      workflowRun: describeRun(readGitHubContext())
     })
   } catch (err) {
     reportFailure(err)

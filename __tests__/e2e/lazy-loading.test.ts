@@ -1,5 +1,5 @@
 // A plain run (no github-token, no log read) loads only what it uses: octokit, @actions/http-client with
-// undici, and the log readers' AWS clients are in chunks of their own (dist/NNN.index.js), and such a run
+// undici, and the log readers' AWS clients are in chunks of their own (dist/main/NNN.index.js), and such a run
 // loads no chunk at all. Checked on the built dist/: its source maps say what each file holds, and a
 // preloaded tracer records which files the process loads.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -64,17 +64,19 @@ function pipeline(): string {
 }
 
 test('the main and post bundles themselves hold none of the lazily loaded packages', () => {
+  // dist/index.js is main's tiny entry (the signal handlers), dist/main/index.js the rest of main.
   expect(lazyIn(join(dist, 'index.js'))).toEqual([])
+  expect(lazyIn(join(dist, 'main', 'index.js'))).toEqual([])
   expect(lazyIn(join(dist, 'post', 'index.js'))).toEqual([])
   // They are in chunks: octokit is still shipped, for github-token.
-  const chunks = readdirSync(dist).filter((f) => /^\d+\.index\.js$/.test(f))
-  expect(chunks.flatMap((c) => lazyIn(join(dist, c))).some(isOctokit)).toBe(true)
+  const chunks = readdirSync(join(dist, 'main')).filter((f) => /^\d+\.index\.js$/.test(f))
+  expect(chunks.flatMap((c) => lazyIn(join(dist, 'main', c))).some(isOctokit)).toBe(true)
 })
 
-test('a plain run loads no chunk: only dist/index.js', async () => {
+test('a plain run loads no chunk: only dist/index.js and dist/main/index.js', async () => {
   const { code, loaded } = await traced({ endpoint: emulator.url, inputs: { 'pipeline-name': pipeline() } })
   expect(code).toBe(0)
-  expect(loaded).toEqual(['index.js'])
+  expect(loaded).toEqual(['index.js', 'main/index.js'])
 })
 
 test('with github-token, the run loads the chunk that holds octokit (the tracer sees chunks)', async () => {
@@ -84,7 +86,7 @@ test('with github-token, the run loads the chunk that holds octokit (the tracer 
     env: { GITHUB_API_URL: github.url }
   })
   expect(code).toBe(0)
-  const chunks = loaded.filter((f) => f !== 'index.js')
+  const chunks = loaded.filter((f) => f !== 'index.js' && f !== 'main/index.js')
   expect(chunks.flatMap((c) => lazyIn(join(dist, c))).some(isOctokit)).toBe(true)
 })
 

@@ -12,7 +12,7 @@ import type {
   StopRequest
 } from '../../src/codepipeline/port.js'
 import type { Settings } from '../../src/inputs/settings.js'
-import type { Annotation, Clock, Log, Outputs, SignalSource } from '../../src/ports.js'
+import type { Annotation, Clock, Log, Outputs, SignalSource, StepProcess } from '../../src/ports.js'
 import type { StateStore } from '../../src/state.js'
 
 export class FakeLog implements Log {
@@ -183,6 +183,14 @@ export class FakeSignals implements SignalSource {
   }
   emit(signal: NodeJS.Signals): void {
     for (const listener of [...(this.listeners.get(signal) ?? [])]) listener()
+  }
+}
+
+/** The step's process: signals on demand, and the exit codes it was asked to exit with. */
+export class FakeProcess extends FakeSignals implements StepProcess {
+  readonly exits: number[] = []
+  exit(code: number): void {
+    this.exits.push(code)
   }
 }
 

@@ -3,11 +3,9 @@
 import { createCodePipelinePort, type CodePipelinePort } from '../../src/codepipeline/port.js'
 import type { GitHubContext } from '../../src/github/context.js'
 import { runMainStep } from '../../src/main-step.js'
-import { planNextPoll } from '../../src/execution/poll-plan.js'
 import type { Clock } from '../../src/ports.js'
-import { defaultRetryPolicy } from '../../src/execution/retry.js'
 import { ActionState } from '../../src/state.js'
-import { defaultSettings, FakeLog, FakeOutputs, FakeSignals, FakeStateStore, MemorySummary } from './fakes.js'
+import { defaultSettings, FakeLog, FakeOutputs, FakeStateStore, MemorySummary } from './fakes.js'
 
 /** Time that moves only when the action sleeps; the service's executions advance on it too. */
 export class VirtualClock implements Clock {
@@ -39,15 +37,10 @@ export async function runOnVirtualClock(pipelineName: string, clock: VirtualCloc
     github,
     step: { runId: '1', runAttempt: '1', job: 'deploy', action: '__run' },
     port,
-    log: new FakeLog(),
-    outputs: new FakeOutputs(),
     clock,
+    io: { log: new FakeLog(), outputs: new FakeOutputs(), summary: new MemorySummary() },
     state: new ActionState(new FakeStateStore()),
-    signals: new FakeSignals(),
-    exit: () => undefined,
-    planner: planNextPoll,
-    retry: defaultRetryPolicy(5 * 60_000),
-    summary: new MemorySummary()
+    process: { on: () => undefined, removeListener: () => undefined, exit: () => undefined }
   })
   return port
 }

@@ -7,46 +7,62 @@ import {
   type StartInFlight
 } from '../../src/execution/cancel.js'
 import type { StopRequest } from '../../src/codepipeline/port.js'
-import { executionUrl } from '../../src/execution/start.js'
-import { awsError, deferred, FakeClock, FakeLog, FakePort, FakeSignals, settle } from '../support/fakes.js'
+import { executionUrl } from '../../src/execution/execution.js'
+import { describeExecution, pipelineUrl, type Execution } from '../../src/execution/execution.js'
+import { awsError, deferred, FakeClock, FakeLog, FakePort, FakeProcess, settle } from '../support/fakes.js'
 
 const ID = '11111111-2222-3333-4444-555555555555'
 const RUN = 'https://github.com/octo/app/actions/runs/42 (attempt 2)'
+const EXECUTION = describeExecution({ pipelineName: 'p', region: 'us-east-1' }, ID, 'started')
 
 function setup(settings: Partial<CancelDeps['settings']> = {}) {
   const port = new FakePort()
   const clock = new FakeClock(false)
   const log = new FakeLog()
-  const signals = new FakeSignals()
-  const exits: number[] = []
+  const signals = new FakeProcess()
+  const exits = signals.exits
   let stopped = 0
+  const saved: string[] = []
   const guard = new CancelGuard({
-    signals,
+    process: signals,
     port,
     log,
     clock,
-    settings: { pipelineName: 'p', region: 'us-east-1', stopOnCancel: true, abandonOnCancel: false, ...settings },
-    run: RUN,
-    exit: (code) => exits.push(code),
-    onStopped: () => stopped++
+    settings: { stopOnCancel: true, abandonOnCancel: false, ...settings },
+    workflowRun: RUN,
+    state: {
+      markStopped: () => stopped++,
+      markCancelled: () => void saved.push('cancelled'),
+      saveNothingStarted: () => void saved.push('nothing started')
+    }
   })
   guard.install()
-  return { port, clock, log, signals, exits, guard, stoppedCount: () => stopped }
+  return { port, clock, log, signals, exits, guard, saved, stoppedCount: () => stopped }
 }
 
 /** A start as main tracks it; asking again answers `again` (default: the same id, as the token makes AWS do). */
 function inFlight(
-  answer: Promise<string>,
-  again: () => Promise<string> = () => answer,
-  onWire = true
+  answerId: Promise<string>,
+  againId: () => Promise<string> = () => answerId,
+  onWire = true,
+  unclear = false
 ): StartInFlight & { aborted: () => boolean; asked: () => number } {
   let aborted = false
   let asked = 0
+  let answered = false
+  const started = (id: string): Execution => ({ ...EXECUTION, executionId: id })
+  const answer = answerId.then(started)
+  answer.then(
+    () => (answered = true),
+    () => (answered = true)
+  )
   return {
+    pipeline: { pipelineName: 'p', region: 'us-east-1' },
     answer,
-    onWire: () => onWire,
+    onWire: () => onWire && !answered,
+    mayHaveStarted: () => (onWire && !answered) || unclear,
     abort: () => void (aborted = true),
-    again: () => (asked++, again()),
+    again: () => (asked++, againId().then(started)),
     aborted: () => aborted,
     asked: () => asked
   }
@@ -134,14 +150,57 @@ test('a signal before any start: nothing to stop, exit 1', async () => {
   expect(exits).toEqual([1])
 })
 
-test('after a terminal status there is nothing to stop', async () => {
-  const { port, signals, guard, exits } = setup()
+test('after the outcome is decided a signal neither stops nor reports; main finishes, bounded by the deadline', async () => {
+  const { port, signals, guard, exits, clock, log, saved } = setup()
+  const reported: string[] = []
   guard.trackStart(inFlight(Promise.resolve(ID)))
-  guard.markFinished()
+  guard.following(EXECUTION, (outcome) => Promise.resolve(void reported.push(outcome)))
+  guard.decided(0)
+  signals.emit('SIGINT')
+  signals.emit('SIGTERM')
+  await settle()
+  expect(guard.signal.aborted).toBe(false)
+  expect(guard.cancelling).toBeUndefined()
+  expect([port.calls, reported, saved]).toEqual([[], [], []])
+  expect(log.text()).toContain('Received SIGINT after the outcome was decided; finishing the report.')
+  await clock.advance(EXIT_DEADLINE_MS - 1)
+  expect(exits).toEqual([])
+  await clock.advance(1)
+  expect(exits).toEqual([0])
+})
+
+test('main finishing its report in time (uninstall) leaves nothing to exit for', async () => {
+  const { signals, guard, exits, clock } = setup()
+  guard.decided(1)
+  signals.emit('SIGINT')
+  guard.uninstall()
+  await clock.advance(EXIT_DEADLINE_MS)
+  expect(exits).toEqual([])
+})
+
+test('a cancel while following: saved as cancelled, stopped, then reported as stopped', async () => {
+  const { signals, guard, saved } = setup()
+  const reported: string[] = []
+  guard.trackStart(inFlight(Promise.resolve(ID)))
+  guard.following(EXECUTION, (outcome) => Promise.resolve(void reported.push(outcome)))
   signals.emit('SIGINT')
   await guard.cancelling
-  expect(port.calls).toEqual([])
-  expect(exits).toEqual([1])
+  expect(saved).toEqual(['cancelled'])
+  expect(reported).toEqual(['stopped'])
+})
+
+test.each([
+  ['stop-on-cancel false', { stopOnCancel: false }, undefined, 'left running'],
+  ['a failing stop', {}, awsError('AccessDeniedException'), 'not stopped']
+])('the report is told the truth: %s', async (_what, settings, stopAnswer, outcome) => {
+  const { port, signals, guard } = setup(settings)
+  if (stopAnswer) port.stopAnswer = stopAnswer
+  const reported: string[] = []
+  guard.trackStart(inFlight(Promise.resolve(ID)))
+  guard.following(EXECUTION, (o) => Promise.resolve(void reported.push(o)))
+  signals.emit('SIGINT')
+  await guard.cancelling
+  expect(reported).toEqual([outcome])
 })
 
 test('stop-on-cancel false: no stop; says it is left running, with its link', async () => {
@@ -224,7 +283,7 @@ test('a start waiting between tries (its last answer: not started) is abandoned 
   expect(log.text()).toContain('No execution was started.')
 })
 
-test('a start that never answers, asked again without an answer either: nothing to stop, exit 1 before the deadline', async () => {
+test('a start that never answers, asked again without an answer either: says it cannot tell, with the pipeline link; exit 1 before the deadline', async () => {
   const { port, signals, guard, clock, exits, log } = setup()
   const never = () => new Promise<string>(() => undefined)
   guard.trackStart(inFlight(never(), never))
@@ -234,7 +293,40 @@ test('a start that never answers, asked again without an answer either: nothing 
   expect(exits).toEqual([1])
   expect(clock.time - 1_000_000).toBeLessThan(EXIT_DEADLINE_MS)
   expect(stops(port)).toEqual([])
-  expect(log.text()).toContain('No execution was started.')
+  expect(log.lines).toContain(
+    'warning: Could not learn whether an execution of pipeline p was started (no answer within 2.5 s); if one was, it is still running: ' +
+      pipelineUrl({ pipelineName: 'p', region: 'us-east-1' })
+  )
+  expect(log.text()).not.toContain('No execution was started')
+})
+
+test('between tries after an unclear answer (5xx, timeout, dropped): asks again with the same token and stops what comes back', async () => {
+  const { port, signals, guard, clock, exits, log } = setup()
+  const start = inFlight(new Promise<string>(() => undefined), () => Promise.resolve(ID), false, true)
+  guard.trackStart(start)
+  signals.emit('SIGINT')
+  expect(start.aborted()).toBe(true)
+  await clock.advance(START_ANSWER_GRACE_MS)
+  await guard.cancelling
+  expect(start.asked()).toBe(1)
+  expect(stops(port).map((s) => s.executionId)).toEqual([ID])
+  expect(exits).toEqual([1])
+  expect(log.text()).not.toContain('No execution was started')
+})
+
+test('asked again after an unclear answer and refused: cannot tell, never "No execution was started"', async () => {
+  const { port, signals, guard, clock, log, saved } = setup()
+  const start = inFlight(new Promise<string>(() => undefined), () => Promise.reject(awsError('InternalFailure', 'down')), false, true)
+  guard.trackStart(start)
+  signals.emit('SIGINT')
+  await clock.advance(START_ANSWER_GRACE_MS)
+  await guard.cancelling
+  expect(stops(port)).toEqual([])
+  expect(log.text()).toMatch(
+    /Could not learn whether an execution of pipeline p was started \(down\); if one was, it is still running: https:/
+  )
+  expect(log.text()).not.toContain('No execution was started')
+  expect(saved).toEqual(['cancelled'])
 })
 
 test(`everything hangs: exit 1 after ${EXIT_DEADLINE_MS} ms anyway`, async () => {
@@ -253,4 +345,15 @@ test(`everything hangs: exit 1 after ${EXIT_DEADLINE_MS} ms anyway`, async () =>
 test('the exit deadline is before the runner follows up (7.5 s)', () => {
   expect(STOP_TIMEOUT_MS).toBeLessThan(EXIT_DEADLINE_MS)
   expect(EXIT_DEADLINE_MS).toBeLessThan(7500)
+})
+
+test('a followed execution (not started by this step) is never stopped; the report says it runs on', async () => {
+  const { port, signals, guard, exits } = setup()
+  const reported: string[] = []
+  guard.following({ ...EXECUTION, origin: 'followed' }, (o) => Promise.resolve(void reported.push(o)))
+  signals.emit('SIGINT')
+  await guard.cancelling
+  expect(stops(port)).toEqual([])
+  expect(reported).toEqual(['not ours'])
+  expect(exits).toEqual([1])
 })

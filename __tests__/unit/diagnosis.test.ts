@@ -1,5 +1,5 @@
 import type { ActionRun } from '../../src/codepipeline/port.js'
-import { diagnose, type Ending } from '../../src/report/diagnosis.js'
+import { diagnose, type EndedExecution } from '../../src/report/diagnosis.js'
 
 const ID = 'e-1'
 const URL = 'https://console/e-1'
@@ -15,7 +15,7 @@ const failed: ActionRun = {
   lastUpdateTime: 2
 }
 
-function ending(overrides: Partial<Ending> = {}): Ending {
+function ending(overrides: Partial<EndedExecution> = {}): EndedExecution {
   return {
     pipelineName: 'p',
     executionId: ID,

@@ -3,8 +3,9 @@ import { START_ANSWER_GRACE_MS } from '../../src/execution/cancel.js'
 import { ActionError } from '../../src/errors.js'
 import type { GitHubContext } from '../../src/github/context.js'
 import type { Settings } from '../../src/inputs/settings.js'
+import type { PollPlanner } from '../../src/execution/poll-plan.js'
 import { runMainStep, type MainDeps } from '../../src/main-step.js'
-import { executionUrl } from '../../src/execution/start.js'
+import { executionUrl } from '../../src/execution/execution.js'
 import { ActionState } from '../../src/state.js'
 import { FakeGitHub } from '../support/github.js'
 import {
@@ -16,7 +17,7 @@ import {
   FakeLog,
   FakeOutputs,
   FakePort,
-  FakeSignals,
+  FakeProcess,
   FakeStateStore,
   settle
 } from '../support/fakes.js'
@@ -58,8 +59,8 @@ function setup(overrides: Partial<Settings> = {}, clock = new FakeClock()) {
   port.pipeline = pipeline
   port.startAnswer = ID
   const store = new FakeStateStore()
-  const signals = new FakeSignals()
-  const exits: number[] = []
+  const signals = new FakeProcess()
+  const exits = signals.exits
   const outputs = new FakeOutputs()
   const log = new FakeLog()
   const settings = defaultSettings('p', overrides)
@@ -68,17 +69,13 @@ function setup(overrides: Partial<Settings> = {}, clock = new FakeClock()) {
     github,
     step: { runId: '42', runAttempt: '1', job: 'deploy', action: '__run' },
     port,
-    log,
-    outputs,
     clock,
+    io: { log, outputs, summary: new MemorySummary() },
     state: new ActionState(store),
-    signals,
-    exit: (code) => exits.push(code),
-    planner: () => ({ call: 'status', delayMs: 1000 }),
-    retry: { outageToleranceMs: 300_000, backoff: (n) => n * 1000 },
-    summary: new MemorySummary()
+    process: signals,
+    tuning: { planner: () => ({ call: 'status', delayMs: 1000 }), backoff: (n) => n * 1000 }
   }
-  return { deps, port, store, signals, exits, outputs, log, summary: deps.summary as MemorySummary }
+  return { deps, port, store, signals, exits, outputs, log, summary: deps.io.summary as MemorySummary }
 }
 
 test('pull request: discovers the source action, starts the head commit, waits, passes', async () => {
@@ -99,7 +96,14 @@ test('pull request: discovers the source action, starts the head commit, waits, 
     status: 'Succeeded',
     'status-summary': 'ok'
   })
-  expect(store.values).toEqual({ pipelineName: 'p', region: 'us-east-1', wait: 'true', executionId: ID, finished: 'true' })
+  expect(store.values).toEqual({
+    pipelineName: 'p',
+    region: 'us-east-1',
+    startSent: 'true',
+    wait: 'true',
+    executionId: ID,
+    finished: 'true'
+  })
   expect(signals.count('SIGINT') + signals.count('SIGTERM')).toBe(0)
   expect(log.text()).toContain(`Commit: ${HEAD} (pull_request #7: head of octo:feature (not the merge commit GITHUB_SHA ${MERGE}))`)
   expect(log.lines.at(-1)).toBe(`info: Pipeline p execution ${ID} Succeeded.`)
@@ -149,9 +153,11 @@ test('a signal while waiting: stop that execution, exit 1, no failure reported, 
   expect(port.ops()).toEqual(['getPipeline', 'start', 'history'])
   signals.emit('SIGINT')
   await expect(running).resolves.toBeUndefined()
-  expect(port.ops()).toEqual(['getPipeline', 'start', 'history', 'stop'])
+  // After the stop, one look at the execution and its actions, for the summary.
+  expect(port.ops()).toEqual(['getPipeline', 'start', 'history', 'stop', 'get', 'actions'])
   expect(exits).toEqual([1])
   expect(store.values.stopped).toBe('true')
+  expect(store.values.cancelled).toBe('true')
   expect(store.values.finished).toBeUndefined()
   expect(signals.count('SIGINT')).toBe(0)
 })
@@ -215,7 +221,7 @@ describe('reporting', () => {
   function withStatuses(overrides: Partial<Settings> = {}) {
     const s = setup({ githubToken: 'tok', ...overrides })
     const fake = new FakeGitHub()
-    s.deps.loadGitHubClient = () => Promise.resolve(fake)
+    s.deps.tuning = { ...s.deps.tuning, loadGitHubClient: () => Promise.resolve(fake) }
     return { ...s, posted: fake.statuses, fake }
   }
 
@@ -245,7 +251,8 @@ describe('reporting', () => {
   test('the wait gives up: error status and a summary that says so', async () => {
     const { deps, port, posted, summary } = withStatuses()
     port.executions = [awsError('InternalFailure', 'down')]
-    await expect(runMainStep({ ...deps, retry: { outageToleranceMs: 5000, backoff: () => 1000 } })).rejects.toThrow(
+    const settings = { ...deps.settings, outageToleranceMs: 5000 }
+    await expect(runMainStep({ ...deps, settings, tuning: { ...deps.tuning, backoff: () => 1000 } })).rejects.toThrow(
       /Could not get the status/
     )
     expect(posted.at(-1)).toMatchObject({ state: 'error', description: expect.stringContaining('Could not follow the execution') })
@@ -269,7 +276,7 @@ describe('the check run (check-run: true)', () => {
   function withCheckRun(overrides: Partial<Settings> = {}, clock?: FakeClock) {
     const s = setup({ githubToken: 'tok', checkRun: true, ...overrides }, clock)
     const fake = new FakeGitHub()
-    s.deps.loadGitHubClient = () => Promise.resolve(fake)
+    s.deps.tuning = { ...s.deps.tuning, loadGitHubClient: () => Promise.resolve(fake) }
     return { ...s, fake }
   }
 
@@ -277,7 +284,8 @@ describe('the check run (check-run: true)', () => {
     const { deps, port, fake } = withCheckRun()
     port.executions = [{ status: 'InProgress' }, { status: 'Succeeded' }]
     port.actionRuns = [[{ actionExecutionId: 'a', stageName: 'Source', actionName: 'App', status: 'InProgress', startTime: 1 }]]
-    await runMainStep({ ...deps, planner: ({ lastCall }) => ({ call: lastCall === 'progress' ? 'status' : 'progress', delayMs: 1000 }) })
+    const planner: PollPlanner = ({ lastCall }) => ({ call: lastCall === 'progress' ? 'status' : 'progress', delayMs: 1000 })
+    await runMainStep({ ...deps, tuning: { ...deps.tuning, planner } })
     expect(fake.creates.map((c) => [c.head_sha, c.external_id, c.output.title])).toEqual([[HEAD, ID, 'Starting']])
     expect(fake.updates.map((u) => [u.output.title, u.conclusion])).toEqual([
       ['Source / App running', undefined],
@@ -290,6 +298,7 @@ describe('the check run (check-run: true)', () => {
     const { deps, port, fake, signals, exits } = withCheckRun()
     const history = deferred<[]>()
     port.history = () => history.promise
+    port.executions = [{ status: 'Stopping' }] // as the look after the stop finds it
     const running = runMainStep(deps)
     await settle()
     expect(fake.ops()).toEqual(['status', 'create'])
@@ -353,5 +362,77 @@ describe('wait-timeout-minutes', () => {
     expect(port.ops().filter((op) => op !== 'get')).toEqual(ops)
     expect(store.values).toMatchObject(saved)
     expect(exits).toEqual([])
+  })
+})
+
+describe('a cancel tells the truth', () => {
+  function withStatuses(overrides: Partial<Settings> = {}) {
+    const s = setup({ githubToken: 'tok', ...overrides }, new FakeClock(false))
+    const fake = new FakeGitHub()
+    s.deps.tuning = { ...s.deps.tuning, loadGitHubClient: () => Promise.resolve(fake) }
+    const posted = () => fake.statuses.map((p) => p.state)
+    return { ...s, posted, fake }
+  }
+
+  test('a signal between the start and the first poll still writes the summary and ends the commit status', async () => {
+    const { deps, port, signals, posted, summary } = withStatuses()
+    const history = deferred<never[]>()
+    port.history = () => history.promise
+    port.executions = [{ status: 'Stopping' }]
+    const running = runMainStep(deps)
+    await settle()
+    expect(port.ops()).toEqual(['getPipeline', 'start', 'history'])
+    signals.emit('SIGINT')
+    await settle()
+    history.resolve([])
+    await running
+    expect(port.ops().slice(3, 4)).toEqual(['stop'])
+    expect(posted()).toEqual(['pending', 'error'])
+    expect(summary.written).toContain('The workflow run was cancelled, so the execution is stopping')
+  })
+
+  test('the summary says the execution was stopped because the workflow was cancelled, with the actions as seen after the stop', async () => {
+    const { deps, port, signals, summary } = setup({}, new FakeClock(false))
+    port.executions = [{ status: 'Stopped' }] // the first look is after the stop
+    const build = { actionExecutionId: 'b', stageName: 'Build', actionName: 'Compile', status: 'InProgress', startTime: 1 }
+    port.actionRuns = [[{ ...build, status: 'Abandoned', lastUpdateTime: 2 }]]
+    const running = runMainStep(deps)
+    await settle()
+    signals.emit('SIGINT')
+    await running
+    expect(summary.written).toContain('⏹️ Stopped')
+    expect(summary.written).toContain('The workflow run was cancelled, so the execution was stopped')
+    expect(summary.written).toContain('<td>Compile</td><td>⏹️ Abandoned</td>')
+    expect(summary.written).not.toContain('Unknown')
+  })
+
+  test('a signal after the verdict does not overwrite it: no Unknown summary, no error status', async () => {
+    const { deps, port, signals, posted, summary, exits, fake, log } = withStatuses()
+    port.executions = [{ status: 'Succeeded' }]
+    const running = runMainStep(deps)
+    await settle()
+    // The final status is held until the signal has come: the signal lands while the verdict is being reported.
+    const gate = deferred<void>()
+    fake.hold.status = gate.promise
+    await (deps.clock as FakeClock).advance(1000)
+    expect(posted()).toEqual(['pending', 'success'])
+    signals.emit('SIGINT')
+    await settle()
+    gate.resolve()
+    await running
+    expect(posted()).toEqual(['pending', 'success'])
+    expect(summary.written).toContain('✅ Succeeded')
+    expect(summary.written).not.toContain('Unknown')
+    expect(port.ops()).not.toContain('stop')
+    expect(exits).toEqual([])
+    expect(log.lines.at(-1)).toBe(`info: Pipeline p execution ${ID} Succeeded.`)
+  })
+
+  test('giving up following after an outage is saved: the post step leaves the execution alone', async () => {
+    const { deps, port, store } = setup({ outageToleranceMs: 5000 })
+    port.executions = [awsError('InternalFailure', 'down')]
+    await expect(runMainStep({ ...deps, tuning: { ...deps.tuning, backoff: () => 1000 } })).rejects.toThrow(/Could not get the status/)
+    expect(store.values).toMatchObject({ gaveUp: 'true' })
+    expect(store.values.stopped).toBeUndefined()
   })
 })

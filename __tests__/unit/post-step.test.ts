@@ -9,11 +9,15 @@ const RUN = 'https://github.com/octo/app/actions/runs/42'
 const unfinished: SavedState = {
   pipelineName: 'p',
   region: 'eu-west-1',
+  startSent: true,
   executionId: ID,
+  origin: 'started',
   wait: true,
   finished: false,
   stopped: false,
-  leftRunning: false
+  leftRunning: false,
+  gaveUp: false,
+  cancelled: false
 }
 
 function setup(saved: Partial<SavedState>, stop = { stopOnCancel: true, abandonOnCancel: false }) {
@@ -33,14 +37,16 @@ function setup(saved: Partial<SavedState>, stop = { stopOnCancel: true, abandonO
     },
     log,
     clock: new FakeClock(false),
-    run: RUN
+    workflowRun: RUN
   }
   return { deps, port, log, created, inputsRead: () => inputsRead }
 }
 
 describe('does nothing and makes no AWS call', () => {
   test.each([
-    ['no execution was started', { executionId: '' }],
+    ['no execution was started', { executionId: undefined, startSent: false }],
+    ['main gave up following it (an outage) and said so', { gaveUp: true }],
+    ['the step did not start it', { origin: 'followed' as const }],
     ['wait was false', { wait: false }],
     ['main saw it finish', { finished: true }],
     ['main already stopped it', { stopped: true }]
@@ -70,9 +76,27 @@ test('an execution main waited for and never saw finish is stopped, in its regio
     pipelineName: 'p',
     executionId: ID,
     abandon: true,
-    reason: `Step ended without seeing the execution finish (timed out or killed): ${RUN}`
+    reason: `The step ended before it saw this execution finish: ${RUN}`
   })
   expect(stop.reason.length).toBeLessThanOrEqual(200)
+})
+
+test('after a cancel main could not finish, the stop reason says the workflow run was cancelled', async () => {
+  const { deps, port, log } = setup({ cancelled: true })
+  await runPostStep(deps)
+  const [stop] = port.calls.map((c) => c.args[0] as StopRequest)
+  expect(stop.reason).toBe(`Workflow run cancelled; the step ended before it could stop this execution: ${RUN}`)
+  expect(log.text()).toContain('the workflow run was cancelled and the main step ended before it could stop it')
+})
+
+test('main killed between sending the start and its answer: no AWS call; says it cannot tell, with the pipeline link', async () => {
+  const { deps, created, log } = setup({ executionId: undefined, startSent: true })
+  await runPostStep(deps)
+  expect(created).toEqual([])
+  expect(log.lines).toEqual([
+    'warning: The main step ended while starting pipeline p, before it learned whether an execution was started; ' +
+      'if one was, it is still running: https://eu-west-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/p/view?region=eu-west-1'
+  ])
 })
 
 test('an execution that finished meanwhile (NotStoppable) is only info', async () => {

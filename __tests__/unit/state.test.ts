@@ -1,3 +1,4 @@
+import { describeExecution } from '../../src/execution/execution.js'
 import { ActionState } from '../../src/state.js'
 import { FakeStateStore } from '../support/fakes.js'
 
@@ -7,13 +8,17 @@ test('main saves what the post step reads', () => {
   expect(state.read()).toEqual({
     pipelineName: '',
     region: '',
-    executionId: '',
+    startSent: false,
+    executionId: undefined,
+    origin: 'started',
+    gaveUp: false,
+    cancelled: false,
     wait: false,
     finished: false,
     stopped: false,
     leftRunning: false
   })
-  state.saveStarted('p', 'us-east-1', 'id-1', true)
+  state.saveStarted(describeExecution({ pipelineName: 'p', region: 'us-east-1' }, 'id-1', 'started'), true)
   expect(state.read()).toMatchObject({
     pipelineName: 'p',
     region: 'us-east-1',
@@ -29,6 +34,6 @@ test('main saves what the post step reads', () => {
 
 test('wait false is saved as false', () => {
   const store = new FakeStateStore()
-  new ActionState(store).saveStarted('p', 'us-east-1', 'id-1', false)
+  new ActionState(store).saveStarted(describeExecution({ pipelineName: 'p', region: 'us-east-1' }, 'id-1', 'started'), false)
   expect(store.values.wait).toBe('false')
 })

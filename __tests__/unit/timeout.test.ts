@@ -1,9 +1,10 @@
 import type { StopRequest } from '../../src/codepipeline/port.js'
-import { executionUrl } from '../../src/execution/start.js'
+import { describeExecution, executionUrl } from '../../src/execution/execution.js'
 import { handleTimeout, WaitTimeout, type TimeoutDeps } from '../../src/execution/timeout.js'
 import { awsError, FakeClock, FakeLog, FakePort } from '../support/fakes.js'
 
 const ID = 'exec-1'
+const EXECUTION = describeExecution({ pipelineName: 'p', region: 'us-east-1' }, ID, 'started')
 
 test('WaitTimeout aborts its signal when the time is up, and never without a limit', async () => {
   const clock = new FakeClock(false)
@@ -32,17 +33,16 @@ function setup(stopOnTimeout: boolean) {
     port,
     log: new FakeLog(),
     clock: new FakeClock(false),
-    settings: { pipelineName: 'p', region: 'us-east-1', waitTimeoutMs: 90_000, stopOnTimeout, abandonOnCancel: false },
-    run: 'https://github.com/o/r/actions/runs/1',
-    onStopped: () => events.push('stopped'),
-    onLeftRunning: () => events.push('left running')
+    settings: { waitTimeoutMs: 90_000, stopOnTimeout, abandonOnCancel: false },
+    workflowRun: 'https://github.com/o/r/actions/runs/1',
+    state: { markStopped: () => events.push('stopped'), markLeftRunning: () => events.push('left running') }
   }
   return { port, events, deps }
 }
 
 test('stop-on-timeout: stops it once, with a reason naming the timeout and the run', async () => {
   const { port, events, deps } = setup(true)
-  const err = await handleTimeout(deps, ID)
+  const err = await handleTimeout(deps, EXECUTION)
   const stops = port.calls.filter((c) => c.op === 'stop').map((c) => c.args[0] as StopRequest)
   expect(stops).toEqual([
     { pipelineName: 'p', executionId: ID, abandon: false, reason: 'wait-timeout-minutes reached in https://github.com/o/r/actions/runs/1' }
@@ -56,13 +56,13 @@ test('stop-on-timeout: stops it once, with a reason naming the timeout and the r
 test('a failing stop says so', async () => {
   const { port, events, deps } = setup(true)
   port.stopAnswer = awsError('AccessDeniedException', 'no')
-  expect((await handleTimeout(deps, ID)).message).toMatch(/; stopping it failed \(stop-on-timeout\)/)
+  expect((await handleTimeout(deps, EXECUTION)).message).toMatch(/; stopping it failed \(stop-on-timeout\)/)
   expect(events).toEqual([])
 })
 
 test('without stop-on-timeout: no AWS call; left running, and the post step is told so', async () => {
   const { port, events, deps } = setup(false)
-  const err = await handleTimeout(deps, ID)
+  const err = await handleTimeout(deps, EXECUTION)
   expect(port.calls).toEqual([])
   expect(events).toEqual(['left running'])
   expect(err.message).toMatch(

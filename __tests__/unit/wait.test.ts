@@ -1,8 +1,8 @@
-import type { ActionRun, ExecutionState } from '../../src/codepipeline/port.js'
+import type { ActionRun } from '../../src/codepipeline/port.js'
 import { ActionError } from '../../src/errors.js'
 import type { PollPlanner } from '../../src/execution/poll-plan.js'
 import { ProgressTracker } from '../../src/report/progress.js'
-import { executionUrl } from '../../src/execution/start.js'
+import { describeExecution, executionUrl } from '../../src/execution/execution.js'
 import { isTerminal, waitForExecution, type Followed, type WaitDeps } from '../../src/execution/wait.js'
 import { awsError, FakeClock, FakeLog, FakeOutputs, FakePort } from '../support/fakes.js'
 
@@ -15,7 +15,7 @@ function setup(executions: FakePort['executions'], planner: PollPlanner = everyS
   const clock = new FakeClock()
   const log = new FakeLog()
   const outputs = new FakeOutputs()
-  const finished: ExecutionState[] = []
+  const finished: string[] = []
   const deps: WaitDeps = {
     port,
     clock,
@@ -24,12 +24,10 @@ function setup(executions: FakePort['executions'], planner: PollPlanner = everyS
     planner,
     limits: { minMs: 1000, maxMs: 60_000 },
     retry: { outageToleranceMs: 5 * 60_000, backoff: () => 10_000 },
-    region: 'us-east-1',
-    onFinished: (s) => finished.push(s)
+    state: { markFinished: () => finished.push('finished') }
   }
   const run: Followed = {
-    pipelineName: 'p',
-    executionId: ID,
+    execution: describeExecution({ pipelineName: 'p', region: 'us-east-1' }, ID, 'started'),
     startedAt: clock.now(),
     progress: new ProgressTracker(log, clock.now(), 'https://console')
   }
@@ -47,7 +45,7 @@ describe('polls until a terminal status', () => {
     const final = await waitForExecution(deps, run)
     expect(final).toEqual({ status, statusSummary: `summary of ${status}` })
     expect(port.ops()).toEqual(['get', 'get', 'get', 'get'])
-    expect(finished).toEqual([final])
+    expect(finished).toEqual(['finished'])
     expect(outputs.values).toEqual({ status, 'status-summary': `summary of ${status}` })
   })
   test.each(['InProgress', 'Stopping'])('%s is not terminal', (status) => {

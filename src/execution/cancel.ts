@@ -1,11 +1,12 @@
-// SIGINT/SIGTERM: the runner sends one when the workflow is cancelled or the step times out, and
-// SIGKILL 7.5 s later. In that window: stop what we started, then exit non-zero.
-import type { CodePipelinePort } from '../codepipeline/port.js'
+// SIGINT/SIGTERM: the runner sends one when the workflow is cancelled or the step times out, SIGTERM 7.5 s
+// later, SIGKILL 2.5 s after that. In that window: find what we may have started, stop it, report, exit non-zero.
+// Once the outcome is decided (a verdict, a timeout, giving up), a signal changes nothing: main finishes its report.
 import type { Settings } from '../inputs/settings.js'
-import type { Clock, Log, SignalSource } from '../ports.js'
+import type { Clock, StepProcess } from '../ports.js'
+import type { ActionState } from '../state.js'
 import { errorMessage } from '../errors.js'
-import { executionUrl } from './start.js'
-import { stopExecution, stopReason } from './stop.js'
+import { mayStop, pipelineUrl, type Execution, type PipelineRef } from './execution.js'
+import { stopExecution, stopReason, type StopDeps } from './stop.js'
 
 export const STOP_TIMEOUT_MS = 4000
 // A start in flight gets this long to answer; then it is abandoned and asked again with the same token.
@@ -15,136 +16,176 @@ const START_AGAIN_TIMEOUT_MS = 2500
 export const EXIT_DEADLINE_MS = 6000
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM']
 
-export interface CancelDeps {
-  signals: SignalSource
-  port: CodePipelinePort
-  log: Log
+export interface CancelDeps extends StopDeps {
+  /** Where signals come from, and how the step exits. */
+  process: StepProcess
   clock: Clock
-  settings: Pick<Settings, 'pipelineName' | 'region' | 'stopOnCancel' | 'abandonOnCancel'>
+  settings: Pick<Settings, 'stopOnCancel' | 'abandonOnCancel'>
   /** The workflow run's URL (and attempt), for the stop reason. */
-  run: string
-  exit: (code: number) => void
-  onStopped: () => void
+  workflowRun: string
+  /** Told that a cancel came and what it did: the post step reads it. */
+  state: Pick<ActionState, 'markCancelled' | 'markStopped' | 'saveNothingStarted'>
 }
 
-/** A StartPipelineExecution in flight (with its retries), as the guard sees it. */
+/** A StartPipelineExecution in flight (with its retries), as the guard sees it: start.ts's StartAttempt. */
 export interface StartInFlight {
-  answer: Promise<string>
+  pipeline: PipelineRef
+  answer: Promise<Execution>
   /** Abandons the call and its retries. */
   abort(): void
   /** Whether a request is on the wire whose answer has not come (false during a backoff between tries). */
   onWire(): boolean
+  /** On the wire, or some answer so far could not prove that nothing was started (5xx, timeout, dropped). */
+  mayHaveStarted(): boolean
   /** Sends it once more with the same clientRequestToken: the execution the first call made, if it made one. */
-  again(signal: AbortSignal): Promise<string>
+  again(signal: AbortSignal): Promise<Execution>
 }
+
+/** What the cancel did about the execution, for the summary and the commit status. */
+export type CancelOutcome = 'stopped' | 'not stopped' | 'left running' | 'not ours'
+
+/** What the start made, as far as the cancel handler can learn. */
+type StartLearned = { execution: Execution } | { nothing: true } | { unknown: string }
 
 export class CancelGuard {
   private readonly controller = new AbortController()
   private start: StartInFlight | undefined
-  private finished = false
+  private execution: Execution | undefined
   private handling: Promise<void> | undefined
-  private report: (() => Promise<void>) | undefined
+  private report: ((outcome: CancelOutcome) => Promise<void>) | undefined
+  /** Set once the outcome is decided: the exit code a late signal exits with, if main takes too long. */
+  private decidedExitCode: number | undefined
+  private readonly lateDeadline = new AbortController()
+  private lateSignalSeen = false
   private readonly listeners = SIGNALS.map((name) => [name, () => this.onSignal(name)] as const)
 
   constructor(private readonly deps: CancelDeps) {}
 
-  /** Aborted on the first signal: the wait stops polling. */
+  /** Aborted on the first signal before the outcome is decided: the start and the wait stop. */
   get signal(): AbortSignal {
     return this.controller.signal
   }
 
-  /** Settles once the signal has been handled (and exit called); undefined while no signal came. */
+  /** Settles once a cancel has been handled (and exit called); undefined while no cancel came. */
   get cancelling(): Promise<void> | undefined {
     return this.handling
   }
 
   install(): void {
-    for (const [name, fn] of this.listeners) this.deps.signals.on(name, fn)
+    for (const [name, fn] of this.listeners) this.deps.process.on(name, fn)
   }
 
   uninstall(): void {
-    for (const [name, fn] of this.listeners) this.deps.signals.removeListener(name, fn)
+    for (const [name, fn] of this.listeners) this.deps.process.removeListener(name, fn)
+    this.lateDeadline.abort()
   }
 
-  /** The StartPipelineExecution call in flight; a signal waits briefly for its answer, then asks again. */
+  /** The StartPipelineExecution call in flight; a signal waits briefly for its answer, or asks again. */
   trackStart(start: StartInFlight): void {
     this.start = start
   }
 
-  /** What to report after stopping (the summary, the commit status), within the same exit deadline. */
-  reportWith(report: () => Promise<void>): void {
+  /**
+   * The execution the step follows (started by it or not), and how to report a cancel (the summary, the commit
+   * status, the check run) within the same exit deadline. One the step did not start is never stopped.
+   */
+  following(execution: Execution, report: (outcome: CancelOutcome) => Promise<void>): void {
+    this.execution = execution
     this.report = report
   }
 
-  /** A terminal status was seen: there is nothing left to stop. */
-  markFinished(): void {
-    this.finished = true
+  /**
+   * The outcome is decided (a verdict, or a timeout or outage that main handles): a signal from now on
+   * neither stops nor reports; main finishes, and exits with `exitCode` if it is not done by the deadline.
+   */
+  decided(exitCode = 1): void {
+    this.decidedExitCode = exitCode
   }
 
   private onSignal(signal: NodeJS.Signals): void {
-    if (this.handling) {
-      this.deps.log.info(`Received ${signal} again; already cancelling.`)
-      return
-    }
-    this.deps.log.info(`Received ${signal}: the workflow was cancelled or the step timed out.`)
+    const { log } = this.deps
+    if (this.handling) return log.info(`Received ${signal} again; already cancelling.`)
+    if (this.decidedExitCode !== undefined) return this.finishDecided(signal)
+    log.info(`Received ${signal}: the workflow was cancelled or the step timed out.`)
+    this.deps.state.markCancelled()
     this.controller.abort()
     const deadline = new AbortController()
     const timedOut = this.deps.clock.sleep(EXIT_DEADLINE_MS, deadline.signal).then(
-      () => this.deps.log.error(`Gave up cancelling after ${EXIT_DEADLINE_MS / 1000} s.`),
+      () => log.error(`Gave up cancelling after ${EXIT_DEADLINE_MS / 1000} s.`),
       () => undefined
     )
-    const stopped = this.stopStarted()
-      .catch((err: unknown) => this.deps.log.error(`Cancelling failed: ${String(err)}`))
-      .then(() => this.report?.())
-      .catch((err: unknown) => this.deps.log.warning(`Could not report the cancelled run: ${String(err)}`))
-    this.handling = Promise.race([stopped, timedOut]).then(() => {
+    const handled = this.stopStarted()
+      .catch((err: unknown) => (log.error(`Cancelling failed: ${errorMessage(err)}`), 'not stopped' as const))
+      .then((outcome) => (outcome ? this.report?.(outcome) : undefined))
+      .catch((err: unknown) => log.warning(`Could not report the cancelled run: ${errorMessage(err)}`))
+    this.handling = Promise.race([handled, timedOut]).then(() => {
       deadline.abort()
-      this.deps.exit(1)
+      this.deps.process.exit(1)
     })
   }
 
-  /** The id of the execution the start made, if it made one, within about 1 s even when the start hangs in retries. */
-  private async startedExecution(): Promise<string | undefined> {
-    const { start } = this
-    if (!start) return undefined
-    const answered = start.answer.then(
-      (id) => ({ id }),
-      () => ({ id: undefined })
-    )
-    const { clock, log } = this.deps
-    // Between tries nothing is on the wire and the last answer said "not started": stop trying at once.
-    if (!start.onWire()) start.abort()
-    const waited = await raceSleep(clock, START_ANSWER_GRACE_MS, answered)
-    if (waited) return waited.id
-    const unanswered = start.onWire()
-    start.abort()
-    if (!unanswered) return undefined // between tries: the last answer said no execution was started
-    log.info('The start has not answered yet; asking again with the same client request token to learn its execution.')
-    return raceSleep(clock, START_AGAIN_TIMEOUT_MS, (signal) => start.again(signal)).then(
-      (id) => id,
-      (err: unknown) => void log.warning(`Could not learn whether an execution was started: ${errorMessage(err)}`)
+  /** After the verdict: main is writing the report; it must not be overwritten, only bounded in time. */
+  private finishDecided(signal: NodeJS.Signals): void {
+    if (this.lateSignalSeen) return this.deps.log.info(`Received ${signal} again; finishing the report.`)
+    this.lateSignalSeen = true
+    this.deps.log.info(`Received ${signal} after the outcome was decided; finishing the report.`)
+    const code = this.decidedExitCode ?? 1
+    this.deps.clock.sleep(EXIT_DEADLINE_MS, this.lateDeadline.signal).then(
+      () => this.deps.process.exit(code),
+      () => undefined
     )
   }
 
-  private async stopStarted(): Promise<void> {
+  /** What the start made, within about 1 s even when it hangs in retries, plus one more ask when in doubt. */
+  private async startedExecution(start: StartInFlight): Promise<StartLearned> {
+    const answered = start.answer.then(
+      (execution) => ({ execution }),
+      () => undefined
+    )
+    const { clock, log } = this.deps
+    // Between tries, stop trying at once; the answers so far tell whether one may have started.
+    if (!start.onWire()) start.abort()
+    const waited = await raceSleep(clock, START_ANSWER_GRACE_MS, answered)
+    if (waited) return waited
+    start.abort()
+    if (!start.mayHaveStarted()) return { nothing: true }
+    log.info('The start got no clear answer; asking again with the same client request token to learn its execution.')
+    return raceSleep(clock, START_AGAIN_TIMEOUT_MS, (signal) => start.again(signal)).then(
+      (execution) => (execution ? { execution } : { unknown: `no answer within ${START_AGAIN_TIMEOUT_MS / 1000} s` }),
+      (err: unknown) => ({ unknown: errorMessage(err) })
+    )
+  }
+
+  /** Finds what the start made and stops it; says what became of it, or undefined when there is nothing to report. */
+  private async stopStarted(): Promise<CancelOutcome | undefined> {
     const { log, settings } = this.deps
-    const executionId = await this.startedExecution()
-    if (!executionId) {
+    const { start, execution } = this
+    const learned: StartLearned = execution ? { execution } : start ? await this.startedExecution(start) : { nothing: true }
+    if ('nothing' in learned) {
+      if (start) this.deps.state.saveNothingStarted()
       log.info('No execution was started.')
-      return
+      return undefined
     }
-    const url = executionUrl(settings.region, settings.pipelineName, executionId)
-    if (this.finished) {
-      log.info(`Execution ${executionId} had already finished; nothing to stop.`)
-      return
+    if ('unknown' in learned) {
+      log.warning(
+        `Could not learn whether an execution of pipeline ${start!.pipeline.pipelineName} was started (${learned.unknown}); ` +
+          `if one was, it is still running: ${pipelineUrl(start!.pipeline)}`
+      )
+      return undefined
+    }
+    const { executionId, consoleUrl } = learned.execution
+    if (!mayStop(learned.execution)) {
+      log.info(`Execution ${executionId} was not started by this step; it is left running: ${consoleUrl}`)
+      return 'not ours'
     }
     if (!settings.stopOnCancel) {
-      log.warning(`stop-on-cancel is false: execution ${executionId} is left running: ${url}`)
-      return
+      log.warning(`stop-on-cancel is false: execution ${executionId} is left running: ${consoleUrl}`)
+      return 'left running'
     }
-    const reason = stopReason('Workflow run cancelled:', this.deps.run)
-    const target = { ...settings, executionId, abandon: settings.abandonOnCancel, reason }
-    if (await stopExecution(this.deps, target, STOP_TIMEOUT_MS)) this.deps.onStopped()
+    const reason = stopReason('Workflow run cancelled:', this.deps.workflowRun)
+    const stopped = await stopExecution(this.deps, learned.execution, { abandon: settings.abandonOnCancel, reason }, STOP_TIMEOUT_MS)
+    if (stopped) this.deps.state.markStopped()
+    return stopped ? 'stopped' : 'not stopped'
   }
 }
 

@@ -3,7 +3,7 @@ import type { CodePipelinePort } from '../codepipeline/port.js'
 import { isAbortError } from '../clock.js'
 import { awsErrorName, errorMessage } from '../errors.js'
 import type { Clock, Log } from '../ports.js'
-import { executionUrl } from './start.js'
+import { mayStop, type Execution } from './execution.js'
 
 const MAX_REASON = 200
 
@@ -17,25 +17,29 @@ export function stopReason(why: string, run: string): string {
   return run.slice(0, MAX_REASON)
 }
 
-export interface StopTarget {
-  pipelineName: string
-  region: string
-  executionId: string
+/** How to stop: abandon in-progress actions or let them finish, and why (shown in the console). */
+export interface StopOrder {
   abandon: boolean
   reason: string
+}
+
+export interface StopDeps {
+  port: Pick<CodePipelinePort, 'stopExecution'>
+  log: Log
+  clock: Clock
 }
 
 /**
  * Stops the execution, giving up after `timeoutMs`. Returns whether nothing is left running for this
  * run to stop: true when stopped, already stopping, or already finished.
  */
-export async function stopExecution(
-  deps: { port: CodePipelinePort; log: Log; clock: Clock },
-  target: StopTarget,
-  timeoutMs: number
-): Promise<boolean> {
-  const { pipelineName, executionId, abandon, reason } = target
-  const url = executionUrl(target.region, pipelineName, executionId)
+export async function stopExecution(deps: StopDeps, execution: Execution, order: StopOrder, timeoutMs: number): Promise<boolean> {
+  const { pipelineName, executionId, consoleUrl: url } = execution
+  const { abandon, reason } = order
+  if (!mayStop(execution)) {
+    deps.log.info(`Execution ${executionId} was not started by this step, so it is not stopped: ${url}`)
+    return false
+  }
   const timeout = new AbortController()
   const giveUp = new AbortController()
   deps.clock.sleep(timeoutMs, giveUp.signal).then(

@@ -1,11 +1,11 @@
 // wait-timeout-minutes: stop waiting after a set time; stop-on-timeout decides whether the execution stops too.
 import { STOP_TIMEOUT_MS } from './cancel.js'
-import type { CodePipelinePort } from '../codepipeline/port.js'
 import { ActionError } from '../errors.js'
 import type { Settings } from '../inputs/settings.js'
-import type { Clock, Log } from '../ports.js'
-import { executionUrl } from './start.js'
-import { stopExecution, stopReason } from './stop.js'
+import type { Clock } from '../ports.js'
+import type { ActionState } from '../state.js'
+import type { Execution } from './execution.js'
+import { stopExecution, stopReason, type StopDeps } from './stop.js'
 
 /** Aborts its signal when the time is up; nothing at all without a limit. */
 export class WaitTimeout {
@@ -37,30 +37,25 @@ export class WaitTimeout {
   }
 }
 
-export interface TimeoutDeps {
-  port: CodePipelinePort
-  log: Log
-  clock: Clock
-  settings: Pick<Settings, 'pipelineName' | 'region' | 'waitTimeoutMs' | 'stopOnTimeout' | 'abandonOnCancel'>
-  /** The workflow run, for the stop reason. */
-  run: string
-  onStopped: () => void
-  /** The execution is deliberately left running: the post step must not stop it. */
-  onLeftRunning: () => void
+export interface TimeoutDeps extends StopDeps {
+  settings: Pick<Settings, 'waitTimeoutMs' | 'stopOnTimeout' | 'abandonOnCancel'>
+  /** The workflow run's URL, for the stop reason. */
+  workflowRun: string
+  /** Told whether it was stopped or deliberately left running: the post step must leave it alone either way. */
+  state: Pick<ActionState, 'markStopped' | 'markLeftRunning'>
 }
 
 /** Stops the execution if stop-on-timeout says so, and returns the step's failure. */
-export async function handleTimeout(deps: TimeoutDeps, executionId: string): Promise<ActionError> {
-  const { pipelineName, region, waitTimeoutMs = 0, stopOnTimeout, abandonOnCancel } = deps.settings
-  const url = executionUrl(region, pipelineName, executionId)
+export async function handleTimeout(deps: TimeoutDeps, execution: Execution): Promise<ActionError> {
+  const { waitTimeoutMs = 0, stopOnTimeout, abandonOnCancel } = deps.settings
+  const { pipelineName, executionId, consoleUrl: url } = execution
   const what = `Execution ${executionId} of pipeline ${pipelineName} did not finish within ${waitTimeoutMs / 60000} minutes (wait-timeout-minutes)`
   if (!stopOnTimeout) {
-    deps.onLeftRunning()
+    deps.state.markLeftRunning()
     return new ActionError(`${what}; it is left running (set stop-on-timeout: true to stop it): ${url}`)
   }
-  const reason = stopReason('wait-timeout-minutes reached in', deps.run)
-  const target = { pipelineName, region, executionId, abandon: abandonOnCancel, reason }
-  const stopped = await stopExecution(deps, target, STOP_TIMEOUT_MS)
-  if (stopped) deps.onStopped()
+  const reason = stopReason('wait-timeout-minutes reached in', deps.workflowRun)
+  const stopped = await stopExecution(deps, execution, { abandon: abandonOnCancel, reason }, STOP_TIMEOUT_MS)
+  if (stopped) deps.state.markStopped()
   return new ActionError(`${what}; ${stopped ? 'it was stopped' : 'stopping it failed'} (stop-on-timeout): ${url}`)
 }

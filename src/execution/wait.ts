@@ -8,8 +8,9 @@ import type { CallKind, PollPlanner } from './poll-plan.js'
 import type { Clock, Log, Outputs } from '../ports.js'
 import type { ProgressTracker } from '../report/progress.js'
 import type { WaitExplainer } from '../report/waits.js'
+import type { ActionState } from '../state.js'
+import type { Execution } from './execution.js'
 import { OutageWatch, pollFailure, type RetryPolicy } from './retry.js'
-import { executionUrl } from './start.js'
 
 // Stopping and InProgress are not here: a Stopping execution may still finish its actions.
 const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded'])
@@ -23,14 +24,12 @@ export interface WaitDeps {
   limits: PollLimits
   /** What a failed poll does: back off, or fail after a sustained outage (retry.ts). */
   retry: RetryPolicy
-  /** For the console link in failure messages. */
-  region: string
-  onFinished: (state: ExecutionState) => void
+  /** Told the moment a terminal status is seen: the post step then has nothing to stop. */
+  state: Pick<ActionState, 'markFinished'>
 }
 
 export interface Followed {
-  pipelineName: string
-  executionId: string
+  execution: Execution
   /** Clock ms when StartPipelineExecution answered. */
   startedAt: number
   /** The usual duration of a successful execution, if history tells. */
@@ -44,8 +43,8 @@ export function isTerminal(status: string): boolean {
   return TERMINAL.has(status)
 }
 
-function finished(deps: Pick<WaitDeps, 'onFinished' | 'outputs'>, state: ExecutionState): ExecutionState {
-  deps.onFinished(state)
+function finished(deps: Pick<WaitDeps, 'state' | 'outputs'>, state: ExecutionState): ExecutionState {
+  deps.state.markFinished()
   deps.outputs.setOutput('status', state.status)
   deps.outputs.setOutput('status-summary', state.statusSummary ?? '')
   return state
@@ -59,22 +58,27 @@ function sayStatus(log: Log, executionId: string, state: ExecutionState, last: s
   return shown
 }
 
-export async function waitForExecution(deps: WaitDeps, run: Followed, signal?: AbortSignal): Promise<ExecutionState> {
+/** What the planner knows of the execution: when it started, how long it usually takes, what it is doing. */
+function known({ startedAt, expectedMs, progress, waits }: Followed) {
+  return { startedAt, expectedMs, progress: { ...progress.view(), longWait: waits?.longWait(progress.latest) ?? false } }
+}
+
+export async function waitForExecution(deps: WaitDeps, followed: Followed, signal?: AbortSignal): Promise<ExecutionState> {
   const { port, clock, log } = deps
   const outage = new OutageWatch(clock, deps.retry)
-  const ref = { executionId: run.executionId, url: executionUrl(deps.region, run.pipelineName, run.executionId) }
+  const { pipelineName, executionId, consoleUrl } = followed.execution
+  const ref = { executionId, url: consoleUrl }
   let last = ''
   let lastCall: CallKind = 'progress'
-  let lastStatusAt = run.startedAt
-  let lastProgressAt = run.startedAt
+  let lastStatusAt = followed.startedAt
+  let lastProgressAt = followed.startedAt
   let progressAllowed = true
   // After a failed poll, the retry policy's jittered backoff replaces the planner's delay.
   let backoffMs: number | undefined
   for (;;) {
     const plan = deps.planner({
       now: clock.now(),
-      ...run,
-      progress: { ...run.progress.view(), longWait: run.waits?.longWait(run.progress.latest) ?? false },
+      ...known(followed),
       lastCall,
       lastStatusAt,
       lastProgressAt,
@@ -86,18 +90,18 @@ export async function waitForExecution(deps: WaitDeps, run: Followed, signal?: A
     try {
       if (lastCall === 'progress') {
         lastProgressAt = clock.now()
-        run.progress.update(await port.listActionRuns(run.pipelineName, run.executionId, signal))
+        followed.progress.update(await port.listActionRuns(pipelineName, executionId, signal))
         outage.succeeded()
         // No action at all yet: it may be queued before the first stage.
-        if (run.progress.latest.length === 0) await run.waits?.afterStatus([], signal)
+        if (followed.progress.latest.length === 0) await followed.waits?.afterStatus([], signal)
         continue
       }
       lastStatusAt = clock.now()
-      const state = await port.getExecution(run.pipelineName, run.executionId, signal)
+      const state = await port.getExecution(pipelineName, executionId, signal)
       outage.succeeded()
       if (isTerminal(state.status)) return finished(deps, state)
-      last = sayStatus(log, run.executionId, state, last)
-      await run.waits?.afterStatus(run.progress.latest, signal)
+      last = sayStatus(log, executionId, state, last)
+      await followed.waits?.afterStatus(followed.progress.latest, signal)
     } catch (err) {
       if (isAbortError(err) || signal?.aborted) throw err
       // Progress is a nicety: without the permission, the verdict still comes from the status.

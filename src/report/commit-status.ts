@@ -19,6 +19,9 @@ const REQUEST_TIMEOUT_MS = 10_000
 const MAX_DESCRIPTION = 140
 
 export class CommitStatus {
+  // One at a time, in order: a cancel's final status must never be overtaken by the pending one still in flight.
+  private last: Promise<void> | undefined
+
   constructor(
     private readonly client: () => Promise<GitHubClient>,
     private readonly target: StatusTarget,
@@ -29,8 +32,14 @@ export class CommitStatus {
     return `CodePipeline/${this.target.pipelineName}`
   }
 
-  /** Posts the status; says so, or warns why not. Never throws. */
-  async post(state: StatusState, description: string, targetUrl?: string): Promise<void> {
+  /** Posts the status after any posted before it; says so, or warns why not. Never throws. */
+  post(state: StatusState, description: string, targetUrl?: string): Promise<void> {
+    const send = () => this.send(state, description, targetUrl)
+    this.last = this.last ? this.last.then(send) : send()
+    return this.last
+  }
+
+  private async send(state: StatusState, description: string, targetUrl?: string): Promise<void> {
     const { owner, repo, sha } = this.target
     try {
       const client = await this.client()

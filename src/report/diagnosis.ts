@@ -3,7 +3,7 @@ import type { ActionRun, ExecutionState, RuleRun } from '../codepipeline/port.js
 import { latestRuns } from './progress.js'
 import { describeRollback, type Rollback } from './rollback.js'
 
-export interface Ending {
+export interface EndedExecution {
   pipelineName: string
   executionId: string
   state: ExecutionState
@@ -36,14 +36,14 @@ function failedRun(runs: ActionRun[]): ActionRun | undefined {
   return latest.filter((r) => r.status === 'Failed').sort((a, b) => (a.lastUpdateTime ?? 0) - (b.lastUpdateTime ?? 0))[0]
 }
 
-function withRollback(d: Diagnosis, e: Ending): Diagnosis {
+function withRollback(d: Diagnosis, e: EndedExecution): Diagnosis {
   if (!e.rollback || !d.annotation) return d
   const extra = `${describeRollback(e.rollback)}; the commit did not pass.`
   return { ...d, annotation: { ...d.annotation, message: `${d.annotation.message}\n${extra}` }, sentence: `${d.sentence ?? ''} ${extra}` }
 }
 
 /** A rule of a stage condition failed the stage: named like a failed action, with its message and link. */
-function diagnoseRule(e: Ending, rule: RuleRun): Diagnosis {
+function diagnoseRule(e: EndedExecution, rule: RuleRun): Diagnosis {
   const why = rule.errorMessage ?? rule.summary ?? e.state.statusSummary ?? 'no message from the rule'
   const url = rule.url ?? e.consoleUrl
   const what = `Rule ${rule.ruleName}${rule.provider ? ` (${rule.provider})` : ''} of stage ${rule.stageName}`
@@ -58,7 +58,7 @@ function diagnoseRule(e: Ending, rule: RuleRun): Diagnosis {
   }
 }
 
-function diagnoseFailure(e: Ending): Diagnosis {
+function diagnoseFailure(e: EndedExecution): Diagnosis {
   const run = failedRun(e.runs)
   const head = `Pipeline ${e.pipelineName} execution ${e.executionId} failed`
   if (!run && e.failedRule) return diagnoseRule(e, e.failedRule)
@@ -81,7 +81,7 @@ function diagnoseFailure(e: Ending): Diagnosis {
   }
 }
 
-const MEANING: Record<string, (e: Ending) => string> = {
+const MEANING: Record<string, (e: EndedExecution) => string> = {
   Stopped: (e) =>
     `it was stopped before it finished${e.state.statusSummary ? ` (${e.state.statusSummary})` : ''}, so ${describeCommit(e.commitId)} did not go through the whole pipeline; re-run the workflow to run it again`,
   Cancelled: (e) =>
@@ -92,7 +92,7 @@ const MEANING: Record<string, (e: Ending) => string> = {
 }
 
 /** Whether the step passes, and what to tell the user about it. */
-export function diagnose(e: Ending): Diagnosis {
+export function diagnose(e: EndedExecution): Diagnosis {
   const { status } = e.state
   if (status === 'Succeeded') return { passed: true }
   if (status === 'Failed') return withRollback(diagnoseFailure(e), e)

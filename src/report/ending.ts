@@ -1,6 +1,10 @@
-// Everything that happens once the execution has ended (or the wait gave up): the last progress, the
-// annotation, the job summary and the commit status. None of it changes the verdict except `diagnose`.
+// Everything that happens once the execution has ended (or the wait gave up, or the workflow run was cancelled):
+// the last progress, the annotation, the job summary, the commit status and the check run. None of it changes
+// the verdict except `diagnose`.
 import type { CodePipelinePort, ExecutionState } from '../codepipeline/port.js'
+import type { CancelOutcome } from '../execution/cancel.js'
+import type { Execution } from '../execution/execution.js'
+import { isTerminal } from '../execution/wait.js'
 import { conclusionFor, type CheckRun } from '../github/check-run.js'
 import type { CheckConclusion } from '../github/client.js'
 import { endingOutput, endingTitle, type CheckEnding } from './check-output.js'
@@ -25,14 +29,14 @@ export interface EndingDeps {
   outputs: Outputs
 }
 
-/** One started execution, as the ending needs to know it. */
-export interface StartedRun {
-  settings: Pick<Settings, 'pipelineName' | 'variables' | 'maskVariables' | 'allowSuperseded' | 'waitForRollback' | 'pollLimits'>
+/** The execution being reported, and where its report goes. */
+export interface ReportContext {
+  execution: Execution
+  settings: Pick<Settings, 'variables' | 'maskVariables' | 'allowSuperseded' | 'waitForRollback' | 'pollLimits'>
   github: Pick<GitHubContext, 'eventName' | 'serverUrl' | 'repo' | 'workflowPath'>
-  executionId: string
-  consoleUrl: string
-  /** '' when the run is not pinned to a commit. */
-  commitId: string
+  /** undefined when the execution is not pinned to a commit. */
+  commitId?: string
+  /** Clock ms when the start answered. */
   startedAt: number
   progress: ProgressTracker
   /** Why it waited (V2), and which stages it saw skipped. */
@@ -41,83 +45,86 @@ export interface StartedRun {
   checkRun?: CheckRun
 }
 
-function commitLink(run: StartedRun): { sha: string; url: string } | undefined {
-  if (!run.commitId) return undefined
-  const { serverUrl, repo } = run.github
-  return { sha: run.commitId, url: `${serverUrl}/${repo.owner}/${repo.repo}/commit/${run.commitId}` }
+function commitLink(report: ReportContext): { sha: string; url: string } | undefined {
+  if (!report.commitId) return undefined
+  const { serverUrl, repo } = report.github
+  return { sha: report.commitId, url: `${serverUrl}/${repo.owner}/${repo.repo}/commit/${report.commitId}` }
 }
 
 /** From the first action's start to the last action's end, on AWS's clock; ours when no action ran. */
-function duration(clock: Clock, run: StartedRun, ended: boolean): number {
-  const runs = run.progress.latest
+function duration(clock: Clock, report: ReportContext, ended: boolean): number {
+  const runs = report.progress.latest
   const starts = runs.map((r) => r.startTime).filter((t) => t !== undefined)
   const ends = runs.map((r) => r.lastUpdateTime).filter((t) => t !== undefined)
-  if (!ended || starts.length === 0 || ends.length === 0) return clock.now() - run.startedAt
+  if (!ended || starts.length === 0 || ends.length === 0) return clock.now() - report.startedAt
   return Math.max(...ends) - Math.min(...starts)
 }
 
 /** What the job summary (and the check run) show of the run, as far as it is known now. */
-export function reportOf(clock: Clock, run: StartedRun, state: ExecutionState, followed = true): Report {
+export function reportOf(clock: Clock, report: ReportContext, state: ExecutionState, { followed = true } = {}): Report {
+  const { pipelineName, executionId, consoleUrl } = report.execution
   return {
-    pipelineName: run.settings.pipelineName,
-    executionId: run.executionId,
-    consoleUrl: run.consoleUrl,
+    pipelineName,
+    executionId,
+    consoleUrl,
     status: state.status,
     statusSummary: state.statusSummary,
-    durationMs: duration(clock, run, state.status !== 'Unknown' && state.status !== 'InProgress'),
-    event: run.github.eventName,
-    commit: commitLink(run),
-    structure: run.progress.stages,
+    durationMs: duration(clock, report, state.status !== 'Unknown' && state.status !== 'InProgress'),
+    event: report.github.eventName,
+    commit: commitLink(report),
+    structure: report.progress.stages,
     followed,
-    runs: run.progress.latest,
-    variables: run.settings.variables.map((v) => ({ name: v.name ?? '', value: v.value ?? '' })),
-    masked: run.settings.maskVariables
+    runs: report.progress.latest,
+    variables: report.settings.variables.map((v) => ({ name: v.name ?? '', value: v.value ?? '' })),
+    masked: report.settings.maskVariables
   }
 }
 
-async function summarize(deps: EndingDeps, report: Report): Promise<void> {
+async function summarize(deps: EndingDeps, summary: Report): Promise<void> {
   try {
-    await writeSummary(deps.summary, report)
+    await writeSummary(deps.summary, summary)
   } catch (err) {
     deps.log.warning(`Could not write the job summary: ${errorMessage(err)}`)
   }
 }
 
 /** Completes the check run, if there is one, with what the job summary shows. */
-async function completeCheckRun(run: StartedRun, report: Report, ending: Omit<CheckEnding, 'annotationPath'>): Promise<void> {
-  await run.checkRun?.complete(
+async function completeCheckRun(report: ReportContext, summary: Report, ending: Omit<CheckEnding, 'annotationPath'>): Promise<void> {
+  await report.checkRun?.complete(
     ending.conclusion,
-    endingOutput(report, run.progress.lines, { ...ending, annotationPath: run.github.workflowPath ?? '.github/workflows' })
+    endingOutput(summary, report.progress.lines, { ...ending, annotationPath: report.github.workflowPath ?? '.github/workflows' })
   )
 }
 
 /** The last progress (one more ListActionExecutions, so the table is complete), then everything else. */
-export async function reportEnding(deps: EndingDeps, run: StartedRun, state: ExecutionState): Promise<Diagnosis> {
-  const { pipelineName } = run.settings
-  run.checkRun?.freeze()
+export async function reportEnding(deps: EndingDeps, report: ReportContext, state: ExecutionState): Promise<Diagnosis> {
+  const { pipelineName, executionId, consoleUrl } = report.execution
+  report.checkRun?.freeze()
   try {
-    run.progress.update(await deps.port.listActionRuns(pipelineName, run.executionId))
+    report.progress.update(await deps.port.listActionRuns(pipelineName, executionId))
   } catch (err) {
     deps.log.debug(`Could not read the last progress: ${errorMessage(err)}`)
   }
-  const runs = run.progress.latest
-  const failedRule = state.status === 'Failed' ? await ruleThatFailed(deps, pipelineName, run.executionId, runs) : undefined
-  const rollback = state.status === 'Failed' ? await rollbackOf(deps, run) : undefined
-  const known = run.waits?.skipped ?? new Set<string>()
+  const runs = report.progress.latest
+  const failedRule = state.status === 'Failed' ? await ruleThatFailed(deps, pipelineName, executionId, runs) : undefined
+  const rollback = state.status === 'Failed' ? await rollbackOf(deps, report) : undefined
+  const known = report.waits?.skipped ?? new Set<string>()
   const skipped =
-    state.status === 'Succeeded' ? await skippedStages(deps, pipelineName, run.executionId, run.progress.stages, runs, known) : known
-  const diagnosis = diagnose({ ...run, pipelineName, state, runs, allowSuperseded: run.settings.allowSuperseded, failedRule, rollback })
+    state.status === 'Succeeded' ? await skippedStages(deps, pipelineName, executionId, report.progress.stages, runs, known) : known
+  const { allowSuperseded } = report.settings
+  const commitId = report.commitId ?? ''
+  const diagnosis = diagnose({ pipelineName, executionId, consoleUrl, state, runs, commitId, allowSuperseded, failedRule, rollback })
   const note = diagnosis.annotation
   if (note?.level === 'error') deps.log.error(note.message, { title: note.title })
   if (note?.level === 'notice') deps.log.notice(note.message, { title: note.title })
-  const report: Report = { ...reportOf(deps.clock, run, state), skipped, rollback, waits: run.waits?.told }
-  await summarize(deps, report)
+  const summary: Report = { ...reportOf(deps.clock, report, state), skipped, rollback, waits: report.waits?.told }
+  await summarize(deps, summary)
   const description = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
   await Promise.all([
-    run.commitStatus?.post(statusFor(diagnosis.passed, state.status), description, run.consoleUrl),
-    completeCheckRun(run, report, {
+    report.commitStatus?.post(statusFor(diagnosis.passed, state.status), description, consoleUrl),
+    completeCheckRun(report, summary, {
       conclusion: conclusionFor(diagnosis.passed, state.status),
-      title: endingTitle(report, diagnosis.passed),
+      title: endingTitle(summary, diagnosis.passed),
       message: note?.message,
       annotation: note
     })
@@ -125,42 +132,80 @@ export async function reportEnding(deps: EndingDeps, run: StartedRun, state: Exe
   return diagnosis
 }
 
-function rollbackOf(deps: EndingDeps, run: StartedRun): Promise<Rollback | undefined> {
-  const { pipelineName, waitForRollback, pollLimits } = run.settings
-  const query = { pipelineName, executionId: run.executionId, startedAt: run.startedAt, wait: waitForRollback, pollMs: pollLimits.maxMs }
+function rollbackOf(deps: EndingDeps, report: ReportContext): Promise<Rollback | undefined> {
+  const { waitForRollback, pollLimits } = report.settings
+  const { pipelineName, executionId } = report.execution
+  const query = { pipelineName, executionId, startedAt: report.startedAt, wait: waitForRollback, pollMs: pollLimits.maxMs }
   return reportRollback(deps, query)
 }
 
 /** wait: false: the summary says what was started; there is no outcome to post. */
-export async function reportNotFollowed(deps: EndingDeps, run: StartedRun): Promise<void> {
-  await summarize(deps, reportOf(deps.clock, run, { status: 'InProgress', statusSummary: 'not followed (wait: false)' }, false))
+export async function reportNotFollowed(deps: EndingDeps, report: ReportContext): Promise<void> {
+  const state = { status: 'InProgress', statusSummary: 'not followed (wait: false)' }
+  await summarize(deps, reportOf(deps.clock, report, state, { followed: false }))
 }
 
 /**
- * The wait ended without a verdict (it gave up, or was cancelled): summary from what is known, status `error`;
- * the check run `cancelled` for a cancelled workflow run, `failure` (with the reason) otherwise.
+ * The wait ended without a verdict (it gave up): summary from what is known, status `error`; the check run
+ * `failure`, with the reason.
  */
-export async function reportUnfinished(
-  deps: EndingDeps,
-  run: StartedRun,
-  why: string,
-  conclusion: CheckConclusion = 'failure'
-): Promise<void> {
-  run.checkRun?.freeze()
+export async function reportUnfinished(deps: EndingDeps, report: ReportContext, why: string): Promise<void> {
+  report.checkRun?.freeze()
   // Unknown, not a CodePipeline status: the execution may still be running, or stopping.
-  const report = reportOf(deps.clock, run, { status: 'Unknown', statusSummary: why })
-  await summarize(deps, report)
-  const title = conclusion === 'cancelled' ? 'Cancelled with the workflow run' : 'Not followed to the end'
+  const summary = reportOf(deps.clock, report, { status: 'Unknown', statusSummary: why })
+  await summarize(deps, summary)
+  const title = 'Not followed to the end'
+  const annotation = { level: 'error' as const, title: `${report.execution.pipelineName}: ${title.toLowerCase()}`, message: why }
   await Promise.all([
-    run.commitStatus?.post('error', why, run.consoleUrl),
-    completeCheckRun(run, report, {
+    report.commitStatus?.post('error', why, report.execution.consoleUrl),
+    completeCheckRun(report, summary, { conclusion: 'failure', title, message: why, annotation })
+  ])
+}
+
+// After the stop, one look at the execution and its actions: what the summary shows is what happened.
+const LOOK_AFTER_CANCEL_MS = 1500
+
+/** What became of the execution after a cancel, in the words of the summary, the commit status and the check run. */
+function cancelSentence(outcome: CancelOutcome, status: string): string {
+  if (isTerminal(status) && status !== 'Stopped') return `The workflow run was cancelled after the execution ended ${status}`
+  if (outcome === 'left running') return 'The workflow run was cancelled; the execution is left running (stop-on-cancel is false)'
+  if (outcome === 'not ours') return 'The workflow run was cancelled; the execution was not started by this step, so it runs on'
+  if (outcome === 'not stopped') return 'The workflow run was cancelled; stopping the execution failed, so it may still be running'
+  if (status === 'Stopped') return 'The workflow run was cancelled, so the execution was stopped'
+  return 'The workflow run was cancelled, so the execution is stopping'
+}
+
+/** The execution and its actions as they are now, within a short time; 'Unknown' when they cannot be read. */
+async function lookAfterCancel(deps: EndingDeps, report: ReportContext): Promise<ExecutionState> {
+  const { pipelineName, executionId } = report.execution
+  const [state] = await Promise.all([
+    deps.port.getExecution(pipelineName, executionId, AbortSignal.timeout(LOOK_AFTER_CANCEL_MS)).catch((err: unknown) => {
+      deps.log.debug(`Could not read the execution after the cancel: ${errorMessage(err)}`)
+      return { status: 'Unknown' }
+    }),
+    deps.port.listActionRuns(pipelineName, executionId, AbortSignal.timeout(LOOK_AFTER_CANCEL_MS)).then(
+      (runs) => report.progress.update(runs),
+      (err: unknown) => deps.log.debug(`Could not read the actions after the cancel: ${errorMessage(err)}`)
+    )
+  ])
+  return state
+}
+
+/** A cancel: the summary, the commit status and the check run say what the cancel did, with the actions after it. */
+export async function reportCancelled(deps: EndingDeps, report: ReportContext, outcome: CancelOutcome): Promise<void> {
+  report.checkRun?.freeze()
+  const state = await lookAfterCancel(deps, report)
+  const why = cancelSentence(outcome, state.status)
+  const summary = reportOf(deps.clock, report, { status: state.status, statusSummary: why })
+  await summarize(deps, summary)
+  const passed = state.status === 'Succeeded'
+  const conclusion: CheckConclusion = passed ? 'success' : 'cancelled'
+  await Promise.all([
+    report.commitStatus?.post(statusFor(passed, state.status), why, report.execution.consoleUrl),
+    completeCheckRun(report, summary, {
       conclusion,
-      title,
-      message: why,
-      annotation:
-        conclusion === 'failure'
-          ? { level: 'error', title: `${run.settings.pipelineName}: ${title.toLowerCase()}`, message: why }
-          : undefined
+      title: passed ? endingTitle(summary, true) : 'Cancelled with the workflow run',
+      message: why
     })
   ])
 }
