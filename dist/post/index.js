@@ -27450,7 +27450,7 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9761);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2525);
 // The post step's bundle entry (dist/post/index.js).
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
@@ -27460,7 +27460,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9761:
+/***/ 2525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27479,7 +27479,7 @@ const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal })
 };
-function clock_isAbortError(err) {
+function isAbortError(err) {
     return err instanceof Error && err.name === 'AbortError';
 }
 
@@ -27488,14 +27488,14 @@ var dist_cjs = __nccwpck_require__(8232);
 ;// CONCATENATED MODULE: ./src/errors.ts
 // Turns failures into the one sentence the step fails with. Expected failures are ActionErrors:
 // main prints their message alone; anything else is a bug and gets its stack in the debug log.
-class errors_ActionError extends Error {
+class ActionError extends Error {
     constructor(message, options) {
         super(message, options);
         this.name = 'ActionError';
     }
 }
 /** An AWS call failed; `message` is the sentence for the user, `awsName` the error's own name. */
-class AwsCallError extends errors_ActionError {
+class AwsCallError extends ActionError {
     awsName;
     constructor(message, awsName, cause) {
         super(message, { cause });
@@ -27505,7 +27505,7 @@ class AwsCallError extends errors_ActionError {
 }
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** The AWS error name (`PipelineNotFoundException`), or the Node error code, or the JS name. */
-function errors_awsErrorName(err) {
+function awsErrorName(err) {
     if (err instanceof AwsCallError)
         return err.awsName;
     if (typeof err !== 'object' || err === null)
@@ -27517,7 +27517,7 @@ function errors_awsErrorName(err) {
     }
     return 'Error';
 }
-function errors_errorMessage(err) {
+function errorMessage(err) {
     if (err instanceof Error)
         return err.message;
     return String(err);
@@ -27526,7 +27526,7 @@ function isNetworkError(err, name) {
     if (NETWORK_CODES.has(name))
         return true;
     const cause = err?.cause;
-    return cause !== undefined && cause !== err && NETWORK_CODES.has(errors_awsErrorName(cause));
+    return cause !== undefined && cause !== err && NETWORK_CODES.has(awsErrorName(cause));
 }
 function describeAccessDenied(message, ctx) {
     const action = /perform:\s*(\S+)/.exec(message)?.[1] ?? ctx.iamAction;
@@ -27536,8 +27536,8 @@ function describeAccessDenied(message, ctx) {
 }
 /** One clear sentence for a failed AWS call. */
 function describeAwsError(err, ctx) {
-    const name = errors_awsErrorName(err);
-    const message = errors_errorMessage(err).trim().replace(/\s+/g, ' ');
+    const name = awsErrorName(err);
+    const message = errorMessage(err).trim().replace(/\s+/g, ' ');
     switch (name) {
         case 'PipelineNotFoundException':
             return `Pipeline '${ctx.pipelineName}' was not found in region ${ctx.region}; check pipeline-name and aws-region.`;
@@ -27697,7 +27697,7 @@ class SdkCodePipeline {
             if (err instanceof Error && err.name === 'AbortError')
                 throw err;
             const message = describeAwsError(err, { iamAction, pipelineName, region: this.settings.region, endpoint: this.endpoint });
-            throw new AwsCallError(message, errors_awsErrorName(err), err);
+            throw new AwsCallError(message, awsErrorName(err), err);
         }
     }
     async startExecution({ pipelineName, variables, sourceRevisions, clientRequestToken }, signal) {
@@ -27865,7 +27865,7 @@ function withDefaults(read) {
 // The primitive input readers: each reads one input, checks it and names it in a one-line error.
 
 /** A bad input: the message names the input and the fix, in one line. */
-class InputError extends errors_ActionError {
+class InputError extends ActionError {
     constructor(message) {
         super(message);
         this.name = 'InputError';
@@ -27921,173 +27921,28 @@ const readInput = (name) => core.getInput(name);
 function reportFailure(err, log = core) {
     if (err instanceof Error && err.stack)
         log.debug(err.stack);
-    log.setFailed(err instanceof errors_ActionError ? err.message : `Unexpected error: ${errors_errorMessage(err)}`);
+    log.setFailed(err instanceof ActionError ? err.message : `Unexpected error: ${errorMessage(err)}`);
 }
 
-;// CONCATENATED MODULE: ./src/execution/retry.ts
-// What to do when a CodePipeline call fails after the SDK's own retries: give up at once, or wait
-// (capped, jittered backoff) and try again until a sustained outage has lasted too long.
-
-
-const PERMANENT = new Set([
-    'PipelineNotFoundException',
-    'PipelineExecutionNotFoundException',
-    'PipelineVersionNotFoundException',
-    'ValidationException',
-    'InvalidParameterValueException',
-    'AccessDeniedException',
-    'AccessDenied',
-    'UnrecognizedClientException',
-    'InvalidClientTokenId',
-    'InvalidSignatureException',
-    'MissingAuthenticationTokenException',
-    'CredentialsProviderError',
-    'PipelineExecutionNotStoppableException',
-    'DuplicatedStopRequestException'
-]);
-// Names AWS and the SDK use for a session whose temporary credentials have run out.
-const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
-const BUSY = new Set(['ConflictException', 'ConcurrentPipelineExecutionsLimitExceededException']);
-function classifyFailure(err) {
-    const name = awsErrorName(err);
-    if (EXPIRED.has(name))
-        return 'expired';
-    if (BUSY.has(name))
-        return 'busy';
-    if (PERMANENT.has(name))
-        return 'permanent';
-    // Throttling, 5xx, timeouts, dropped connections, and anything unknown: worth another try.
-    return 'transient';
-}
-/** Exponential, capped, with "equal jitter" so that many runners throttled together spread out. */
-function jitteredBackoff({ baseMs = 2000, maxMs = 30000, random = Math.random } = {}) {
-    return (failure) => {
-        const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, failure - 1));
-        return Math.round(ceiling / 2 + random() * (ceiling / 2));
-    };
-}
-function defaultRetryPolicy(outageToleranceMs) {
-    return { outageToleranceMs, backoff: jitteredBackoff() };
-}
-function expiredCredentialsError(err, ref) {
-    return new ActionError(`The AWS credentials expired while following execution ${ref.executionId} (${awsErrorName(err)}): the session ` +
-        `outlived its duration, so set role-duration-seconds of aws-actions/configure-aws-credentials longer than the ` +
-        `pipeline takes (and the role's maximum session duration with it); the execution may still be running: ${ref.url}`, { cause: err });
-}
-/** Tracks one run of failures in a row; a success ends it. */
-class OutageWatch {
-    clock;
-    policy;
-    failingSince;
-    failures = 0;
-    constructor(clock, policy) {
-        this.clock = clock;
-        this.policy = policy;
-    }
-    succeeded() {
-        this.failingSince = undefined;
-        this.failures = 0;
-    }
-    /** How long the current run of failures has lasted (0 when none). */
-    failingForMs() {
-        return this.failingSince === undefined ? 0 : this.clock.now() - this.failingSince;
-    }
-    /**
-     * After a failed call: throws `giveUp(err)` when it is not worth retrying or the outage has lasted
-     * `limitMs` (default: the outage tolerance); otherwise returns how long to wait before the next try.
-     */
-    failed(err, giveUp, limitMs = this.policy.outageToleranceMs) {
-        const kind = classifyFailure(err);
-        if (kind === 'permanent' || kind === 'expired')
-            throw giveUp(err, kind);
-        this.failingSince ??= this.clock.now();
-        this.failures += 1;
-        if (this.failingForMs() >= limitMs)
-            throw giveUp(err, kind);
-        return this.policy.backoff(this.failures);
-    }
-}
-/** The step's failure after a sustained outage while following an execution. */
-function outageError(err, failingForMs, ref) {
-    const message = errorMessage(err).replace(/\.$/, '');
-    return new ActionError(`Could not get the status of execution ${ref.executionId} for ${Math.round(failingForMs / 1000)} s ` +
-        `(outage-tolerance-minutes): ${message}; the step fails, though the execution may still be running: ${ref.url}`, { cause: err });
-}
-/** What a poll that will not be retried fails the step with. */
-function pollFailure(err, kind, failingForMs, ref) {
-    if (kind === 'expired')
-        return expiredCredentialsError(err, ref);
-    if (kind === 'permanent')
-        return err;
-    return outageError(err, failingForMs, ref);
-}
-/** Sends `send` until it answers, backing off between tries, or throws once it is not worth another try. */
-async function retry_withRetries(deps, call) {
-    const outage = new OutageWatch(deps.clock, deps.retry);
-    for (;;) {
-        try {
-            return await call.send(call.signal);
-        }
-        catch (err) {
-            if (isAbortError(err) || call.signal?.aborted)
-                throw err;
-            const kind = classifyFailure(err);
-            const giveUp = (e, k) => (call.giveUp ? call.giveUp(e, k, outage.failingForMs()) : e);
-            const delayMs = outage.failed(err, giveUp, call.limitMs?.(kind));
-            deps.log.warning(`${call.what} (${errorMessage(err)}); trying again in ${Math.round(delayMs / 1000)} s.`);
-            await deps.clock.sleep(delayMs, call.signal);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/execution/start.ts
-
-
+;// CONCATENATED MODULE: ./src/execution/execution.ts
+// The one execution a run is about: built once, when the start answers (or, for an execution the step
+// follows without having started it, when it is named), then passed everywhere: wait, cancel, timeout,
+// stop, the ending, the summary, the commit status and the outputs.
 // Pipeline names are [A-Za-z0-9.@\-_]+ (checked as an input), safe in a URL path as they are.
+function pipelineUrl({ region, pipelineName }) {
+    return `https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipelineName}/view?region=${region}`;
+}
 function executionUrl(region, pipelineName, executionId) {
     return (`https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipelineName}` +
         `/executions/${executionId}/timeline?region=${region}`);
 }
-function startRequest(settings, plan, clientRequestToken) {
-    return { pipelineName: settings.pipelineName, variables: settings.variables, sourceRevisions: plan.sourceRevisions, clientRequestToken };
+function describeExecution(pipeline, executionId, origin) {
+    const { pipelineName, region } = pipeline;
+    return { pipelineName, region, executionId, consoleUrl: executionUrl(region, pipelineName, executionId), origin };
 }
-function startFailure(err, kind, failingForMs, pipelineName) {
-    const seconds = Math.round(failingForMs / 1000);
-    if (kind === 'busy') {
-        return new ActionError(`Pipeline ${pipelineName} did not accept a new execution for ${seconds} s (${awsErrorName(err)}: ${errorMessage(err)}); ` +
-            `nothing was started. Raise start-retry-minutes, or let the running executions finish.`, { cause: err });
-    }
-    if (kind === 'transient') {
-        return new ActionError(`Could not start pipeline ${pipelineName}: CodePipeline kept failing for ${seconds} s (outage-tolerance-minutes): ${errorMessage(err)}`, { cause: err });
-    }
-    return err;
-}
-/** Sends the start, the same token each time, until it answers, or it is not worth trying again. */
-function sendStart(deps, request, options) {
-    const send = (signal) => deps.port.startExecution(request, signal);
-    if (options.once)
-        return send(options.signal);
-    // Transient faults are retried for outage-tolerance-minutes whatever startRetryMs says: each try is one request.
-    return withRetries(deps, {
-        what: `Pipeline ${request.pipelineName} did not start`,
-        send,
-        signal: options.signal,
-        limitMs: (kind) => (kind === 'busy' ? options.startRetryMs : undefined),
-        giveUp: (err, kind, failingForMs) => startFailure(err, kind, failingForMs, request.pipelineName)
-    });
-}
-async function startExecution(deps, settings, plan, options) {
-    const { pipelineName, variables, region } = settings;
-    const names = variables.map((v) => v.name).join(', ');
-    deps.log.info(`Starting pipeline ${pipelineName}${names ? ` with variables ${names}` : ''}`);
-    const executionId = await sendStart(deps, startRequest(settings, plan, options.clientRequestToken), options);
-    deps.onStarted(executionId);
-    const url = executionUrl(region, pipelineName, executionId);
-    deps.outputs.setOutput('pipeline-execution-id', executionId);
-    deps.outputs.setOutput('execution-url', url);
-    deps.outputs.setOutput('commit-id', plan.commitId);
-    deps.log.info(`Started execution ${executionId}: ${url}`);
-    return executionId;
+/** Whether this step may stop it: never one it did not start. */
+function mayStop(execution) {
+    return execution.origin === 'started';
 }
 
 ;// CONCATENATED MODULE: ./src/execution/stop.ts
@@ -28110,9 +27965,13 @@ function stopReason(why, run) {
  * Stops the execution, giving up after `timeoutMs`. Returns whether nothing is left running for this
  * run to stop: true when stopped, already stopping, or already finished.
  */
-async function stopExecution(deps, target, timeoutMs) {
-    const { pipelineName, executionId, abandon, reason } = target;
-    const url = executionUrl(target.region, pipelineName, executionId);
+async function stopExecution(deps, execution, order, timeoutMs) {
+    const { pipelineName, executionId, consoleUrl: url } = execution;
+    const { abandon, reason } = order;
+    if (!mayStop(execution)) {
+        deps.log.info(`Execution ${executionId} was not started by this step, so it is not stopped: ${url}`);
+        return false;
+    }
     const timeout = new AbortController();
     const giveUp = new AbortController();
     deps.clock.sleep(timeoutMs, giveUp.signal).then(() => timeout.abort(), () => undefined);
@@ -28122,7 +27981,7 @@ async function stopExecution(deps, target, timeoutMs) {
         return true;
     }
     catch (err) {
-        const name = errors_awsErrorName(err);
+        const name = awsErrorName(err);
         if (name === 'PipelineExecutionNotStoppableException') {
             deps.log.info(`Execution ${executionId} had already finished; nothing to stop.`);
             return true;
@@ -28131,7 +27990,7 @@ async function stopExecution(deps, target, timeoutMs) {
             deps.log.info(`Execution ${executionId} is already stopping.`);
             return true;
         }
-        const why = timeout.signal.aborted && clock_isAbortError(err) ? `no answer within ${timeoutMs / 1000} s` : errors_errorMessage(err);
+        const why = timeout.signal.aborted && isAbortError(err) ? `no answer within ${timeoutMs / 1000} s` : errorMessage(err);
         deps.log.error(`Could not stop execution ${executionId} (${why}); stop it in the console: ${url}`);
         return false;
     }
@@ -28142,11 +28001,14 @@ async function stopExecution(deps, target, timeoutMs) {
 
 ;// CONCATENATED MODULE: ./src/post-step.ts
 
+
 const POST_STOP_TIMEOUT_MS = 10000;
-/** Why the post step leaves the execution alone, or undefined when it should stop it. */
+/** Why the post step leaves the execution alone, or undefined when main was killed before it could decide. */
 function reasonToLeaveAlone(saved) {
     if (!saved.executionId)
         return 'no execution was started';
+    if (saved.origin !== 'started')
+        return 'the step did not start it';
     if (!saved.wait)
         return 'wait was false, so the execution runs on by design';
     if (saved.finished)
@@ -28155,48 +28017,80 @@ function reasonToLeaveAlone(saved) {
         return 'the main step already stopped it';
     if (saved.leftRunning)
         return 'wait-timeout-minutes was reached and stop-on-timeout is false, so it runs on by choice';
+    if (saved.gaveUp)
+        return 'the main step gave up following it and said so, so it runs on';
     return undefined;
+}
+/** Main was killed between sending the start and learning its answer: say so, with where to look. */
+function warnStartUnknown(deps) {
+    const { saved } = deps;
+    deps.log.warning(`The main step ended while starting pipeline ${saved.pipelineName}, before it learned whether an execution was started; ` +
+        `if one was, it is still running: ${pipelineUrl(saved)}`);
 }
 async function runPostStep(deps) {
     const { saved, log } = deps;
+    if (!saved.executionId && saved.startSent)
+        return warnStartUnknown(deps);
     const leave = reasonToLeaveAlone(saved);
-    if (leave) {
+    if (leave || !saved.executionId) {
         log.debug(`Post step: nothing to do (${leave}).`);
         return;
     }
     const { stopOnCancel, abandonOnCancel } = deps.readStopSettings();
-    const { executionId, pipelineName, region } = saved;
+    const execution = describeExecution(saved, saved.executionId, saved.origin);
+    const { executionId } = execution;
+    const why = saved.cancelled
+        ? 'the workflow run was cancelled and the main step ended before it could stop it'
+        : 'the main step ended before it saw it finish';
     if (!stopOnCancel) {
-        log.warning(`The step ended without seeing execution ${executionId} finish; stop-on-cancel is false, so it is left running.`);
+        log.warning(`Execution ${executionId} is left running (${why}; stop-on-cancel is false): ${execution.consoleUrl}`);
         return;
     }
-    log.info(`The step ended without seeing execution ${executionId} finish (it timed out or was killed); stopping it.`);
-    const reason = stopReason('Step ended without seeing the execution finish (timed out or killed):', deps.run);
-    const port = deps.createPort(region);
-    await stopExecution({ port, log, clock: deps.clock }, { pipelineName, region, executionId, abandon: abandonOnCancel, reason }, POST_STOP_TIMEOUT_MS);
+    log.info(`Stopping execution ${executionId}: ${why}.`);
+    const reason = saved.cancelled
+        ? stopReason('Workflow run cancelled; the step ended before it could stop this execution:', deps.workflowRun)
+        : stopReason('The step ended before it saw this execution finish:', deps.workflowRun);
+    const port = deps.createPort(execution.region);
+    await stopExecution({ port, log, clock: deps.clock }, execution, { abandon: abandonOnCancel, reason }, POST_STOP_TIMEOUT_MS);
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
-// What main leaves for the post step, through core.saveState / core.getState (STATE_<name> in post).
 const STATE_KEYS = {
     pipelineName: 'pipelineName',
     region: 'region',
+    startSent: 'startSent',
     executionId: 'executionId',
+    origin: 'origin',
     wait: 'wait',
     finished: 'finished',
     stopped: 'stopped',
-    leftRunning: 'leftRunning'
+    leftRunning: 'leftRunning',
+    gaveUp: 'gaveUp',
+    cancelled: 'cancelled'
 };
 class ActionState {
     store;
     constructor(store) {
         this.store = store;
     }
-    saveStarted(pipelineName, region, executionId, wait) {
-        this.store.saveState(STATE_KEYS.pipelineName, pipelineName);
-        this.store.saveState(STATE_KEYS.region, region);
+    /** Before StartPipelineExecution is sent. */
+    saveStartSent(pipeline) {
+        this.store.saveState(STATE_KEYS.pipelineName, pipeline.pipelineName);
+        this.store.saveState(STATE_KEYS.region, pipeline.region);
+        this.store.saveState(STATE_KEYS.startSent, 'true');
+    }
+    /** Every answer proved that nothing was started. */
+    saveNothingStarted() {
+        this.store.saveState(STATE_KEYS.startSent, 'false');
+    }
+    /** The execution exists: from now on the post step can stop it if main is killed before it decides. */
+    saveStarted(execution, wait) {
+        this.store.saveState(STATE_KEYS.pipelineName, execution.pipelineName);
+        this.store.saveState(STATE_KEYS.region, execution.region);
         this.store.saveState(STATE_KEYS.wait, String(wait));
-        this.store.saveState(STATE_KEYS.executionId, executionId);
+        if (execution.origin !== 'started')
+            this.store.saveState(STATE_KEYS.origin, execution.origin);
+        this.store.saveState(STATE_KEYS.executionId, execution.executionId);
     }
     markFinished() {
         this.store.saveState(STATE_KEYS.finished, 'true');
@@ -28207,16 +28101,26 @@ class ActionState {
     markLeftRunning() {
         this.store.saveState(STATE_KEYS.leftRunning, 'true');
     }
+    markGaveUp() {
+        this.store.saveState(STATE_KEYS.gaveUp, 'true');
+    }
+    markCancelled() {
+        this.store.saveState(STATE_KEYS.cancelled, 'true');
+    }
     read() {
         const flag = (key) => this.store.getState(key) === 'true';
         return {
             pipelineName: this.store.getState(STATE_KEYS.pipelineName),
             region: this.store.getState(STATE_KEYS.region),
-            executionId: this.store.getState(STATE_KEYS.executionId),
+            startSent: flag(STATE_KEYS.startSent),
+            executionId: this.store.getState(STATE_KEYS.executionId) || undefined,
+            origin: this.store.getState(STATE_KEYS.origin) === 'followed' ? 'followed' : 'started',
             wait: flag(STATE_KEYS.wait),
             finished: flag(STATE_KEYS.finished),
             stopped: flag(STATE_KEYS.stopped),
-            leftRunning: flag(STATE_KEYS.leftRunning)
+            leftRunning: flag(STATE_KEYS.leftRunning),
+            gaveUp: flag(STATE_KEYS.gaveUp),
+            cancelled: flag(STATE_KEYS.cancelled)
         };
     }
 }
@@ -28245,7 +28149,7 @@ async function runPost() {
             createPort: (region) => createCodePipelinePort({ region }),
             log: core,
             clock: systemClock,
-            run: describeRun(readGitHubContext())
+            workflowRun: describeRun(readGitHubContext())
         });
     }
     catch (err) {
