@@ -1,6 +1,7 @@
 // Every input with each malformed shape it can take, and what the one-line error must say. Shared by the
 // unit test of the parser and the end-to-end table that runs dist/ on each (and checks no AWS call is made).
 const SHA = 'a'.repeat(40)
+const EXECUTION = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f'
 
 export type BadInput = [label: string, inputs: Record<string, string>, message: RegExp]
 
@@ -109,5 +110,31 @@ export const BAD_INPUTS: BadInput[] = [
     /Input client-request-token must be 1-128 letters, digits and -/
   ],
   ['client-request-token with _', { 'client-request-token': 'run_42' }, /Input client-request-token must be/],
-  ['client-request-token too long', { 'client-request-token': 't'.repeat(129) }, /Input client-request-token must be 1-128/]
+  ['client-request-token too long', { 'client-request-token': 't'.repeat(129) }, /Input client-request-token must be 1-128/],
+  ['execution-id not an id', { 'execution-id': 'latest' }, /Input execution-id 'latest' is not an execution id/],
+  ['follow-trigger not a boolean', { 'follow-trigger': 'auto' }, /Input follow-trigger is 'auto'; it must be true or false/],
+  ['trigger-timeout-minutes zero', { 'follow-trigger': 'true', 'trigger-timeout-minutes': '0' }, /Input trigger-timeout-minutes is '0'/],
+  [
+    'execution-id with follow-trigger',
+    { 'execution-id': EXECUTION, 'follow-trigger': 'true' },
+    /Inputs execution-id and follow-trigger are both set; use one/
+  ],
+  ['execution-id with variables', { 'execution-id': EXECUTION, variables: 'A=1' }, /Input variables makes no sense with execution-id/],
+  [
+    'follow-trigger with source-revisions',
+    { 'follow-trigger': 'true', 'source-revisions': `App:COMMIT_ID:${SHA}` },
+    /Input source-revisions makes no sense with follow-trigger/
+  ],
+  ['follow-trigger with wait false', { 'follow-trigger': 'true', wait: 'false' }, /Input wait: false makes no sense with follow-trigger/],
+  ['execution-id with wait false', { 'execution-id': EXECUTION, wait: 'false' }, /Input wait: false makes no sense with execution-id/],
+  [
+    'follow-trigger with stop-on-timeout',
+    { 'follow-trigger': 'true', 'stop-on-timeout': 'true', 'wait-timeout-minutes': '5' },
+    /Input stop-on-timeout makes no sense with follow-trigger.*never stops an execution it did not start/
+  ],
+  [
+    'follow-trigger with pin-commit false',
+    { 'follow-trigger': 'true', 'pin-commit': 'false' },
+    /Input pin-commit: false makes no sense with follow-trigger/
+  ]
 ]

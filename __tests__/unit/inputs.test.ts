@@ -46,7 +46,8 @@ describe('defaults', () => {
       stopOnTimeout: false,
       outageToleranceMs: 5 * 60_000,
       startRetryMs: 5 * 60_000,
-      waitForRollback: false
+      waitForRollback: false,
+      follow: undefined
     })
   })
 })
@@ -236,5 +237,30 @@ describe('reliability inputs', () => {
   test('client-request-token: letters, digits and -, up to 128', () => {
     expect(settings({ 'client-request-token': 'deploy-42-a' }).clientRequestToken).toBe('deploy-42-a')
     expect(settings({ 'client-request-token': 'x'.repeat(128) }).clientRequestToken).toHaveLength(128)
+  })
+})
+
+describe('follow inputs', () => {
+  const ID = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f'
+  test('execution-id follows that execution', () => {
+    expect(settings({ 'execution-id': ID }).follow).toEqual({ kind: 'execution', executionId: ID })
+  })
+  test('follow-trigger waits trigger-timeout-minutes (default 10, decimals allowed)', () => {
+    expect(settings({ 'follow-trigger': 'true' }).follow).toEqual({ kind: 'trigger', timeoutMs: 600_000 })
+    expect(settings({ 'follow-trigger': 'true', 'trigger-timeout-minutes': '0.05' }).follow).toEqual({ kind: 'trigger', timeoutMs: 3000 })
+  })
+  test('commit-id and source-action still choose the commit and the source action to match', () => {
+    expect(settings({ 'follow-trigger': 'true', 'commit-id': SHA, 'source-action': 'App' })).toMatchObject({
+      commitId: SHA,
+      sourceAction: 'App',
+      follow: { kind: 'trigger' }
+    })
+  })
+  test('each refusal is one line naming both inputs', () => {
+    for (const [, inputs, message] of BAD_INPUTS.filter(([label]) => /execution-id|follow-trigger/.test(label))) {
+      const err = inputError(() => settings(inputs))
+      expect(err.message).toMatch(message)
+      expect(err.message).not.toContain('\n')
+    }
   })
 })

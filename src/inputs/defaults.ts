@@ -23,7 +23,10 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'outage-tolerance-minutes': '5',
   'start-retry-minutes': '5',
   'client-request-token': '',
-  'wait-for-rollback': 'false'
+  'wait-for-rollback': 'false',
+  'execution-id': '',
+  'follow-trigger': 'false',
+  'trigger-timeout-minutes': '10'
 }
 
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */

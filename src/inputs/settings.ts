@@ -2,6 +2,7 @@
 // with one line naming it before any AWS call.
 import type { PipelineVariable, SourceRevisionOverride } from '@aws-sdk/client-codepipeline'
 import { withDefaults } from './defaults.js'
+import { checkFollowCombinations, readFollow, type FollowSettings } from './follow.js'
 import { readClientRequestToken, readPollLimits, type PollLimits } from './limits.js'
 import { ACTION_NAME_PATTERN, parseSourceRevisions, parseVariables } from './lists.js'
 import { InputError, readBoolean, readMinutes, type InputReader } from './readers.js'
@@ -35,6 +36,8 @@ export interface Settings {
   startRetryMs: number
   /** After a failure that CodePipeline rolled back, follow the rollback execution to its end. */
   waitForRollback: boolean
+  /** Follow an execution this step does not start (execution-id, follow-trigger); undefined: start one. */
+  follow?: FollowSettings
 }
 
 const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]+$/
@@ -147,8 +150,18 @@ export function readSettings(readRaw: InputReader, env: NodeJS.ProcessEnv): Sett
     stopOnTimeout: readBoolean(read, 'stop-on-timeout'),
     outageToleranceMs: readMinutes(read, 'outage-tolerance-minutes', false)!,
     startRetryMs: readMinutes(read, 'start-retry-minutes', false)!,
-    waitForRollback: readBoolean(read, 'wait-for-rollback')
+    waitForRollback: readBoolean(read, 'wait-for-rollback'),
+    follow: readFollow(read)
   }
   checkCombinations(settings, settings.sourceRevisions !== undefined)
+  checkFollowCombinations(settings.follow, {
+    variablesGiven: settings.variables.length > 0,
+    sourceRevisionsGiven: settings.sourceRevisions !== undefined,
+    wait: settings.wait,
+    pinCommit: settings.pinCommit,
+    stopOnTimeout: settings.stopOnTimeout,
+    abandonOnCancel: settings.abandonOnCancel,
+    clientRequestTokenGiven: settings.clientRequestToken !== undefined
+  })
   return settings
 }
