@@ -6,6 +6,7 @@ import type {
   ActionRun,
   Structure,
   CodePipelinePort,
+  ExecutionPage,
   ExecutionState,
   PastExecution,
   StartRequest,
@@ -163,6 +164,15 @@ export class FakePort implements CodePipelinePort {
   async listRecentExecutions(pipelineName: string, maxResults: number): Promise<PastExecution[]> {
     this.calls.push({ op: 'history', args: [pipelineName, maxResults] })
     return answer(this.history)
+  }
+
+  /** ListPipelineExecutions pages for follow-trigger, in order; the last one repeats. */
+  pages: Answer<ExecutionPage>[] = [{ executions: [] }]
+
+  async listExecutionPage(pipelineName: string, maxResults: number, nextToken?: string): Promise<ExecutionPage> {
+    this.calls.push({ op: 'list', args: [pipelineName, maxResults, nextToken] })
+    const next = this.pages.length > 1 ? this.pages.shift()! : this.pages[0]
+    return answer(next)
   }
 }
 

@@ -75,6 +75,17 @@ export interface PastExecution {
   revisionIds?: string[]
 }
 
+/** An execution as ListPipelineExecutions lists it: what ran on each source action, and what started it. */
+export interface ListedExecution extends PastExecution {
+  sourceRevisions: { actionName: string; revisionId?: string }[]
+}
+
+/** One page of ListPipelineExecutions, newest first. */
+export interface ExecutionPage {
+  executions: ListedExecution[]
+  nextToken?: string
+}
+
 export interface CodePipelinePort {
   /** Returns the new execution's id (or, for a token already used, that execution's). */
   startExecution(request: StartRequest, signal?: AbortSignal): Promise<string>
@@ -91,6 +102,8 @@ export interface CodePipelinePort {
   getStageViews?(pipelineName: string, signal?: AbortSignal): Promise<StageView[]>
   /** Every rule run of this execution (all pages). */
   listRuleRuns?(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<RuleRun[]>
+  /** One page of executions with their source revisions and triggers, newest first. */
+  listExecutionPage(pipelineName: string, maxResults: number, nextToken?: string, signal?: AbortSignal): Promise<ExecutionPage>
 }
 
 const ms = (date: Date | undefined): number | undefined => date?.getTime()
@@ -233,11 +246,15 @@ class SdkCodePipeline implements CodePipelinePort {
   }
 
   async listRecentExecutions(pipelineName: string, maxResults: number, signal?: AbortSignal): Promise<PastExecution[]> {
-    const command = new ListPipelineExecutionsCommand({ pipelineName, maxResults })
+    return (await this.listExecutionPage(pipelineName, maxResults, undefined, signal)).executions
+  }
+
+  async listExecutionPage(pipelineName: string, maxResults: number, nextToken?: string, signal?: AbortSignal): Promise<ExecutionPage> {
+    const command = new ListPipelineExecutionsCommand({ pipelineName, maxResults, nextToken })
     const out = await this.call('codepipeline:ListPipelineExecutions', pipelineName, () =>
       this.client.send(command, { abortSignal: signal })
     )
-    return (out.pipelineExecutionSummaries ?? []).map((e) => ({
+    const executions = (out.pipelineExecutionSummaries ?? []).map((e) => ({
       id: e.pipelineExecutionId ?? '',
       status: e.status ?? 'Unknown',
       startTime: ms(e.startTime),
@@ -245,8 +262,10 @@ class SdkCodePipeline implements CodePipelinePort {
       type: e.executionType,
       triggerType: e.trigger?.triggerType,
       rollbackTargetId: e.rollbackMetadata?.rollbackTargetPipelineExecutionId,
-      revisionIds: (e.sourceRevisions ?? []).map((r) => r.revisionId ?? '')
+      revisionIds: (e.sourceRevisions ?? []).map((r) => r.revisionId ?? ''),
+      sourceRevisions: (e.sourceRevisions ?? []).map((r) => ({ actionName: r.actionName ?? '', revisionId: r.revisionId }))
     }))
+    return { executions, nextToken: out.nextToken }
   }
 
   async getStageViews(pipelineName: string, signal?: AbortSignal): Promise<StageView[]> {
