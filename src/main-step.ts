@@ -2,8 +2,9 @@
 import type { ExecutionState } from './codepipeline/port.js'
 import { explainSourceActionRejection, planSource, type SourcePlan } from './codepipeline/source.js'
 import { ActionError, errorMessage } from './errors.js'
-import type { Execution } from './execution/execution.js'
+import { describeExecution, type Execution } from './execution/execution.js'
 import { learnExpectations } from './execution/history.js'
+import { locateExecution } from './execution/locate.js'
 import { withRetries } from './execution/retry.js'
 import { planStart, StartAttempt } from './execution/start.js'
 import { handleTimeout, WaitTimeout } from './execution/timeout.js'
@@ -11,9 +12,11 @@ import { waitForExecution } from './execution/wait.js'
 import { checkVariables } from './codepipeline/variables.js'
 import { chooseCommit } from './github/commit.js'
 import { explainForkCredentials } from './github/fork.js'
+import type { FollowSettings } from './inputs/follow.js'
 import { prepare, type Main, type MainDeps } from './main-wiring.js'
 import { reportOnGitHub } from './report/on-github.js'
 import { reportCancelled, reportEnding, reportNotFollowed, reportUnfinished, type ReportContext } from './report/ending.js'
+import { reportNoExecution } from './report/no-execution.js'
 import { ProgressTracker } from './report/progress.js'
 import { WaitExplainer } from './report/waits.js'
 
@@ -29,6 +32,40 @@ async function chooseSources(main: Main): Promise<SourcePlan> {
     repo: github.repo,
     log
   })
+}
+
+/** What the step follows: the execution, the sources it runs, and (for one it did not start) when it started. */
+interface Subject {
+  execution: Execution
+  source: SourcePlan
+  startedAt?: number
+}
+
+/** execution-id, follow-trigger: finds the execution, which this step did not start and so never stops. */
+async function locate(main: Main, mode: FollowSettings): Promise<Subject> {
+  const { settings, guard, log } = main
+  const noExecution = (why: string) => reportNoExecution(main.ending, settings.pipelineName, why)
+  guard.awaitingFollow(() => noExecution('The workflow run was cancelled before an execution to follow was found.'))
+  const located = await locateExecution(main, settings, mode, () => chooseSources(main), guard.signal).catch(async (err: unknown) => {
+    if (!guard.signal.aborted) await noExecution(errorMessage(err))
+    throw err
+  })
+  const execution = describeExecution(settings, located.executionId, 'followed')
+  const { outputs } = main.io
+  outputs.setOutput('pipeline-execution-id', execution.executionId)
+  outputs.setOutput('execution-url', execution.consoleUrl)
+  outputs.setOutput('commit-id', located.commitId ?? '')
+  log.info(`Following execution ${execution.executionId}, which this step did not start and will never stop: ${execution.consoleUrl}`)
+  const source: SourcePlan = { sourceRevisions: [], commitId: located.commitId ?? '', pipeline: located.pipeline }
+  return { execution, source, startedAt: located.startTime }
+}
+
+/** Picks the sources and starts the execution. */
+async function startOne(main: Main): Promise<Subject> {
+  const source = await chooseSources(main)
+  main.guard.signal.throwIfAborted()
+  checkVariables(main.settings.variables, source.pipeline)
+  return { source, execution: await start(main, source) }
 }
 
 async function start(main: Main, source: SourcePlan): Promise<Execution> {
@@ -84,9 +121,8 @@ async function follow(main: Main, report: ReportContext, declaration: SourcePlan
 }
 
 /** Follows the execution, unless wait is false (decided here only): then the summary says what was started. */
-async function followOrLeave(main: Main, source: SourcePlan, execution: Execution): Promise<void> {
+async function followOrLeave(main: Main, { source, execution, startedAt = main.clock.now() }: Subject): Promise<void> {
   const { settings, log } = main
-  const startedAt = main.clock.now()
   const progress = new ProgressTracker(log, startedAt, execution.consoleUrl)
   const waits = new WaitExplainer(main, execution.pipelineName, execution.executionId, startedAt)
   const { github } = main
@@ -100,15 +136,12 @@ async function followOrLeave(main: Main, source: SourcePlan, execution: Executio
 
 export async function runMainStep(deps: MainDeps): Promise<void> {
   const main = prepare(deps)
-  const { guard } = main
+  const { guard, settings } = main
   guard.install()
   try {
-    const source = await chooseSources(main)
+    const subject = settings.follow ? await locate(main, settings.follow) : await startOne(main)
     guard.signal.throwIfAborted()
-    checkVariables(main.settings.variables, source.pipeline)
-    const execution = await start(main, source)
-    guard.signal.throwIfAborted()
-    await followOrLeave(main, source, execution)
+    await followOrLeave(main, subject)
   } catch (err) {
     // After a signal, the guard owns the outcome (stop, then exit non-zero); don't report the abort.
     if (guard.cancelling) return await guard.cancelling

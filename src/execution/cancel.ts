@@ -53,6 +53,7 @@ export class CancelGuard {
   private execution: Execution | undefined
   private handling: Promise<void> | undefined
   private report: ((outcome: CancelOutcome) => Promise<void>) | undefined
+  private awaiting: (() => Promise<void>) | undefined
   /** Set once the outcome is decided: the exit code a late signal exits with, if main takes too long. */
   private decidedExitCode: number | undefined
   private readonly lateDeadline = new AbortController()
@@ -94,6 +95,11 @@ export class CancelGuard {
     this.report = report
   }
 
+  /** The step waits for an execution it will follow but did not start (follow-trigger): how to report a cancel meanwhile. */
+  awaitingFollow(report: () => Promise<void>): void {
+    this.awaiting = report
+  }
+
   /**
    * The outcome is decided (a verdict, or a timeout or outage that main handles): a signal from now on
    * neither stops nor reports; main finishes, and exits with `exitCode` if it is not done by the deadline.
@@ -116,7 +122,7 @@ export class CancelGuard {
     )
     const handled = this.stopStarted()
       .catch((err: unknown) => (log.error(`Cancelling failed: ${errorMessage(err)}`), 'not stopped' as const))
-      .then((outcome) => (outcome ? this.report?.(outcome) : undefined))
+      .then((outcome) => (outcome ? this.report?.(outcome) : this.awaiting?.()))
       .catch((err: unknown) => log.warning(`Could not report the cancelled run: ${errorMessage(err)}`))
     this.handling = Promise.race([handled, timedOut]).then(() => {
       deadline.abort()
@@ -163,7 +169,7 @@ export class CancelGuard {
     const learned: StartLearned = execution ? { execution } : start ? await this.startedExecution(start) : { nothing: true }
     if ('nothing' in learned) {
       if (start) this.deps.state.saveNothingStarted()
-      log.info('No execution was started.')
+      log.info(this.awaiting ? 'Stopped waiting for the execution to follow; this step started nothing.' : 'No execution was started.')
       return undefined
     }
     if ('unknown' in learned) {
@@ -175,7 +181,7 @@ export class CancelGuard {
     }
     const { executionId, consoleUrl } = learned.execution
     if (!mayStop(learned.execution)) {
-      log.info(`Execution ${executionId} was not started by this step; it is left running: ${consoleUrl}`)
+      log.info(`Stopped following execution ${executionId}; it was not started by this step and keeps running: ${consoleUrl}`)
       return 'not ours'
     }
     if (!settings.stopOnCancel) {

@@ -1,0 +1,89 @@
+// Finds the execution to follow when the step starts none: the one named by execution-id, or the one the
+// pipeline's own trigger started for this commit (follow-trigger). Such an execution is never stopped.
+import type { CodePipelinePort } from '../codepipeline/port.js'
+import type { SourcePlan } from '../codepipeline/source.js'
+import { ActionError, awsErrorName } from '../errors.js'
+import type { GitHubContext } from '../github/context.js'
+import { eventTime } from '../github/event-time.js'
+import type { FollowSettings } from '../inputs/follow.js'
+import type { Settings } from '../inputs/settings.js'
+import type { Clock, Log } from '../ports.js'
+import { findTriggered } from './find-trigger.js'
+import type { TriggerTarget } from './follow.js'
+import { withRetries, type RetryPolicy } from './retry.js'
+
+// "A little before the event": clocks differ, and a push trigger may react before GitHub stamps a pull
+// request's update. Short enough that an earlier run of the same commit (the branch before its pull request,
+// a previous push of it) is not taken for this event's.
+export const EVENT_MARGIN_MS = 2 * 60_000
+
+export interface LocateDeps {
+  port: CodePipelinePort
+  clock: Clock
+  log: Log
+  retry: RetryPolicy
+  github: GitHubContext
+}
+
+/** The execution to follow, and what is known of it. */
+export interface Located {
+  executionId: string
+  /** The commit it runs on this repository's source action, when known. */
+  commitId?: string
+  /** Epoch ms when it started, when known. */
+  startTime?: number
+}
+
+/** Since when the trigger's execution may have started: the event's time less a margin, else the step's start. */
+export function windowStart(deps: Pick<LocateDeps, 'clock' | 'log' | 'github'>): number {
+  const event = eventTime(deps.github)
+  if (event) return event.ms - EVENT_MARGIN_MS
+  deps.log.info(
+    `The ${deps.github.eventName || 'unknown'} event's payload has no time; looking for executions started since this step began.`
+  )
+  return deps.clock.now() - EVENT_MARGIN_MS
+}
+
+async function byTrigger(deps: LocateDeps, settings: Settings, timeoutMs: number, plan: SourcePlan, signal: AbortSignal): Promise<Located> {
+  const sourceAction = plan.sourceRevisions[0]?.actionName
+  if (!sourceAction || !plan.commitId) throw new ActionError('follow-trigger needs a commit and a source action to match; none was chosen.')
+  const target: TriggerTarget = {
+    pipelineName: settings.pipelineName,
+    sourceAction,
+    commitId: plan.commitId,
+    notBeforeMs: windowStart(deps)
+  }
+  const found = await findTriggered(deps, target, timeoutMs, signal)
+  return { executionId: found.id, commitId: plan.commitId, startTime: found.startTime }
+}
+
+async function byId(deps: LocateDeps, settings: Settings, executionId: string, signal: AbortSignal): Promise<Located> {
+  const { pipelineName, region } = settings
+  try {
+    await withRetries(deps, {
+      what: `Could not read execution ${executionId}`,
+      send: (s) => deps.port.getExecution(pipelineName, executionId, s),
+      signal
+    })
+  } catch (err) {
+    if (awsErrorName(err) !== 'PipelineExecutionNotFoundException') throw err
+    throw new ActionError(
+      `Input execution-id '${executionId}' is not an execution of pipeline ${pipelineName} in ${region} ` +
+        `(PipelineExecutionNotFoundException); pass the id of one of its executions.`,
+      { cause: err }
+    )
+  }
+  return { executionId }
+}
+
+/** The execution named, or the trigger's for the commit (`plan()` chooses the commit and source action). */
+export async function locateExecution(
+  deps: LocateDeps,
+  settings: Settings,
+  follow: FollowSettings,
+  plan: () => Promise<SourcePlan>,
+  signal: AbortSignal
+): Promise<Located> {
+  if (follow.kind === 'execution') return byId(deps, settings, follow.executionId, signal)
+  return byTrigger(deps, settings, follow.timeoutMs, await plan(), signal)
+}
