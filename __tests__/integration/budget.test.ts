@@ -85,3 +85,63 @@ test('61.3 s on a first run, no history: latency ≤ 5 s, ≤ 20 calls', async (
   expect(run.operations.length).toBeLessThanOrEqual(20)
   expect(run.latencyMs).toBeLessThanOrEqual(5000)
 })
+
+/** follow-trigger on the same virtual clock: the looks while waiting for the trigger's execution, and the whole run. */
+async function measureFollow(triggerAfterSeconds: number | undefined, timeoutMinutes: number) {
+  const spec = pipeline61([61.3, 61.0, 61.6])
+  emulator.addPipeline(spec)
+  const startedAt = clock.now()
+  const id =
+    triggerAfterSeconds === undefined
+      ? undefined
+      : emulator.trigger({ pipelineName: spec.name, revision: SHA, delaySeconds: triggerAfterSeconds })
+  const log = new FakeLog()
+  const outputs = new FakeOutputs()
+  const failure = await runMainStep({
+    settings: defaultSettings(spec.name, { follow: { kind: 'trigger', timeoutMs: timeoutMinutes * 60_000 } }),
+    github: { ...github, payload: { repository: { pushed_at: startedAt / 1000 } } },
+    step: { runId: '1', runAttempt: '1', job: 'deploy', action: '__run' },
+    port: createCodePipelinePort({ region: 'us-east-1' }),
+    log,
+    outputs,
+    clock,
+    state: new ActionState(new FakeStateStore()),
+    signals: new FakeSignals(),
+    exit: () => undefined,
+    planner: planNextPoll,
+    retry: defaultRetryPolicy(5 * 60_000),
+    summary: new MemorySummary()
+  }).then(
+    () => undefined,
+    (err: unknown) => err as Error
+  )
+  const calls = emulator.requests().filter((r) => r.body?.pipelineName === spec.name || r.body?.name === spec.name)
+  const looks = calls.filter((c) => c.operation === 'ListPipelineExecutions').map((c) => (c.time - startedAt) / 1000)
+  return { id, failure, outputs, operations: calls.map((c) => c.operation), looks }
+}
+
+test('follow-trigger, the execution appears after 3 min: ≤ 11 looks while waiting, spaced 5 s growing to 30 s; ≤ 20 calls in all', async () => {
+  const run = await measureFollow(180, 10)
+  expect(run.failure).toBeUndefined()
+  expect(run.outputs.values['pipeline-execution-id']).toBe(run.id)
+  expect(run.operations).not.toContain('StartPipelineExecution')
+  // The last ListPipelineExecutions is the history read (the usual duration) once it is followed.
+  const waiting = run.looks.slice(0, -1)
+  expect(waiting.length).toBeLessThanOrEqual(11)
+  expect(waiting.at(-2)).toBeLessThanOrEqual(180 + 30) // found within one pause of its start
+  const gaps = waiting.slice(1).map((t, i) => t - waiting[i])
+  for (const [i, gap] of gaps.entries()) {
+    expect(gap).toBeGreaterThanOrEqual(5)
+    expect(gap).toBeLessThanOrEqual(30)
+    if (i > 0 && i < gaps.length - 1) expect(gap).toBeGreaterThanOrEqual(gaps[i - 1])
+  }
+  expect(run.operations.length).toBeLessThanOrEqual(20)
+})
+
+test('follow-trigger, nothing appears in 10 min: ≤ 25 looks, then the sentence', async () => {
+  const run = await measureFollow(undefined, 10)
+  expect(run.failure?.message).toMatch(/^No execution of pipeline budget-\d+ for commit c{40} on source action App/)
+  expect(run.looks.length).toBeLessThanOrEqual(25)
+  expect(run.looks.at(-1)).toBe(600)
+  expect(run.operations.filter((op) => op !== 'ListPipelineExecutions')).toEqual(['GetPipeline'])
+})
