@@ -15,6 +15,7 @@ import {
   type RuleSpec,
   type StageSpec
 } from '../emulator/index.js'
+import { followScenario } from './follow-scenario.js'
 import { exampleEvent, runAction, type ActionResult, type RunOptions } from './runner.js'
 
 export interface ScenarioRun {
@@ -206,5 +207,6 @@ export const SCENARIOS: Record<string, Scenario> = {
       )
       return { results: [first, await runOnce(ctx, name, token)], others: [] }
     }
-  }
+  },
+  follow: followScenario
 }
