@@ -2,7 +2,8 @@
 // against the local service running its executions on the same clock. A 61.3 s pipeline takes milliseconds,
 // and the detection latency is exact: virtual time from the execution's end to the action's verdict.
 import { startEmulator, type Emulator, type PipelineSpec } from '../../emulator/index.js'
-import { runOnVirtualClock, VirtualClock } from '../support/virtual-run.js'
+import { FakeOutputs } from '../support/fakes.js'
+import { runOnVirtualClock, VirtualClock, virtualGitHub } from '../support/virtual-run.js'
 
 const REPO = 'octo/app'
 
@@ -94,24 +95,11 @@ async function measureFollow(triggerAfterSeconds: number | undefined, timeoutMin
   const id =
     triggerAfterSeconds === undefined
       ? undefined
-      : emulator.trigger({ pipelineName: spec.name, revision: SHA, delaySeconds: triggerAfterSeconds })
-  const log = new FakeLog()
+      : emulator.trigger({ pipelineName: spec.name, revision: virtualGitHub.sha, delaySeconds: triggerAfterSeconds })
   const outputs = new FakeOutputs()
-  const failure = await runMainStep({
-    settings: defaultSettings(spec.name, { follow: { kind: 'trigger', timeoutMs: timeoutMinutes * 60_000 } }),
-    github: { ...github, payload: { repository: { pushed_at: startedAt / 1000 } } },
-    step: { runId: '1', runAttempt: '1', job: 'deploy', action: '__run' },
-    port: createCodePipelinePort({ region: 'us-east-1' }),
-    log,
-    outputs,
-    clock,
-    state: new ActionState(new FakeStateStore()),
-    signals: new FakeSignals(),
-    exit: () => undefined,
-    planner: planNextPoll,
-    retry: defaultRetryPolicy(5 * 60_000),
-    summary: new MemorySummary()
-  }).then(
+  const settings = { follow: { kind: 'trigger' as const, timeoutMs: timeoutMinutes * 60_000 } }
+  const pushed = { ...virtualGitHub, payload: { repository: { pushed_at: startedAt / 1000 } } }
+  const failure = await runOnVirtualClock(spec.name, clock, pushed, { settings, outputs }).then(
     () => undefined,
     (err: unknown) => err as Error
   )
