@@ -2,15 +2,24 @@
 // started for the commit (pull request, merge queue, push), a named one, none in time, and a cancel.
 // Every test asserts that not a single StartPipelineExecution (nor a StopPipelineExecution) was sent.
 import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { startGitHubApi, type GitHubApi } from '../../harness/github-api.js'
 import { exampleEvent, runAction, runPost, startAction, type GitHubEvent, type RunOptions } from '../../harness/runner.js'
 import { callsFor, uniqueName, until } from '../support/e2e.js'
 import { shortPipeline } from '../support/pipelines.js'
 
 let emulator: Emulator
+let github: GitHubApi
 beforeAll(async () => {
   emulator = await startEmulator({ pipelines: [] })
+  github = await startGitHubApi()
 })
-afterAll(async () => emulator.close())
+afterAll(async () => Promise.all([emulator.close(), github.close()]))
+
+/** The commit statuses posted for a pipeline: [sha, state]. */
+function statuses(name: string): [string, unknown][] {
+  return github.requests.filter((r) => r.body.context === `CodePipeline/${name}`).map((r) => [r.path.split('/').at(-1) ?? '', r.body.state])
+}
+const withToken = { 'github-token': 'ghs_followtoken' }
 
 const OTHER = 'b'.repeat(40)
 const nowIso = () => new Date().toISOString()
@@ -41,9 +50,18 @@ test('pull request: follows the trigger execution for the head that appears 5 s 
   const name = pipeline('follow-pr', { olderRun: head })
   const right = emulator.trigger({ pipelineName: name, revision: head, delaySeconds: 5 })
   const newer = emulator.trigger({ pipelineName: name, revision: OTHER, delaySeconds: 6, triggerType: 'CloudWatchEvent' })
-  const result = await runAction({ endpoint: emulator.url, event, inputs: { 'pipeline-name': name, 'follow-trigger': 'true' } })
+  const result = await runAction({
+    endpoint: emulator.url,
+    event,
+    inputs: { 'pipeline-name': name, 'follow-trigger': 'true', ...withToken },
+    env: { GITHUB_API_URL: github.url }
+  })
 
   expect(result.errors).toEqual([])
+  expect(statuses(name)).toEqual([
+    [head, 'pending'],
+    [head, 'success']
+  ])
   expect(result.code).toBe(0)
   expect(result.outputs['pipeline-execution-id']).toBe(right)
   expect(result.outputs['pipeline-execution-id']).not.toBe(newer)
@@ -83,9 +101,18 @@ test('nothing appears: fails after trigger-timeout-minutes with one sentence say
 test('execution-id: follows that execution to its verdict; an unknown id is one clear error', async () => {
   const name = pipeline('follow-id')
   const id = emulator.trigger({ pipelineName: name, revision: OTHER })
-  const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, 'execution-id': id } })
+  const result = await runAction({
+    endpoint: emulator.url,
+    inputs: { 'pipeline-name': name, 'execution-id': id, ...withToken },
+    env: { GITHUB_API_URL: github.url }
+  })
   expect(result.errors).toEqual([])
-  expect(result.outputs).toMatchObject({ 'pipeline-execution-id': id, status: 'Succeeded' })
+  // The commit is the one the execution ran on this repository's source action, not the workflow's.
+  expect(result.outputs).toMatchObject({ 'pipeline-execution-id': id, status: 'Succeeded', 'commit-id': OTHER })
+  expect(statuses(name)).toEqual([
+    [OTHER, 'pending'],
+    [OTHER, 'success']
+  ])
   expect(result.summary).toContain(id)
 
   const unknown = '00000000-0000-4000-8000-000000000000'

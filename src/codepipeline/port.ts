@@ -39,6 +39,8 @@ export interface ExecutionState {
   /** A PipelineExecutionStatus, or a status newer than this SDK knows: kept as text, never guessed at. */
   status: string
   statusSummary?: string
+  /** The revision of each source artifact, by artifact name (what an execution named by id ran). */
+  artifactRevisions?: { name: string; revisionId?: string }[]
 }
 
 /** One action run of an execution, as ListActionExecutions tells it. Times are epoch ms. */
@@ -208,7 +210,8 @@ class SdkCodePipeline implements CodePipelinePort {
     const command = new GetPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId })
     const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, () => this.client.send(command, { abortSignal: signal }))
     const execution = out.pipelineExecution
-    return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary }
+    const artifactRevisions = (execution?.artifactRevisions ?? []).map((r) => ({ name: r.name ?? '', revisionId: r.revisionId }))
+    return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary, artifactRevisions }
   }
 
   async stopExecution({ pipelineName, executionId, abandon, reason }: StopRequest, signal?: AbortSignal): Promise<void> {

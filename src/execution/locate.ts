@@ -1,8 +1,9 @@
 // Finds the execution to follow when the step starts none: the one named by execution-id, or the one the
 // pipeline's own trigger started for this commit (follow-trigger). Such an execution is never stopped.
-import type { CodePipelinePort } from '../codepipeline/port.js'
-import type { SourcePlan } from '../codepipeline/source.js'
-import { ActionError, awsErrorName } from '../errors.js'
+import type { PipelineDeclaration } from '@aws-sdk/client-codepipeline'
+import type { CodePipelinePort, ExecutionState } from '../codepipeline/port.js'
+import { listSourceActions, pickSourceAction, type SourcePlan } from '../codepipeline/source.js'
+import { ActionError, awsErrorName, errorMessage } from '../errors.js'
 import type { GitHubContext } from '../github/context.js'
 import { eventTime } from '../github/event-time.js'
 import type { FollowSettings } from '../inputs/follow.js'
@@ -16,6 +17,7 @@ import { withRetries, type RetryPolicy } from './retry.js'
 // request's update. Short enough that an earlier run of the same commit (the branch before its pull request,
 // a previous push of it) is not taken for this event's.
 export const EVENT_MARGIN_MS = 2 * 60_000
+const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i
 
 export interface LocateDeps {
   port: CodePipelinePort
@@ -32,6 +34,8 @@ export interface Located {
   commitId?: string
   /** Epoch ms when it started, when known. */
   startTime?: number
+  /** The declaration, when it was read. */
+  pipeline?: PipelineDeclaration
 }
 
 /** Since when the trigger's execution may have started: the event's time less a margin, else the step's start. */
@@ -54,13 +58,42 @@ async function byTrigger(deps: LocateDeps, settings: Settings, timeoutMs: number
     notBeforeMs: windowStart(deps)
   }
   const found = await findTriggered(deps, target, timeoutMs, signal)
-  return { executionId: found.id, commitId: plan.commitId, startTime: found.startTime }
+  return { executionId: found.id, commitId: plan.commitId, startTime: found.startTime, pipeline: plan.pipeline }
+}
+
+/** The commit an execution named by id ran on this repository's source action, from its source artifact's revision. */
+async function commitOf(
+  deps: LocateDeps,
+  settings: Settings,
+  state: ExecutionState,
+  signal: AbortSignal
+): Promise<Omit<Located, 'executionId'>> {
+  try {
+    const { pipelineName } = settings
+    const pipeline = await withRetries(deps, {
+      what: `Could not read pipeline ${pipelineName}`,
+      send: (s) => deps.port.getPipeline(pipelineName, s),
+      signal
+    })
+    const name = settings.sourceAction ?? pickSourceAction(listSourceActions(pipeline), deps.github.repo, pipelineName).name
+    const action = (pipeline.stages ?? []).flatMap((stage) => stage.actions ?? []).find((a) => a.name === name)
+    const artifact = action?.outputArtifacts?.[0]?.name
+    const revision = state.artifactRevisions?.find((r) => r.name === artifact)?.revisionId ?? ''
+    if (FULL_SHA.test(revision)) return { commitId: revision.toLowerCase(), pipeline }
+    deps.log.info(`No commit status: execution's revision on source action ${name} is not a commit.`)
+    return { pipeline }
+  } catch (err) {
+    if (signal.aborted) throw err
+    deps.log.info(`No commit status: could not tell which commit the execution runs (${errorMessage(err)}).`)
+    return {}
+  }
 }
 
 async function byId(deps: LocateDeps, settings: Settings, executionId: string, signal: AbortSignal): Promise<Located> {
   const { pipelineName, region } = settings
+  let state: ExecutionState
   try {
-    await withRetries(deps, {
+    state = await withRetries(deps, {
       what: `Could not read execution ${executionId}`,
       send: (s) => deps.port.getExecution(pipelineName, executionId, s),
       signal
@@ -73,7 +106,7 @@ async function byId(deps: LocateDeps, settings: Settings, executionId: string, s
       { cause: err }
     )
   }
-  return { executionId }
+  return { executionId, ...(await commitOf(deps, settings, state, signal)) }
 }
 
 /** The execution named, or the trigger's for the commit (`plan()` chooses the commit and source action). */
