@@ -210,7 +210,7 @@ class SdkCodePipeline implements CodePipelinePort {
     const command = new GetPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId })
     const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, () => this.client.send(command, { abortSignal: signal }))
     const execution = out.pipelineExecution
-    const artifactRevisions = (execution?.artifactRevisions ?? []).map((r) => ({ name: r.name ?? '', revisionId: r.revisionId }))
+    const artifactRevisions = execution?.artifactRevisions?.map((r) => ({ name: r.name ?? '', revisionId: r.revisionId }))
     return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary, artifactRevisions }
   }
 
