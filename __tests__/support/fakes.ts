@@ -171,7 +171,8 @@ export class FakePort implements CodePipelinePort {
 
   async listExecutionPage(pipelineName: string, maxResults: number, nextToken?: string): Promise<ExecutionPage> {
     this.calls.push({ op: 'list', args: [pipelineName, maxResults, nextToken] })
-    const next = this.pages.length > 1 ? this.pages.shift()! : this.pages[0]
+    const next = this.pages.length > 1 ? this.pages.shift() : this.pages.at(0)
+    if (next === undefined) throw new Error('FakePort: no execution pages to answer with')
     return answer(next)
   }
 }
