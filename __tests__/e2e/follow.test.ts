@@ -30,6 +30,7 @@ test('pull request: follows the trigger execution for the head that appears 5 s 
   expect(result.outputs).toMatchObject({ status: 'Succeeded', 'commit-id': head })
   expect(callsFor(world.emulator, name, 'GetPipelineExecution').every((r) => r.body.pipelineExecutionId === right)).toBe(true)
   expect(result.summary).toContain(right)
+  expect(result.summary).toContain('<b>Started by</b>: not this step')
   expect(result.stdout).toMatch(/Found .* \(commit [0-9a-f]{12} on App, WebhookV2, started /)
   nothingStartedOrStopped(world, name)
   // Sparing: a handful of looks while waiting 5 s, plus the history read.
@@ -83,7 +84,7 @@ test('cancel while waiting for the trigger: says so, exits non-zero, summary wri
   run.child.kill('SIGTERM')
   const result = await run.done
   expect(result.code).toBe(1)
-  expect(result.stdout).toContain('Stopped waiting for the execution the trigger starts; this step started nothing.')
+  expect(result.stdout).toContain('Stopped waiting for the execution to follow; this step started nothing.')
   expect(result.summary).toContain('cancelled before an execution to follow was found')
   nothingStartedOrStopped(world, name)
 }, 60_000)

@@ -76,7 +76,8 @@ export function reportOf(clock: Clock, report: ReportContext, state: ExecutionSt
     followed,
     runs: report.progress.latest,
     variables: report.settings.variables.map((v) => ({ name: v.name ?? '', value: v.value ?? '' })),
-    masked: report.settings.maskVariables
+    masked: report.settings.maskVariables,
+    notOurs: report.execution.origin === 'followed'
   }
 }
 

@@ -27,6 +27,8 @@ export interface Report {
   skipped?: ReadonlySet<string>
   /** The rollback CodePipeline started after the failure. */
   rollback?: { executionId: string; targetId?: string; commit?: string; status: string }
+  /** true for an execution this step did not start (execution-id, follow-trigger). */
+  notOurs?: boolean
 }
 
 /** The part of @actions/core's `summary` used here. */
@@ -97,7 +99,8 @@ function headerItems(r: Report): string[] {
   const summary = r.statusSummary ? ` — ${escapeText(r.statusSummary, 500)}` : ''
   return [
     `<b>Pipeline</b>: ${escapeText(r.pipelineName)}, execution ${link(r.executionId, r.consoleUrl)}`,
-    `<b>Commit</b>: ${r.commit ? link(r.commit.sha.slice(0, 7), r.commit.url) : "not pinned (the source's latest revision)"}`,
+    `<b>Commit</b>: ${r.commit ? link(r.commit.sha.slice(0, 7), r.commit.url) : r.notOurs ? 'unknown' : "not pinned (the source's latest revision)"}`,
+    ...(r.notOurs ? ['<b>Started by</b>: not this step: followed (execution-id or follow-trigger), never stopped by it'] : []),
     `<b>Event</b>: ${escapeText(r.event || 'unknown')}`,
     `<b>Status</b>: ${statusCell(r.status)}${summary}`,
     `<b>Duration</b>: ${formatDuration(r.durationMs)}`,
