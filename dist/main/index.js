@@ -29094,7 +29094,8 @@ class SdkCodePipeline {
         const command = new dist_cjs/* GetPipelineExecutionCommand */.qZw({ pipelineName, pipelineExecutionId: executionId });
         const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, () => this.client.send(command, { abortSignal: signal }));
         const execution = out.pipelineExecution;
-        return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary };
+        const artifactRevisions = execution?.artifactRevisions?.map((r) => ({ name: r.name ?? '', revisionId: r.revisionId }));
+        return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary, artifactRevisions };
     }
     async stopExecution({ pipelineName, executionId, abandon, reason }, signal) {
         const command = new dist_cjs/* StopPipelineExecutionCommand */.krr({ pipelineName, pipelineExecutionId: executionId, abandon, reason });
@@ -29125,9 +29126,12 @@ class SdkCodePipeline {
         return (out.stageStates ?? []).map((s) => ({ name: s.stageName ?? '', actions: (s.actionStates ?? []).map((a) => a.actionName ?? '') }));
     }
     async listRecentExecutions(pipelineName, maxResults, signal) {
-        const command = new dist_cjs/* ListPipelineExecutionsCommand */.bni({ pipelineName, maxResults });
+        return (await this.listExecutionPage(pipelineName, maxResults, undefined, signal)).executions;
+    }
+    async listExecutionPage(pipelineName, maxResults, nextToken, signal) {
+        const command = new dist_cjs/* ListPipelineExecutionsCommand */.bni({ pipelineName, maxResults, nextToken });
         const out = await this.call('codepipeline:ListPipelineExecutions', pipelineName, () => this.client.send(command, { abortSignal: signal }));
-        return (out.pipelineExecutionSummaries ?? []).map((e) => ({
+        const executions = (out.pipelineExecutionSummaries ?? []).map((e) => ({
             id: e.pipelineExecutionId ?? '',
             status: e.status ?? 'Unknown',
             startTime: ms(e.startTime),
@@ -29135,8 +29139,10 @@ class SdkCodePipeline {
             type: e.executionType,
             triggerType: e.trigger?.triggerType,
             rollbackTargetId: e.rollbackMetadata?.rollbackTargetPipelineExecutionId,
-            revisionIds: (e.sourceRevisions ?? []).map((r) => r.revisionId ?? '')
+            revisionIds: (e.sourceRevisions ?? []).map((r) => r.revisionId ?? ''),
+            sourceRevisions: (e.sourceRevisions ?? []).map((r) => ({ actionName: r.actionName ?? '', revisionId: r.revisionId }))
         }));
+        return { executions, nextToken: out.nextToken };
     }
     async getStageViews(pipelineName, signal) {
         const command = new dist_cjs/* GetPipelineStateCommand */.dz2({ name: pipelineName });
@@ -29236,7 +29242,10 @@ const INPUT_DEFAULTS = {
     'outage-tolerance-minutes': '5',
     'start-retry-minutes': '5',
     'client-request-token': '',
-    'wait-for-rollback': 'false'
+    'wait-for-rollback': 'false',
+    'execution-id': '',
+    'follow-trigger': 'false',
+    'trigger-timeout-minutes': '10'
 };
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */
 const DEFAULT_POLL_MAX_SECONDS = 60;
@@ -29297,6 +29306,62 @@ function readSeconds(read, name, low, high) {
         throw new InputError(`Input ${name} is '${input.value}'; it must be a number of seconds from ${low} to ${high}.`);
     }
     return input.number;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/follow.ts
+// The follow inputs: execution-id (follow that execution) and follow-trigger (wait for the execution the
+// pipeline's own trigger starts for this commit). Both mean the step starts nothing, so the inputs that
+// only shape a start, or a stop, make no sense with them and are refused before any AWS call.
+
+// The model's PipelineExecutionId pattern.
+const EXECUTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+function readFollow(read) {
+    const executionId = read('execution-id');
+    const followTrigger = readBoolean(read, 'follow-trigger');
+    const timeoutMs = readMinutes(read, 'trigger-timeout-minutes');
+    if (executionId !== '' && followTrigger) {
+        throw new InputError('Inputs execution-id and follow-trigger are both set; use one (execution-id follows that execution, follow-trigger waits for the one the trigger starts).');
+    }
+    if (executionId !== '') {
+        if (!EXECUTION_ID.test(executionId)) {
+            throw new InputError(`Input execution-id '${executionId}' is not an execution id; pass one such as 3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f.`);
+        }
+        return { kind: 'execution', executionId };
+    }
+    if (!followTrigger)
+        return undefined;
+    if (timeoutMs === undefined)
+        throw new InputError('Input trigger-timeout-minutes is empty; set it to how long to wait for the trigger, e.g. 10.');
+    return { kind: 'trigger', timeoutMs };
+}
+/** The first input that makes no sense while following, with why; undefined when they all do. */
+function conflict(given, kind) {
+    if (given.variablesGiven)
+        return ['variables', 'they are passed to a start only'];
+    if (given.sourceRevisionsGiven)
+        return ['source-revisions', 'they are passed to a start only'];
+    if (given.clientRequestTokenGiven)
+        return ['client-request-token', 'it is passed to a start only'];
+    if (!given.wait)
+        return ['wait: false', 'following is waiting'];
+    if (given.stopOnTimeout)
+        return ['stop-on-timeout', 'the action never stops an execution it did not start'];
+    if (given.abandonOnCancel)
+        return ['abandon-on-cancel', 'the action never stops an execution it did not start'];
+    if (kind === 'trigger' && !given.pinCommit)
+        return ['pin-commit: false', 'follow-trigger matches the execution by its commit'];
+    return undefined;
+}
+/** Refuses the inputs that only shape a start (or a stop) when the step follows instead. */
+function checkFollowCombinations(follow, given) {
+    if (!follow)
+        return;
+    const found = conflict(given, follow.kind);
+    if (!found)
+        return;
+    const [input, why] = found;
+    const mode = follow.kind === 'execution' ? 'execution-id' : 'follow-trigger';
+    throw new InputError(`Input ${input} makes no sense with ${mode}, which follows an execution this step does not start (${why}); remove one.`);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/limits.ts
@@ -29408,6 +29473,7 @@ function isS3Pair(a, b) {
 
 
 
+
 const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]+$/;
 // Standard, China, GovCloud and ISO partitions: us-east-1, cn-north-1, us-gov-west-1, us-isob-east-1.
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -29505,9 +29571,19 @@ function readSettings(readRaw, env) {
         stopOnTimeout: readBoolean(read, 'stop-on-timeout'),
         outageToleranceMs: readMinutes(read, 'outage-tolerance-minutes', false),
         startRetryMs: readMinutes(read, 'start-retry-minutes', false),
-        waitForRollback: readBoolean(read, 'wait-for-rollback')
+        waitForRollback: readBoolean(read, 'wait-for-rollback'),
+        follow: readFollow(read)
     };
     checkCombinations(settings, settings.sourceRevisions !== undefined);
+    checkFollowCombinations(settings.follow, {
+        variablesGiven: settings.variables.length > 0,
+        sourceRevisionsGiven: settings.sourceRevisions !== undefined,
+        wait: settings.wait,
+        pinCommit: settings.pinCommit,
+        stopOnTimeout: settings.stopOnTimeout,
+        abandonOnCancel: settings.abandonOnCancel,
+        clientRequestTokenGiven: settings.clientRequestToken !== undefined
+    });
     return settings;
 }
 
@@ -29608,6 +29684,27 @@ async function explainSourceActionRejection(err, settings, getPipeline) {
         `set it to one of: ${describe(actions)}.`, { cause: err });
 }
 
+;// CONCATENATED MODULE: ./src/execution/execution.ts
+// The one execution a run is about: built once, when the start answers (or, for an execution the step
+// follows without having started it, when it is named), then passed everywhere: wait, cancel, timeout,
+// stop, the ending, the summary, the commit status and the outputs.
+// Pipeline names are [A-Za-z0-9.@\-_]+ (checked as an input), safe in a URL path as they are.
+function pipelineUrl({ region, pipelineName }) {
+    return `https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipelineName}/view?region=${region}`;
+}
+function executionUrl(region, pipelineName, executionId) {
+    return (`https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipelineName}` +
+        `/executions/${executionId}/timeline?region=${region}`);
+}
+function describeExecution(pipeline, executionId, origin) {
+    const { pipelineName, region } = pipeline;
+    return { pipelineName, region, executionId, consoleUrl: executionUrl(region, pipelineName, executionId), origin };
+}
+/** Whether this step may stop it: never one it did not start. */
+function mayStop(execution) {
+    return execution.origin === 'started';
+}
+
 ;// CONCATENATED MODULE: ./src/execution/history.ts
 
 // One call, small: enough successes for a median, recent enough to reflect today's pipeline.
@@ -29642,6 +29739,107 @@ async function learnExpectations(port, log, pipelineName, executionId, declarati
     if (expectedMs !== undefined)
         log.info(`Recent successful executions took about ${Math.round(expectedMs / 1000)} s.`);
     return { expectedMs, structure: structure ?? undefined };
+}
+
+;// CONCATENATED MODULE: ./src/github/event-time.ts
+function at(payload, path) {
+    let value = payload;
+    for (const key of path)
+        value = value?.[key];
+    return value;
+}
+/** A payload timestamp: ISO text, or epoch seconds (push events' repository.pushed_at). */
+function parse(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value * 1000;
+    if (typeof value !== 'string' || value === '')
+        return undefined;
+    const ms = Date.parse(value);
+    return Number.isFinite(ms) ? ms : undefined;
+}
+// Per event, the fields that say when it happened, best first.
+const FIELDS = {
+    pull_request: [['pull_request', 'updated_at']],
+    pull_request_target: [['pull_request', 'updated_at']],
+    merge_group: [['merge_group', 'head_commit', 'timestamp']],
+    push: [
+        ['repository', 'pushed_at'],
+        ['head_commit', 'timestamp']
+    ]
+};
+/** The event's time, or undefined when its payload does not say (workflow_dispatch, schedule, ...). */
+function eventTime(ctx) {
+    for (const path of FIELDS[ctx.eventName] ?? []) {
+        const ms = parse(at(ctx.payload, path));
+        if (ms !== undefined)
+            return { ms, source: `${ctx.eventName} ${path.join('.')}` };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/execution/follow.ts
+// Change detection: these start executions by themselves (webhooks, EventBridge, polling, PutActionRevision).
+const TRIGGERS = new Set(['WebhookV2', 'Webhook', 'CloudWatchEvent', 'PutActionRevision', 'PollForSourceChanges']);
+// Someone (or something, such as a Lambda behind an EventBridge rule) called the API: taken only without a trigger's.
+const API_START = 'StartPipelineExecution';
+/** The revision the execution ran on the source action, if it says. */
+function revisionOn(execution, sourceAction) {
+    return execution.sourceRevisions.find((r) => r.actionName === sourceAction)?.revisionId;
+}
+function isForTarget(execution, target) {
+    const revision = revisionOn(execution, target.sourceAction);
+    // Shas are hex: the case CodePipeline reports may differ from the event's.
+    if (revision === undefined || revision.toLowerCase() !== target.commitId.toLowerCase())
+        return false;
+    // Without a start time it cannot be told from a past run of the same commit: not taken.
+    return execution.startTime !== undefined && execution.startTime >= target.notBeforeMs;
+}
+/** The executions for the target, trigger-started ones first: StartPipelineExecution ones only when there is none. */
+function matchTriggered(listed, target) {
+    const forTarget = listed.filter((e) => isForTarget(e, target));
+    const byTrigger = forTarget.filter((e) => TRIGGERS.has(e.triggerType ?? ''));
+    const candidates = byTrigger.length > 0 ? byTrigger : forTarget.filter((e) => e.triggerType === API_START);
+    const [first] = candidates;
+    if (!first)
+        return { kind: 'none' };
+    if (candidates.length === 1)
+        return { kind: 'one', execution: first, byTrigger: byTrigger.length > 0 };
+    return { kind: 'several', executions: candidates };
+}
+/** Whether a listing reaches back far enough: its oldest execution started before the window. */
+function coversWindow(page, notBeforeMs) {
+    const oldest = page.at(-1);
+    return oldest?.startTime !== undefined && oldest.startTime < notBeforeMs;
+}
+/** An id, a sha or a trigger type from AWS, reduced to characters that cannot form markup or a workflow command. */
+function plain(text, max = 64) {
+    const safe = (text ?? '').replace(/[^A-Za-z0-9._-]/g, '');
+    return safe.length > max ? `${safe.slice(0, max - 1)}\u2026` : safe || '?';
+}
+function iso(ms) {
+    return ms === undefined ? 'at an unknown time' : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** "ID (commit abc1234def56 on Source, WebhookV2, started 2026-01-01T12:00:00Z)" */
+function describeListed(execution, sourceAction) {
+    const revision = revisionOn(execution, sourceAction);
+    const commit = revision === undefined ? `no revision on ${sourceAction}` : `commit ${plain(revision, 200).slice(0, 12)} on ${sourceAction}`;
+    return `${plain(execution.id)} (${commit}, ${plain(execution.triggerType)}, started ${iso(execution.startTime)})`;
+}
+/** The one sentence when nothing matched in time. */
+function notFoundSentence(target, minutes, latest) {
+    const found = latest.length === 0
+        ? 'the pipeline has no executions at all'
+        : `the latest are ${latest.map((e) => describeListed(e, target.sourceAction)).join(', ')}`;
+    return (`No execution of pipeline ${target.pipelineName} for commit ${target.commitId} on source action ${target.sourceAction}, ` +
+        `started by its trigger since ${iso(target.notBeforeMs)}, appeared within ${minutes} min (trigger-timeout-minutes); ${found}; ` +
+        `check that the pipeline's trigger filters (push branches or tags, pull request events and branches, file paths) match this event.`);
+}
+/** The one sentence when two or more match: the action does not pick one. */
+function severalSentence(target, executions) {
+    const names = executions.map((e) => describeListed(e, target.sourceAction));
+    return (`${executions.length} executions of pipeline ${target.pipelineName} were started for commit ${target.commitId} on source action ` +
+        `${target.sourceAction}: ${names.join(' and ')}; the action does not pick one: set execution-id to the one to follow, ` +
+        `or narrow the trigger filters so that one execution runs per commit.`);
 }
 
 ;// CONCATENATED MODULE: ./src/execution/retry.ts
@@ -29760,25 +29958,152 @@ async function withRetries(deps, call) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/execution/execution.ts
-// The one execution a run is about: built once, when the start answers (or, for an execution the step
-// follows without having started it, when it is named), then passed everywhere: wait, cancel, timeout,
-// stop, the ending, the summary, the commit status and the outputs.
-// Pipeline names are [A-Za-z0-9.@\-_]+ (checked as an input), safe in a URL path as they are.
-function pipelineUrl({ region, pipelineName }) {
-    return `https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipelineName}/view?region=${region}`;
+;// CONCATENATED MODULE: ./src/execution/find-trigger.ts
+
+
+
+const FIRST_PAUSE_MS = 5000;
+const MAX_PAUSE_MS = 30_000;
+const PAUSE_GROWTH = 1.5;
+// Twin triggers (a push filter and a pull-request filter on the same commit) start within seconds of each
+// other: after the first match, one more look this much later, so that the action never picks one silently.
+const TWIN_CHECK_MS = 10_000;
+// A page reaches back past the window in all but the busiest pipelines; five pages bound a look's cost.
+const PAGE_SIZE = 20;
+const MAX_PAGES = 5;
+const SHOWN_WHEN_MISSING = 5;
+/** The executions started since the window opened (and a few before), newest first. */
+async function look(deps, target, signal) {
+    const listed = [];
+    let nextToken;
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const answer = await withRetries(deps, {
+            what: `Could not list the executions of pipeline ${target.pipelineName}`,
+            send: (s) => deps.port.listExecutionPage(target.pipelineName, PAGE_SIZE, nextToken, s),
+            signal
+        });
+        listed.push(...answer.executions);
+        nextToken = answer.nextToken;
+        if (!nextToken || coversWindow(answer.executions, target.notBeforeMs))
+            break;
+    }
+    return listed;
 }
-function executionUrl(region, pipelineName, executionId) {
-    return (`https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipelineName}` +
-        `/executions/${executionId}/timeline?region=${region}`);
+/** After a first match, one more look: a second execution for the commit fails the step naming both. */
+async function find_trigger_confirm(deps, target, found, signal) {
+    deps.log.info(`Found ${describeListed(found, target.sourceAction)}; making sure no second execution follows it.`);
+    await deps.clock.sleep(TWIN_CHECK_MS, signal);
+    const again = matchTriggered(await look(deps, target, signal), target);
+    if (again.kind === 'several')
+        throw new ActionError(severalSentence(target, again.executions));
+    return again.kind === 'one' ? again.execution : found;
 }
-function describeExecution(pipeline, executionId, origin) {
-    const { pipelineName, region } = pipeline;
-    return { pipelineName, region, executionId, consoleUrl: executionUrl(region, pipelineName, executionId), origin };
+/** The trigger's execution for the target, or a one-sentence failure after timeoutMs (or at once for two). */
+async function findTriggered(deps, target, timeoutMs, signal) {
+    const { clock, log } = deps;
+    const deadline = clock.now() + timeoutMs;
+    let pauseMs = FIRST_PAUSE_MS;
+    log.info(`Waiting up to ${timeoutMs / 60_000} min for the execution the trigger of pipeline ${target.pipelineName} starts for ` +
+        `commit ${target.commitId} on source action ${target.sourceAction} (started since ${new Date(target.notBeforeMs).toISOString()}).`);
+    for (;;) {
+        const listed = await look(deps, target, signal);
+        const match = matchTriggered(listed, target);
+        if (match.kind === 'several')
+            throw new ActionError(severalSentence(target, match.executions));
+        if (match.kind === 'one') {
+            if (!match.byTrigger)
+                log.warning(`No trigger started an execution for the commit; following one started by StartPipelineExecution.`);
+            return find_trigger_confirm(deps, target, match.execution, signal);
+        }
+        const leftMs = deadline - clock.now();
+        if (leftMs <= 0)
+            throw new ActionError(notFoundSentence(target, timeoutMs / 60_000, listed.slice(0, SHOWN_WHEN_MISSING)));
+        log.debug(`No matching execution yet (${listed.length} listed); looking again in ${Math.round(Math.min(pauseMs, leftMs) / 1000)} s.`);
+        await clock.sleep(Math.min(pauseMs, leftMs), signal);
+        pauseMs = Math.min(pauseMs * PAUSE_GROWTH, MAX_PAUSE_MS);
+    }
 }
-/** Whether this step may stop it: never one it did not start. */
-function mayStop(execution) {
-    return execution.origin === 'started';
+
+;// CONCATENATED MODULE: ./src/execution/locate.ts
+
+
+
+
+
+// "A little before the event": clocks differ, and a push trigger may react before GitHub stamps a pull
+// request's update. Short enough that an earlier run of the same commit (the branch before its pull request,
+// a previous push of it) is not taken for this event's.
+const EVENT_MARGIN_MS = 2 * 60_000;
+const locate_FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
+/** Since when the trigger's execution may have started: the event's time less a margin, else the step's start. */
+function windowStart(deps) {
+    const event = eventTime(deps.github);
+    if (event)
+        return event.ms - EVENT_MARGIN_MS;
+    deps.log.info(`The ${deps.github.eventName || 'unknown'} event's payload has no time; looking for executions started since this step began.`);
+    return deps.clock.now() - EVENT_MARGIN_MS;
+}
+async function byTrigger(deps, settings, timeoutMs, plan, signal) {
+    const sourceAction = plan.sourceRevisions[0]?.actionName;
+    if (!sourceAction || !plan.commitId)
+        throw new ActionError('follow-trigger needs a commit and a source action to match; none was chosen.');
+    const target = {
+        pipelineName: settings.pipelineName,
+        sourceAction,
+        commitId: plan.commitId,
+        notBeforeMs: windowStart(deps)
+    };
+    const found = await findTriggered(deps, target, timeoutMs, signal);
+    return { executionId: found.id, commitId: plan.commitId, startTime: found.startTime, pipeline: plan.pipeline };
+}
+/** The commit an execution named by id ran on this repository's source action, from its source artifact's revision. */
+async function commitOf(deps, settings, state, signal) {
+    try {
+        const { pipelineName } = settings;
+        const pipeline = await withRetries(deps, {
+            what: `Could not read pipeline ${pipelineName}`,
+            send: (s) => deps.port.getPipeline(pipelineName, s),
+            signal
+        });
+        const name = settings.sourceAction ?? pickSourceAction(listSourceActions(pipeline), deps.github.repo, pipelineName).name;
+        const action = (pipeline.stages ?? []).flatMap((stage) => stage.actions ?? []).find((a) => a.name === name);
+        const artifact = action?.outputArtifacts?.[0]?.name;
+        const revision = state.artifactRevisions?.find((r) => r.name === artifact)?.revisionId ?? '';
+        if (locate_FULL_SHA.test(revision))
+            return { commitId: revision.toLowerCase(), pipeline };
+        deps.log.info(`No commit status: execution's revision on source action ${name} is not a commit.`);
+        return { pipeline };
+    }
+    catch (err) {
+        if (signal.aborted)
+            throw err;
+        deps.log.info(`No commit status: could not tell which commit the execution runs (${errorMessage(err)}).`);
+        return {};
+    }
+}
+async function byId(deps, settings, executionId, signal) {
+    const { pipelineName, region } = settings;
+    let state;
+    try {
+        state = await withRetries(deps, {
+            what: `Could not read execution ${executionId}`,
+            send: (s) => deps.port.getExecution(pipelineName, executionId, s),
+            signal
+        });
+    }
+    catch (err) {
+        if (awsErrorName(err) !== 'PipelineExecutionNotFoundException')
+            throw err;
+        throw new ActionError(`Input execution-id '${executionId}' is not an execution of pipeline ${pipelineName} in ${region} ` +
+            `(PipelineExecutionNotFoundException); pass the id of one of its executions.`, { cause: err });
+    }
+    return { executionId, ...(await commitOf(deps, settings, state, signal)) };
+}
+/** The execution named, or the trigger's for the commit (`plan()` chooses the commit and source action). */
+async function locateExecution(deps, settings, follow, plan, signal) {
+    if (follow.kind === 'execution')
+        return byId(deps, settings, follow.executionId, signal);
+    return byTrigger(deps, settings, follow.timeoutMs, await plan(), signal);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -29998,6 +30323,7 @@ class CancelGuard {
     execution;
     handling;
     report;
+    awaiting;
     /** Set once the outcome is decided: the exit code a late signal exits with, if main takes too long. */
     decidedExitCode;
     lateDeadline = new AbortController();
@@ -30035,6 +30361,10 @@ class CancelGuard {
         this.execution = execution;
         this.report = report;
     }
+    /** The step waits for an execution it will follow but did not start (follow-trigger): how to report a cancel meanwhile. */
+    awaitingFollow(report) {
+        this.awaiting = report;
+    }
     /**
      * The outcome is decided (a verdict, or a timeout or outage that main handles): a signal from now on
      * neither stops nor reports; main finishes, and exits with `exitCode` if it is not done by the deadline.
@@ -30055,7 +30385,7 @@ class CancelGuard {
         const timedOut = this.deps.clock.sleep(EXIT_DEADLINE_MS, deadline.signal).then(() => log.error(`Gave up cancelling after ${EXIT_DEADLINE_MS / 1000} s.`), () => undefined);
         const handled = this.stopStarted()
             .catch((err) => (log.error(`Cancelling failed: ${errorMessage(err)}`), 'not stopped'))
-            .then((outcome) => (outcome ? this.report?.(outcome) : undefined))
+            .then((outcome) => (outcome ? this.report?.(outcome) : this.awaiting?.()))
             .catch((err) => log.warning(`Could not report the cancelled run: ${errorMessage(err)}`));
         this.handling = Promise.race([handled, timedOut]).then(() => {
             deadline.abort();
@@ -30095,7 +30425,7 @@ class CancelGuard {
         if ('nothing' in learned) {
             if (start)
                 this.deps.state.saveNothingStarted();
-            log.info('No execution was started.');
+            log.info(this.awaiting ? 'Stopped waiting for the execution to follow; this step started nothing.' : 'No execution was started.');
             return undefined;
         }
         if ('unknown' in learned) {
@@ -30105,7 +30435,7 @@ class CancelGuard {
         }
         const { executionId, consoleUrl } = learned.execution;
         if (!mayStop(learned.execution)) {
-            log.info(`Execution ${executionId} was not started by this step; it is left running: ${consoleUrl}`);
+            log.info(`Stopped following execution ${executionId}; it was not started by this step and keeps running: ${consoleUrl}`);
             return 'not ours';
         }
         if (!settings.stopOnCancel) {
@@ -30836,7 +31166,8 @@ function headerItems(r) {
     const summary = r.statusSummary ? ` \u2014 ${escapeText(r.statusSummary, 500)}` : '';
     return [
         `<b>Pipeline</b>: ${escapeText(r.pipelineName)}, execution ${markup_link(r.executionId, r.consoleUrl)}`,
-        `<b>Commit</b>: ${r.commit ? markup_link(r.commit.sha.slice(0, 7), r.commit.url) : "not pinned (the source's latest revision)"}`,
+        `<b>Commit</b>: ${r.commit ? markup_link(r.commit.sha.slice(0, 7), r.commit.url) : r.notOurs ? 'unknown' : "not pinned (the source's latest revision)"}`,
+        ...(r.notOurs ? ['<b>Started by</b>: not this step: followed (execution-id or follow-trigger), never stopped by it'] : []),
         `<b>Event</b>: ${escapeText(r.event || 'unknown')}`,
         `<b>Status</b>: ${statusCell(r.status)}${summary}`,
         `<b>Duration</b>: ${formatDuration(r.durationMs)}`,
@@ -30897,7 +31228,7 @@ const MAX_MARKDOWN = 65_000;
 const MAX_ANNOTATION = 60_000;
 const PROGRESS_LINES = 60;
 /** Plain text for GitHub's plain-text fields: no control characters, cut to `max`. */
-function plain(text, max) {
+function check_output_plain(text, max) {
     // eslint-disable-next-line no-control-regex
     const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
     return clean.length > max ? `${clean.slice(0, max - 1)}\u2026` : clean;
@@ -30942,7 +31273,7 @@ function runningTitle(report) {
     const now = running(report.runs);
     const approval = now.find(isApproval);
     if (approval)
-        return plain(`Waiting for approval: ${nameOf(approval)}`, 200);
+        return check_output_plain(`Waiting for approval: ${nameOf(approval)}`, 200);
     if (report.runs.length === 0)
         return 'Starting';
     if (now.length === 0) {
@@ -30952,7 +31283,7 @@ function runningTitle(report) {
     }
     const names = now.map(nameOf);
     const more = names.length > 2 ? ` and ${names.length - 2} more` : '';
-    return plain(`${names.slice(0, 2).join(', ')}${more} running`, 200);
+    return check_output_plain(`${names.slice(0, 2).join(', ')}${more} running`, 200);
 }
 /** While it runs: what runs now, the table, the progress so far and why it waits. */
 function runningOutput(report, lines) {
@@ -30969,7 +31300,7 @@ function endingTitle(report, passed) {
         case 'Succeeded':
             return `Succeeded in ${formatDuration(report.durationMs)}`;
         case 'Failed':
-            return plain(failed ? `${nameOf(failed)} failed` : 'Failed', 200);
+            return check_output_plain(failed ? `${nameOf(failed)} failed` : 'Failed', 200);
         case 'Superseded':
             return passed ? 'Superseded by a newer execution (allowed by allow-superseded)' : 'Superseded by a newer execution';
         case 'Stopped':
@@ -30977,7 +31308,7 @@ function endingTitle(report, passed) {
         case 'Cancelled':
             return 'Cancelled by CodePipeline (the pipeline was updated)';
         default:
-            return plain(`Ended ${report.status}`, 200);
+            return check_output_plain(`Ended ${report.status}`, 200);
     }
 }
 function annotationOf(ending) {
@@ -30990,9 +31321,9 @@ function annotationOf(ending) {
             start_line: 1,
             end_line: 1,
             annotation_level: note.level === 'error' ? 'failure' : 'notice',
-            title: plain(note.title, 250),
-            message: plain(note.message, MAX_ANNOTATION),
-            raw_details: note.details === undefined ? undefined : plain(note.details, MAX_ANNOTATION)
+            title: check_output_plain(note.title, 250),
+            message: check_output_plain(note.message, MAX_ANNOTATION),
+            raw_details: note.details === undefined ? undefined : check_output_plain(note.details, MAX_ANNOTATION)
         }
     ];
 }
@@ -31000,7 +31331,7 @@ function annotationOf(ending) {
 function endingOutput(report, lines, ending) {
     const why = ending.message ? `<p>${escapeText(ending.message, 2000)}</p>\n` : '';
     return {
-        title: plain(ending.title, 250),
+        title: check_output_plain(ending.title, 250),
         summary: cut(`${why}${summaryMarkup(report)}`),
         text: cut(progressText(lines)),
         annotations: annotationOf(ending)
@@ -31072,14 +31403,14 @@ const LOOK_AT = 10;
 function newestRollback(past, q) {
     return past.find((e) => e.type === 'ROLLBACK' && e.triggerType === 'AutomatedRollback' && e.id !== q.executionId && (e.startTime ?? 0) >= q.startedAt - 1000);
 }
-async function look(deps, q) {
+async function rollback_look(deps, q) {
     return newestRollback(await deps.port.listRecentExecutions(q.pipelineName, LOOK_AT, q.signal), q);
 }
 const rollback_TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
 /** Finds the rollback (and follows it with `wait`); logs it and sets the rollback outputs. Never throws. */
 async function reportRollback(deps, q) {
     try {
-        const found = await look(deps, q);
+        const found = await rollback_look(deps, q);
         if (found === undefined)
             return undefined;
         const rollback = {
@@ -31268,7 +31599,8 @@ function reportOf(clock, report, state, { followed = true } = {}) {
         followed,
         runs: report.progress.latest,
         variables: report.settings.variables.map((v) => ({ name: v.name ?? '', value: v.value ?? '' })),
-        masked: report.settings.maskVariables
+        masked: report.settings.maskVariables,
+        notOurs: report.execution.origin === 'followed'
     };
 }
 async function summarize(deps, summary) {
@@ -31441,6 +31773,23 @@ function reportOnGitHub(deps, report) {
     report.checkRun = openCheckRun(deps, report, client);
 }
 
+;// CONCATENATED MODULE: ./src/report/no-execution.ts
+// The job summary when the step ends before it has an execution to follow (follow-trigger found none, or
+// two, or the run was cancelled while it waited): what it looked for and why it stopped, escaped.
+
+
+async function reportNoExecution(deps, pipelineName, why) {
+    try {
+        deps.summary.addHeading(`CodePipeline ${escapeText(pipelineName)}: no execution followed`, 2);
+        deps.summary.addRaw(`<p>${escapeText(why, 4000)}</p>`, true);
+        deps.summary.addRaw('<p>This step starts nothing and stops nothing (execution-id, follow-trigger).</p>', true);
+        await deps.summary.write();
+    }
+    catch (err) {
+        deps.log.warning(`Could not write the job summary: ${errorMessage(err)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/waits.ts
 
 
@@ -31576,6 +31925,9 @@ class WaitExplainer {
 
 
 
+
+
+
 async function chooseSources(main) {
     const { settings, github, port, guard, log } = main;
     return planSource({
@@ -31585,6 +31937,32 @@ async function chooseSources(main) {
         repo: github.repo,
         log
     });
+}
+/** execution-id, follow-trigger: finds the execution, which this step did not start and so never stops. */
+async function locate(main, mode) {
+    const { settings, guard, log } = main;
+    const noExecution = (why) => reportNoExecution(main.ending, settings.pipelineName, why);
+    guard.awaitingFollow(() => noExecution('The workflow run was cancelled before an execution to follow was found.'));
+    const located = await locateExecution(main, settings, mode, () => chooseSources(main), guard.signal).catch(async (err) => {
+        if (!guard.signal.aborted)
+            await noExecution(errorMessage(err));
+        throw err;
+    });
+    const execution = describeExecution(settings, located.executionId, 'followed');
+    const { outputs } = main.io;
+    outputs.setOutput('pipeline-execution-id', execution.executionId);
+    outputs.setOutput('execution-url', execution.consoleUrl);
+    outputs.setOutput('commit-id', located.commitId ?? '');
+    log.info(`Following execution ${execution.executionId}, which this step did not start and will never stop: ${execution.consoleUrl}`);
+    const source = { sourceRevisions: [], commitId: located.commitId ?? '', pipeline: located.pipeline };
+    return { execution, source, startedAt: located.startTime };
+}
+/** Picks the sources and starts the execution. */
+async function startOne(main) {
+    const source = await chooseSources(main);
+    main.guard.signal.throwIfAborted();
+    checkVariables(main.settings.variables, source.pipeline);
+    return { source, execution: await start(main, source) };
 }
 async function start(main, source) {
     const { settings, port, log, guard } = main;
@@ -31640,9 +32018,8 @@ async function follow(main, report, declaration) {
     log.info(`Pipeline ${pipelineName} execution ${executionId} ${final.status}.`);
 }
 /** Follows the execution, unless wait is false (decided here only): then the summary says what was started. */
-async function followOrLeave(main, source, execution) {
+async function followOrLeave(main, { source, execution, startedAt = main.clock.now() }) {
     const { settings, log } = main;
-    const startedAt = main.clock.now();
     const progress = new ProgressTracker(log, startedAt, execution.consoleUrl);
     const waits = new WaitExplainer(main, execution.pipelineName, execution.executionId, startedAt);
     const { github } = main;
@@ -31656,15 +32033,12 @@ async function followOrLeave(main, source, execution) {
 }
 async function runMainStep(deps) {
     const main = prepare(deps);
-    const { guard } = main;
+    const { guard, settings } = main;
     guard.install();
     try {
-        const source = await chooseSources(main);
+        const subject = settings.follow ? await locate(main, settings.follow) : await startOne(main);
         guard.signal.throwIfAborted();
-        checkVariables(main.settings.variables, source.pipeline);
-        const execution = await start(main, source);
-        guard.signal.throwIfAborted();
-        await followOrLeave(main, source, execution);
+        await followOrLeave(main, subject);
     }
     catch (err) {
         // After a signal, the guard owns the outcome (stop, then exit non-zero); don't report the abort.

@@ -27719,7 +27719,8 @@ class SdkCodePipeline {
         const command = new dist_cjs/* GetPipelineExecutionCommand */.qZw({ pipelineName, pipelineExecutionId: executionId });
         const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, () => this.client.send(command, { abortSignal: signal }));
         const execution = out.pipelineExecution;
-        return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary };
+        const artifactRevisions = execution?.artifactRevisions?.map((r) => ({ name: r.name ?? '', revisionId: r.revisionId }));
+        return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary, artifactRevisions };
     }
     async stopExecution({ pipelineName, executionId, abandon, reason }, signal) {
         const command = new dist_cjs/* StopPipelineExecutionCommand */.krr({ pipelineName, pipelineExecutionId: executionId, abandon, reason });
@@ -27750,9 +27751,12 @@ class SdkCodePipeline {
         return (out.stageStates ?? []).map((s) => ({ name: s.stageName ?? '', actions: (s.actionStates ?? []).map((a) => a.actionName ?? '') }));
     }
     async listRecentExecutions(pipelineName, maxResults, signal) {
-        const command = new dist_cjs/* ListPipelineExecutionsCommand */.bni({ pipelineName, maxResults });
+        return (await this.listExecutionPage(pipelineName, maxResults, undefined, signal)).executions;
+    }
+    async listExecutionPage(pipelineName, maxResults, nextToken, signal) {
+        const command = new dist_cjs/* ListPipelineExecutionsCommand */.bni({ pipelineName, maxResults, nextToken });
         const out = await this.call('codepipeline:ListPipelineExecutions', pipelineName, () => this.client.send(command, { abortSignal: signal }));
-        return (out.pipelineExecutionSummaries ?? []).map((e) => ({
+        const executions = (out.pipelineExecutionSummaries ?? []).map((e) => ({
             id: e.pipelineExecutionId ?? '',
             status: e.status ?? 'Unknown',
             startTime: ms(e.startTime),
@@ -27760,8 +27764,10 @@ class SdkCodePipeline {
             type: e.executionType,
             triggerType: e.trigger?.triggerType,
             rollbackTargetId: e.rollbackMetadata?.rollbackTargetPipelineExecutionId,
-            revisionIds: (e.sourceRevisions ?? []).map((r) => r.revisionId ?? '')
+            revisionIds: (e.sourceRevisions ?? []).map((r) => r.revisionId ?? ''),
+            sourceRevisions: (e.sourceRevisions ?? []).map((r) => ({ actionName: r.actionName ?? '', revisionId: r.revisionId }))
         }));
+        return { executions, nextToken: out.nextToken };
     }
     async getStageViews(pipelineName, signal) {
         const command = new dist_cjs/* GetPipelineStateCommand */.dz2({ name: pipelineName });
@@ -27849,7 +27855,10 @@ const INPUT_DEFAULTS = {
     'outage-tolerance-minutes': '5',
     'start-retry-minutes': '5',
     'client-request-token': '',
-    'wait-for-rollback': 'false'
+    'wait-for-rollback': 'false',
+    'execution-id': '',
+    'follow-trigger': 'false',
+    'trigger-timeout-minutes': '10'
 };
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */
 const DEFAULT_POLL_MAX_SECONDS = 60;
