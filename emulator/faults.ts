@@ -69,7 +69,7 @@ export class FaultInjector {
   }
 }
 
-const KINDS: FaultKind[] = ['throttle', 'http500', 'http503', 'drop', 'slow', 'conflict', 'concurrentLimit', 'expiredToken']
+const KINDS: FaultKind[] = ['throttle', 'http500', 'http503', 'drop', 'slow', 'conflict', 'concurrentLimit', 'expiredToken', 'accessDenied']
 
 function checkRule(rule: FaultRule): void {
   if (!KINDS.includes(rule?.kind)) throw new Error(`fault rule kind must be one of ${KINDS.join(', ')}; got ${rule?.kind}`)

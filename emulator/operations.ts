@@ -44,6 +44,11 @@ export class PipelineStore {
     return runtime
   }
 
+  /** Every pipeline, advanced to `now` (for the logs and CodeBuild services, which look across pipelines). */
+  all(now: number): PipelineRuntime[] {
+    return [...this.pipelines.values()].map((runtime) => (runtime.advanceTo(now), runtime))
+  }
+
   readonly operations: Operations = {
     StartPipelineExecution: (body, ctx) => {
       const runtime = this.runtime(body.name, ctx.now)

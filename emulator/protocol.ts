@@ -2,12 +2,12 @@
 // answers as JSON with an x-amzn-RequestId; errors carry __type. Faults are applied here, before any work.
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { inputConstraints } from './constraints.js'
 import { ServiceError } from './errors.js'
 import type { RequestBody } from './inputs.js'
 import type { FaultDecision, FaultInjector } from './faults.js'
 import type { PipelineStore } from './operations.js'
 import type { Clock } from './types.js'
+import { resolveTarget } from './services.js'
 import { validateInput } from './validation.js'
 
 export const TARGET_PREFIX = 'CodePipeline_20150709.'
@@ -53,7 +53,8 @@ const FAULT_ERRORS: Partial<Record<FaultDecision['kind'], [string, string, numbe
 export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage, res: ServerResponse, text: string) {
   const received = deps.clock.now()
   const target = header(req, 'x-amz-target') ?? ''
-  const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target
+  const resolved = resolveTarget(deps.store, target)
+  const operation = resolved?.operation ?? (target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target)
   const entry: RecordedRequest = { operation, body: parseOrEmpty(text), text, time: received, status: 0, headers: { ...req.headers } }
   deps.record.push(entry)
   const answer = (status: number, payload: object, errorType?: string) => {
@@ -66,16 +67,14 @@ export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage,
     res.writeHead(status, headers).end(body)
   }
   try {
-    const run = deps.store.handler(operation)
-    const constraints = inputConstraints[operation]
-    if (!target.startsWith(TARGET_PREFIX) || !run || !constraints)
+    if (resolved === undefined)
       throw new ServiceError('UnknownOperationException', `Operation '${target}' is not supported by this service`, 404)
     if (header(req, 'authorization') === undefined)
       throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403)
     const work = () => {
       const input = parseInput(text)
-      validateInput(constraints, input)
-      return run(input, { now: deps.clock.now(), callerArn: callerArn(req) })
+      validateInput(resolved.input, input)
+      return resolved.run(input, { now: deps.clock.now(), callerArn: callerArn(req) })
     }
     const fault = deps.faults.decide(operation, received)
     if (fault?.afterWork && fault.kind !== 'slow') return loseAnswer(deps, fault, work, req)
@@ -84,6 +83,7 @@ export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage,
       return void req.socket.destroy()
     }
     if (fault?.kind === 'slow') await deps.sleep(fault.delayMs)
+    else if (fault?.kind === 'accessDenied') throw accessDenied(fault, callerArn(req), `${resolved.iamPrefix}:${operation}`)
     else if (fault !== undefined) throw faultError(fault)
     answer(200, work())
   } catch (error) {
@@ -103,6 +103,14 @@ function loseAnswer(deps: ProtocolDeps, fault: FaultDecision, work: () => unknow
 function faultError(fault: FaultDecision): ServiceError {
   const [type, message, status] = FAULT_ERRORS[fault.kind]!
   return new ServiceError(type, fault.message ?? message, status)
+}
+
+/** IAM's wording, which names the action to allow (the action's notices quote it). */
+function accessDenied(fault: FaultDecision, caller: string, iamAction: string): ServiceError {
+  const message =
+    fault.message ??
+    `User: ${caller} is not authorized to perform: ${iamAction} because no identity-based policy allows the ${iamAction} action`
+  return new ServiceError('AccessDeniedException', message)
 }
 
 function parseInput(text: string): Record<string, unknown> {

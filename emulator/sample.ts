@@ -34,11 +34,41 @@ export interface SampleOptions {
   name?: string // default 'sample-pipeline'
 }
 
+// What a CodeBuild build of a Node project writes, phase by phase (timed over the build's duration).
+const BUILD_LOG = [
+  '[Container] 2025/01/01 12:00:01.123 Running on CodeBuild On-demand',
+  '[Container] 2025/01/01 12:00:01.456 Entering phase INSTALL',
+  '[Container] 2025/01/01 12:00:02.001 Running command npm ci',
+  'added 412 packages in 6s',
+  '[Container] 2025/01/01 12:00:09.310 Entering phase BUILD',
+  '[Container] 2025/01/01 12:00:09.312 Running command npm test',
+  '> sample-app@1.0.0 test',
+  '> jest'
+]
+const PASSING = [
+  'PASS src/app.test.js',
+  'Tests:       14 passed, 14 total',
+  '[Container] 2025/01/01 12:00:14.870 Phase complete: BUILD State: SUCCEEDED'
+]
+const FAILING = [
+  'FAIL src/app.test.js',
+  '  ● app › renders the greeting',
+  '    expect(received).toBe(expected)',
+  '    Expected: "Hello, world"',
+  '    Received: "Hello, wrld"',
+  'Tests:       1 failed, 13 passed, 14 total',
+  '[Container] 2025/01/01 12:00:14.870 Command did not exit successfully npm test exit status 1',
+  '[Container] 2025/01/01 12:00:14.902 Phase complete: BUILD State: FAILED'
+]
+
 /** The Build action's outcome: a success, or a failure the way a failing CodeBuild project reports it. */
 function sampleBuildOutcome(fail: boolean | undefined): Partial<ActionSpec> {
+  const outputs = { namespace: 'BuildVariables', outputVariables: { IMAGE_TAG: 'sample-app:1.0.0-3f2a9c1' } }
   return fail
     ? {
+        ...outputs,
         outcome: 'Failed' as const,
+        logs: [...BUILD_LOG, ...FAILING],
         durationSeconds: 4,
         summary: 'Build terminated with state: FAILED',
         errorCode: 'JobFailed',
@@ -46,7 +76,7 @@ function sampleBuildOutcome(fail: boolean | undefined): Partial<ActionSpec> {
           'Build terminated with state: FAILED. Phase: BUILD, Code: COMMAND_EXECUTION_ERROR, ' +
           'Message: Error while executing command: npm test. Reason: exit status 1'
       }
-    : { durationSeconds: 5, summary: 'Build succeeded' }
+    : { ...outputs, durationSeconds: 5, summary: 'Build succeeded', logs: [...BUILD_LOG, ...PASSING] }
 }
 
 export function samplePipeline(options: SampleOptions = {}): PipelineSpec {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { normalizeActionLogs } from './action-logs.js'
 import { normalizeConditions, type StageConditions } from './conditions.js'
 import type { ActionSpec, ExecutionMode, Fail, HistorySpec, PipelineSpec, StageSpec, VariableSpec } from './types.js'
 
@@ -24,6 +25,11 @@ export interface Action {
   revisionSummary?: string
   inputArtifacts: string[]
   outputArtifacts: string[]
+  namespace?: string
+  outputVariables?: Record<string, string>
+  /** Log lines in time order, each at an offset from the action's start (never after its end). */
+  logs: { offsetMs: number; message: string }[]
+  logGroup?: string
 }
 
 export interface Stage extends StageConditions {
@@ -125,7 +131,8 @@ function normalizeAction(a: ActionSpec, defaultSeconds: number, fail: Fail): Act
     revision: a.revision,
     revisionSummary: a.revisionSummary,
     inputArtifacts: a.inputArtifacts ?? (isSource || a.category === 'Approval' ? [] : ['SourceArtifact']),
-    outputArtifacts: a.outputArtifacts ?? (isSource ? ['SourceArtifact'] : [])
+    outputArtifacts: a.outputArtifacts ?? (isSource ? ['SourceArtifact'] : []),
+    ...normalizeActionLogs(a, Math.round(seconds * 1000), fail)
   }
 }
 

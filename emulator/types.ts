@@ -28,6 +28,10 @@ export interface ActionSpec {
   revisionSummary?: string // Source actions
   inputArtifacts?: string[]
   outputArtifacts?: string[]
+  namespace?: string // the action's variable namespace (ActionDeclaration.namespace)
+  outputVariables?: Record<string, string> // output.outputVariables once the action succeeded
+  logs?: LogLineSpec[] // what the action writes to its log stream (CodeBuild and Commands actions)
+  logGroup?: string // CodeBuild: a custom CloudWatch Logs group (default /aws/codebuild/<ProjectName>)
 }
 
 export type RuleProvider = 'DeploymentWindow' | 'CloudWatchAlarm' | 'LambdaInvoke' | 'VariableCheck' | 'Commands'
@@ -49,6 +53,9 @@ export interface ConditionSpec {
   result?: ConditionResult // beforeEntry: FAIL (default) or SKIP; onSuccess: ROLLBACK (default) or FAIL
   rules: RuleSpec[]
 }
+
+/** A log line: a plain string is written at an even share of the action's duration; or at a given second. */
+export type LogLineSpec = string | { atSeconds: number; message: string }
 
 export interface StageSpec {
   name: string
@@ -109,6 +116,7 @@ export type FaultKind =
   | 'conflict' // 409 ConflictException
   | 'concurrentLimit' // 400 ConcurrentPipelineExecutionsLimitExceededException
   | 'expiredToken' // 400 ExpiredTokenException
+  | 'accessDenied' // 400 AccessDeniedException "User: ... is not authorized to perform: <service>:<Operation>"
 
 /**
  * One fault. Which matching requests it hits: every one, unless narrowed by

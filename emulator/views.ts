@@ -1,8 +1,9 @@
 // Renders engine state in the shapes of CodePipeline's answers. Timestamps are epoch seconds.
 import type { ActionRun, Execution, PipelineRuntime, SourceRevision } from './engine.js'
-import { sourceActions, type Action } from './spec.js'
+import { sourceActions, type Action, type Pipeline } from './spec.js'
 import { stageConditionsDeclaration, stageV2View } from './stage-views.js'
 import { compact, errorDetails, seconds } from './shapes.js'
+import { logLocation, logStreamArn } from './streams.js'
 
 export const ACCOUNT = '123456789012'
 const bucket = (region: string): string => `codepipeline-${region}-${ACCOUNT}`
@@ -77,22 +78,26 @@ export function actionDetailView(runtime: PipelineRuntime, e: Execution, run: Ac
       configuration: action.configuration,
       resolvedConfiguration: action.configuration,
       region,
-      inputArtifacts: action.inputArtifacts.map(artifact)
+      inputArtifacts: action.inputArtifacts.map(artifact),
+      namespace: action.namespace
     }),
     output: compact({
       outputArtifacts: done ? action.outputArtifacts.map(artifact) : [],
-      executionResult: executionResult(run, region),
+      executionResult: executionResult(runtime.pipeline, run, region),
       outputVariables: run.status === 'Succeeded' ? outputVariables(action, e) : undefined
     })
   }
 }
 
-function executionResult(run: ActionRun, region: string) {
+function executionResult(pipeline: Pipeline, run: ActionRun, region: string) {
+  // Commands actions name their log stream here; CodeBuild actions leave it to BatchGetBuilds.
+  const location = run.action.provider === 'Commands' ? logLocation(pipeline, run) : undefined
   return compact({
     externalExecutionId: run.externalExecutionId,
     externalExecutionSummary: run.status === 'InProgress' ? undefined : resultSummary(run),
     externalExecutionUrl: externalUrl(run, region),
-    errorDetails: run.status === 'Failed' ? errorDetails(run.action) : undefined
+    errorDetails: run.status === 'Failed' ? errorDetails(run.action) : undefined,
+    logStreamARN: location && logStreamArn(region, location)
   })
 }
 
@@ -116,7 +121,7 @@ export function externalUrl(run: ActionRun, region: string): string | undefined 
 }
 
 function outputVariables(action: Action, e: Execution) {
-  if (action.provider !== 'CodeStarSourceConnection') return undefined
+  if (action.provider !== 'CodeStarSourceConnection') return action.outputVariables
   const revision = e.revisions.find((r) => r.actionName === action.name)
   return compact<Record<string, string | undefined>>({
     CommitId: revision?.revisionId,
@@ -147,7 +152,8 @@ export function pipelineView(runtime: PipelineRuntime, region: string) {
             runOrder: a.runOrder,
             configuration: a.configuration,
             outputArtifacts: a.outputArtifacts.map((name) => ({ name })),
-            inputArtifacts: a.inputArtifacts.map((name) => ({ name }))
+            inputArtifacts: a.inputArtifacts.map((name) => ({ name })),
+            namespace: a.namespace
           })
         )
       })),

@@ -137,7 +137,12 @@ function runnerEnv(dir: string, event: GitHubEvent, options: RunOptions): Record
     AWS_EC2_METADATA_DISABLED: 'true'
   }
   for (const f of ['output', 'state', 'summary', 'env', 'path']) writeFileSync(join(dir, f), '')
-  if (options.endpoint) env.AWS_ENDPOINT_URL_CODEPIPELINE = options.endpoint
+  if (options.endpoint) {
+    // The local service answers all three on one port, as the SDK's per-service variables allow.
+    env.AWS_ENDPOINT_URL_CODEPIPELINE = options.endpoint
+    env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS = options.endpoint
+    env.AWS_ENDPOINT_URL_CODEBUILD = options.endpoint
+  }
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
   return env
 }
@@ -165,9 +170,39 @@ function unescapeCommand(s: string): string {
   return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
 }
 
+export interface WorkflowCommand {
+  command: string
+  properties: string
+  message: string
+}
+
+/**
+ * The workflow commands the runner would act on, in order. Like the runner: a line is a command when it
+ * starts with `::` after leading whitespace; between `::stop-commands::TOKEN` and a line `::TOKEN::`
+ * nothing is a command.
+ */
+export function workflowCommands(stdout: string): WorkflowCommand[] {
+  const commands: WorkflowCommand[] = []
+  let stopToken: string | undefined
+  for (const raw of stdout.split('\n')) {
+    const line = raw.replace(/\r$/, '').trimStart()
+    if (stopToken !== undefined) {
+      if (line.trim().toLowerCase() === `::${stopToken}::`.toLowerCase()) stopToken = undefined
+      continue
+    }
+    const m = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/.exec(line)
+    if (m === null) continue
+    const [, command = '', properties = '', message = ''] = m
+    if (command === 'stop-commands') stopToken = message
+    commands.push({ command, properties, message: unescapeCommand(message) })
+  }
+  return commands
+}
+
 function commandMessages(stdout: string, command: string): string[] {
-  const re = new RegExp(`^::${command}(?: [^:]*)?::(.*)$`, 'gm')
-  return [...stdout.matchAll(re)].map((m) => unescapeCommand(m[1] ?? ''))
+  return workflowCommands(stdout)
+    .filter((c) => c.command === command)
+    .map((c) => c.message)
 }
 
 /** The step's whole environment: the runner's, the inputs', then the test's own overrides. */
