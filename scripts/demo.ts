@@ -20,6 +20,8 @@ function humanize(chunk: string): string {
     .replace(/^::group::(.*)$/gm, '▶ $1')
     .replace(/^::endgroup::$/gm, '')
     .replace(/^::(add-mask|debug|save-state|set-output)::.*\n?/gm, '')
+    // The markers around build log lines, which the runner hides too.
+    .replace(/^::stop-commands::[0-9a-f]{32}\n|^::[0-9a-f]{32}::\n/gm, '')
 }
 
 /** Bold only on a terminal: piped into a file or a CI log, the output stays plain text. */

@@ -17,6 +17,7 @@ import { prepare, type Main, type MainDeps } from './main-wiring.js'
 import { reportOnGitHub } from './report/on-github.js'
 import { reportCancelled, reportEnding, reportNotFollowed, reportUnfinished, type ReportContext } from './report/ending.js'
 import { reportNoExecution } from './report/no-execution.js'
+import { ActionLogs } from './logs/action-logs.js'
 import { ProgressTracker } from './report/progress.js'
 import { WaitExplainer } from './report/waits.js'
 
@@ -106,7 +107,14 @@ async function follow(main: Main, report: ReportContext, declaration: SourcePlan
   const timeout = new WaitTimeout(clock, settings.waitTimeoutMs)
   let final: ExecutionState
   try {
-    const followed = { execution, startedAt: report.startedAt, expectedMs, progress, waits: report.waits }
+    const followed = {
+      execution,
+      startedAt: report.startedAt,
+      expectedMs,
+      progress,
+      waits: report.waits,
+      afterProgress: report.logs?.afterProgress
+    }
     final = await waitForExecution(main.waiting, followed, AbortSignal.any([guard.signal, timeout.signal]))
   } catch (err) {
     throw await failedToFollow(main, report, timeout, err)
@@ -126,7 +134,14 @@ async function followOrLeave(main: Main, { source, execution, startedAt = main.c
   const progress = new ProgressTracker(log, startedAt, execution.consoleUrl)
   const waits = new WaitExplainer(main, execution.pipelineName, execution.executionId, startedAt)
   const { github } = main
-  const report: ReportContext = { execution, settings, github, commitId: source.commitId || undefined, startedAt, progress, waits }
+  const logs = new ActionLogs({
+    log,
+    mode: settings.logs,
+    region: settings.region,
+    consoleUrl: execution.consoleUrl,
+    load: main.tools.loadLogReader
+  })
+  const report: ReportContext = { execution, settings, github, commitId: source.commitId || undefined, startedAt, progress, waits, logs }
   reportOnGitHub({ settings, github, log, clock: main.clock, loadGitHubClient: main.tools.loadGitHubClient }, report)
   if (settings.wait) return follow(main, report, source.pipeline)
   main.guard.decided(0) // not followed: it runs on by design, whatever comes now

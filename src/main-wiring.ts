@@ -7,6 +7,8 @@ import type { StepIdentity } from './execution/request-token.js'
 import { jitteredBackoff, type Backoff, type RetryPolicy } from './execution/retry.js'
 import type { WaitDeps } from './execution/wait.js'
 import { loadGitHubClient, type GitHubClientLoader } from './github/client.js'
+import { loadLogReader } from './logs/clients.js'
+import type { LogReaderLoader } from './logs/types.js'
 import { describeRun, type GitHubContext } from './github/context.js'
 import type { Settings } from './inputs/settings.js'
 import type { Clock, Log, Outputs, StepProcess } from './ports.js'
@@ -28,6 +30,8 @@ export interface Tuning {
   backoff: Backoff
   /** How octokit is loaded for commit statuses and the check run: @actions/github, imported on first use. */
   loadGitHubClient: GitHubClientLoader
+  /** How the build logs are read: the CloudWatch Logs and CodeBuild SDK clients, imported on first use. */
+  loadLogReader: LogReaderLoader
 }
 
 export interface MainDeps {
@@ -58,7 +62,7 @@ export interface Main extends MainDeps {
 
 export function prepare(deps: MainDeps): Main {
   const { settings, port, clock, io, state } = deps
-  const tools: Tuning = { planner: planNextPoll, backoff: jitteredBackoff(), loadGitHubClient, ...deps.tuning }
+  const tools: Tuning = { planner: planNextPoll, backoff: jitteredBackoff(), loadGitHubClient, loadLogReader, ...deps.tuning }
   const workflowRun = describeRun(deps.github)
   const guard = new CancelGuard({ process: deps.process, port, log: io.log, clock, settings, workflowRun, state })
   const retry = { outageToleranceMs: settings.outageToleranceMs, backoff: tools.backoff }

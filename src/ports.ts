@@ -15,6 +15,8 @@ export interface Log {
 
 export interface Outputs {
   setOutput(name: string, value: string): void
+  /** Masks a value in the log from now on (@actions/core's setSecret). */
+  setSecret?(value: string): void
 }
 
 /** Time, as the wait loop and the cancel handler see it. */

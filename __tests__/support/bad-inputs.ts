@@ -136,5 +136,6 @@ export const BAD_INPUTS: BadInput[] = [
     'follow-trigger with pin-commit false',
     { 'follow-trigger': 'true', 'pin-commit': 'false' },
     /Input pin-commit: false makes no sense with follow-trigger/
-  ]
+  ],
+  ['logs not a mode', { logs: 'errors' }, /^Input logs is 'errors'; use failed \(the default\), all or none\.$/]
 ]

@@ -245,6 +245,7 @@ export function defaultSettings(pipelineName: string, overrides: Partial<Setting
     pollLimits: { minMs: 1000, maxMs: 60_000 },
     stopOnTimeout: false,
     outageToleranceMs: 300_000,
+    logs: 'failed',
     startRetryMs: 300_000,
     waitForRollback: false,
     ...overrides

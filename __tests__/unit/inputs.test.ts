@@ -47,7 +47,8 @@ describe('defaults', () => {
       outageToleranceMs: 5 * 60_000,
       startRetryMs: 5 * 60_000,
       waitForRollback: false,
-      follow: undefined
+      follow: undefined,
+      logs: 'failed'
     })
   })
 })
@@ -262,5 +263,16 @@ describe('follow inputs', () => {
       expect(err.message).toMatch(message)
       expect(err.message).not.toContain('\n')
     }
+  })
+})
+
+describe('logs', () => {
+  test.each([
+    ['failed', 'failed'],
+    ['all', 'all'],
+    ['none', 'none'],
+    ['ALL', 'all']
+  ])('%s', (value, mode) => {
+    expect(settings({ logs: value }).logs).toBe(mode)
   })
 })

@@ -94,7 +94,9 @@ test('pull request: discovers the source action, starts the head commit, waits, 
     'execution-url': executionUrl('us-east-1', 'p', ID),
     'commit-id': HEAD,
     status: 'Succeeded',
-    'status-summary': 'ok'
+    'status-summary': 'ok',
+    'output-variables': '{}',
+    'pipeline-variables': '{}'
   })
   expect(store.values).toEqual({
     pipelineName: 'p',

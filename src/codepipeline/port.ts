@@ -41,6 +41,8 @@ export interface ExecutionState {
   statusSummary?: string
   /** The revision of each source artifact, by artifact name (what an execution named by id ran). */
   artifactRevisions?: { name: string; revisionId?: string }[]
+  /** The execution's resolved pipeline variables (GetPipelineExecution). */
+  variables?: { name: string; value: string }[]
 }
 
 /** One action run of an execution, as ListActionExecutions tells it. Times are epoch ms. */
@@ -58,6 +60,13 @@ export interface ActionRun {
   summary?: string
   errorMessage?: string
   pipelineVersion?: number
+  /** The provider's id of the run; for CodeBuild, the build id. */
+  externalExecutionId?: string
+  /** The CloudWatch Logs stream of a Commands action (or any action that reports one). */
+  logStreamArn?: string
+  /** The action's variable namespace, if it has one. */
+  namespace?: string
+  outputVariables?: Record<string, string>
 }
 
 /** The stages and their actions in pipeline order. */
@@ -124,7 +133,11 @@ function toActionRun(d: ActionExecutionDetail): ActionRun {
     externalUrl: result?.externalExecutionUrl,
     summary: result?.externalExecutionSummary,
     errorMessage: result?.errorDetails?.message,
-    pipelineVersion: d.pipelineVersion
+    pipelineVersion: d.pipelineVersion,
+    externalExecutionId: result?.externalExecutionId,
+    logStreamArn: result?.logStreamARN,
+    namespace: d.input?.namespace,
+    outputVariables: d.output?.outputVariables
   }
 }
 
@@ -211,7 +224,8 @@ class SdkCodePipeline implements CodePipelinePort {
     const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, () => this.client.send(command, { abortSignal: signal }))
     const execution = out.pipelineExecution
     const artifactRevisions = execution?.artifactRevisions?.map((r) => ({ name: r.name ?? '', revisionId: r.revisionId }))
-    return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary, artifactRevisions }
+    const variables = execution?.variables?.map((v) => ({ name: v.name ?? '', value: v.resolvedValue ?? '' }))
+    return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary, artifactRevisions, variables }
   }
 
   async stopExecution({ pipelineName, executionId, abandon, reason }: StopRequest, signal?: AbortSignal): Promise<void> {

@@ -1,6 +1,6 @@
 // Follows the started execution, and only that one, until CodePipeline gives its verdict. Each tick is one
 // call, chosen by the poll planner: progress (ListActionExecutions) or status (GetPipelineExecution).
-import type { CodePipelinePort, ExecutionState } from '../codepipeline/port.js'
+import type { ActionRun, CodePipelinePort, ExecutionState } from '../codepipeline/port.js'
 import { isAbortError } from '../clock.js'
 import { awsErrorName, errorMessage } from '../errors.js'
 import type { PollLimits } from '../inputs/limits.js'
@@ -37,6 +37,15 @@ export interface Followed {
   progress: ProgressTracker
   /** Explains waits (V2: queues, transitions, conditions, retries); optional. */
   waits?: WaitExplainer
+  /** After each progress poll (logs: all reads the running actions' new log lines); must not throw. */
+  afterProgress?: (runs: ActionRun[], signal?: AbortSignal) => Promise<void>
+}
+
+/** After a progress poll: a queue before the first stage explained, and the running actions' new log lines. */
+async function afterProgressPoll(followed: Followed, signal?: AbortSignal): Promise<void> {
+  // No action at all yet: it may be queued before the first stage.
+  if (followed.progress.latest.length === 0) await followed.waits?.afterStatus([], signal)
+  await followed.afterProgress?.(followed.progress.latest, signal)
 }
 
 export function isTerminal(status: string): boolean {
@@ -92,8 +101,7 @@ export async function waitForExecution(deps: WaitDeps, followed: Followed, signa
         lastProgressAt = clock.now()
         followed.progress.update(await port.listActionRuns(pipelineName, executionId, signal))
         outage.succeeded()
-        // No action at all yet: it may be queued before the first stage.
-        if (followed.progress.latest.length === 0) await followed.waits?.afterStatus([], signal)
+        await afterProgressPoll(followed, signal)
         continue
       }
       lastStatusAt = clock.now()

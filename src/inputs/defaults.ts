@@ -26,7 +26,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'wait-for-rollback': 'false',
   'execution-id': '',
   'follow-trigger': 'false',
-  'trigger-timeout-minutes': '10'
+  'trigger-timeout-minutes': '10',
+  logs: 'failed'
 }
 
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */

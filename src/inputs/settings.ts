@@ -38,6 +38,18 @@ export interface Settings {
   waitForRollback: boolean
   /** Follow an execution this step does not start (execution-id, follow-trigger); undefined: start one. */
   follow?: FollowSettings
+  /** Which build logs to show: the failed actions' tails, every compute action's live, or none. */
+  logs: LogsMode
+}
+
+export type LogsMode = 'failed' | 'all' | 'none'
+const LOGS_MODES: LogsMode[] = ['failed', 'all', 'none']
+
+function readLogsMode(read: InputReader): LogsMode {
+  const value = read('logs')
+  const mode = LOGS_MODES.find((m) => m === value.toLowerCase())
+  if (!mode) throw new InputError(`Input logs is '${value}'; use failed (the default), all or none.`)
+  return mode
 }
 
 const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]+$/
@@ -151,7 +163,8 @@ export function readSettings(readRaw: InputReader, env: NodeJS.ProcessEnv): Sett
     outageToleranceMs: readMinutes(read, 'outage-tolerance-minutes', false)!,
     startRetryMs: readMinutes(read, 'start-retry-minutes', false)!,
     waitForRollback: readBoolean(read, 'wait-for-rollback'),
-    follow: readFollow(read)
+    follow: readFollow(read),
+    logs: readLogsMode(read)
   }
   checkCombinations(settings, settings.sourceRevisions !== undefined)
   checkFollowCombinations(settings.follow, {

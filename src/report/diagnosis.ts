@@ -31,7 +31,8 @@ export function describeCommit(commitId: string): string {
   return commitId ? `commit ${commitId.slice(0, 7)}` : "the source's latest revision"
 }
 
-function failedRun(runs: ActionRun[]): ActionRun | undefined {
+/** The failed action the annotation is about: the first to fail. */
+export function failedRun(runs: ActionRun[]): ActionRun | undefined {
   const latest = [...latestRuns(runs).values()]
   return latest.filter((r) => r.status === 'Failed').sort((a, b) => (a.lastUpdateTime ?? 0) - (b.lastUpdateTime ?? 0))[0]
 }

@@ -9,10 +9,11 @@ import { conclusionFor, type CheckRun } from '../github/check-run.js'
 import type { CheckConclusion } from '../github/client.js'
 import { endingOutput, endingTitle, type CheckEnding } from './check-output.js'
 import { statusFor, type CommitStatus } from './commit-status.js'
-import { diagnose, type Diagnosis } from './diagnosis.js'
+import { diagnose, failedRun, type Diagnosis } from './diagnosis.js'
 import { errorMessage } from '../errors.js'
 import type { GitHubContext } from '../github/context.js'
 import type { Settings } from '../inputs/settings.js'
+import { withLogTail, type ActionLogs } from '../logs/action-logs.js'
 import type { Clock, Log } from '../ports.js'
 import type { ProgressTracker } from './progress.js'
 import { writeSummary, type Report, type SummaryWriter } from './summary.js'
@@ -20,6 +21,7 @@ import { ruleThatFailed, skippedStages } from './conditions.js'
 import { reportRollback, type Rollback } from './rollback.js'
 import type { WaitExplainer } from './waits.js'
 import type { Outputs } from '../ports.js'
+import { collectOutputVariables, setVariableOutputs } from './variables.js'
 
 export interface EndingDeps {
   port: CodePipelinePort
@@ -43,6 +45,8 @@ export interface ReportContext {
   waits?: WaitExplainer
   commitStatus?: CommitStatus
   checkRun?: CheckRun
+  /** The compute actions' logs (the logs input). */
+  logs?: ActionLogs
 }
 
 function commitLink(report: ReportContext): { sha: string; url: string } | undefined {
@@ -77,7 +81,8 @@ export function reportOf(clock: Clock, report: ReportContext, state: ExecutionSt
     runs: report.progress.latest,
     variables: report.settings.variables.map((v) => ({ name: v.name ?? '', value: v.value ?? '' })),
     masked: report.settings.maskVariables,
-    notOurs: report.execution.origin === 'followed'
+    notOurs: report.execution.origin === 'followed',
+    outputVariables: followed ? collectOutputVariables(report.progress.latest) : undefined
   }
 }
 
@@ -95,6 +100,19 @@ async function completeCheckRun(report: ReportContext, summary: Report, ending: 
     ending.conclusion,
     endingOutput(summary, report.progress.lines, { ...ending, annotationPath: report.github.workflowPath ?? '.github/workflows' })
   )
+}
+
+/** What mask-variables asks, and what main masked at the start (the variables given as inputs). */
+function masking(report: ReportContext): { maskVariables: boolean; masked: string[] } {
+  return { maskVariables: report.settings.maskVariables, masked: report.settings.variables.map((v) => v.value ?? '') }
+}
+
+/** The failure annotation with the failed action's last log lines under it (logs: failed or all). */
+function withTail(report: ReportContext, diagnosis: Diagnosis): Diagnosis['annotation'] {
+  const note = diagnosis.annotation
+  const failed = diagnosis.passed ? undefined : failedRun(report.progress.latest)
+  if (note?.level !== 'error' || !failed) return note
+  return { ...note, message: withLogTail(note.message, report.logs?.tailOf(failed)) }
 }
 
 /** The last progress (one more ListActionExecutions, so the table is complete), then everything else. */
@@ -115,7 +133,9 @@ export async function reportEnding(deps: EndingDeps, report: ReportContext, stat
   const { allowSuperseded } = report.settings
   const commitId = report.commitId ?? ''
   const diagnosis = diagnose({ pipelineName, executionId, consoleUrl, state, runs, commitId, allowSuperseded, failedRule, rollback })
-  const note = diagnosis.annotation
+  setVariableOutputs(deps.outputs, runs, state, masking(report))
+  await report.logs?.atEnd(runs)
+  const note = withTail(report, diagnosis)
   if (note?.level === 'error') deps.log.error(note.message, { title: note.title })
   if (note?.level === 'notice') deps.log.notice(note.message, { title: note.title })
   const summary: Report = { ...reportOf(deps.clock, report, state), skipped, rollback, waits: report.waits?.told }
@@ -152,6 +172,7 @@ export async function reportNotFollowed(deps: EndingDeps, report: ReportContext)
  */
 export async function reportUnfinished(deps: EndingDeps, report: ReportContext, why: string): Promise<void> {
   report.checkRun?.freeze()
+  setVariableOutputs(deps.outputs, report.progress.latest, undefined, masking(report))
   // Unknown, not a CodePipeline status: the execution may still be running, or stopping.
   const summary = reportOf(deps.clock, report, { status: 'Unknown', statusSummary: why })
   await summarize(deps, summary)

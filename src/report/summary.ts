@@ -29,6 +29,8 @@ export interface Report {
   rollback?: { executionId: string; targetId?: string; commit?: string; status: string }
   /** true for an execution this step did not start (execution-id, follow-trigger). */
   notOurs?: boolean
+  /** Output variables by namespace (or Stage.Action); undefined when the execution was not followed. */
+  outputVariables?: Record<string, Record<string, string>>
 }
 
 /** The part of @actions/core's `summary` used here. */
@@ -116,6 +118,20 @@ function rollbackItem(rb: NonNullable<Report['rollback']>): string {
   return `<b>Rollback</b>: CodePipeline rolled back${to} in execution ${escapeText(rb.executionId)}: ${statusCell(rb.status)}`
 }
 
+/** Under the stage table: what the actions produced, for later steps (output-variables). */
+function writeOutputVariables(summary: SummaryWriter, variables: Record<string, Record<string, string>>): void {
+  const rows = Object.entries(variables).flatMap(([key, values]) =>
+    Object.entries(values).map(([name, value]) => [
+      `<code>${escapeText(key)}</code>`,
+      `<code>${escapeText(name)}</code>`,
+      escapeText(value) || EMPTY
+    ])
+  )
+  if (rows.length === 0) return
+  const head = ['Namespace', 'Name', 'Value'].map((data) => ({ data, header: true }))
+  summary.addHeading('Output variables', 3).addTable([head, ...rows])
+}
+
 /** The report's markup, added to `summary` without writing it: the job summary and the check run share it. */
 export function composeSummary(summary: SummaryWriter, r: Report): void {
   summary.addHeading(`CodePipeline ${escapeText(r.pipelineName)}: ${statusCell(r.status)}`, 2).addList(headerItems(r))
@@ -125,6 +141,7 @@ export function composeSummary(summary: SummaryWriter, r: Report): void {
   } else {
     summary.addTable([head, ...actionRows(r.structure, r.runs, r.skipped)])
     if (!r.structure) summary.addRaw("<p>Actions that never ran are not listed: the pipeline's declaration could not be read.</p>", true)
+    writeOutputVariables(summary, r.outputVariables ?? {})
   }
   if (r.waits !== undefined && r.waits.length > 0) summary.addHeading('Waits', 3).addList(r.waits.map((w) => escapeText(w, 500)))
   if (r.variables.length > 0) {
