@@ -176,25 +176,51 @@ export interface WorkflowCommand {
   message: string
 }
 
+// The commands the runner registers (its command extensions, plus stop-commands).
+const REGISTERED = new Set([
+  'set-env',
+  'set-output',
+  'save-state',
+  'add-mask',
+  'add-path',
+  'add-matcher',
+  'remove-matcher',
+  'debug',
+  'warning',
+  'error',
+  'notice',
+  'group',
+  'endgroup',
+  'echo',
+  'stop-commands'
+])
+
+/** A line as the runner parses it: `::name props::data` after leading white space, else `##[name props]data` anywhere. */
+function parseCommand(raw: string, registered: (name: string) => boolean): WorkflowCommand | undefined {
+  const v2 = /^::([^: ]*)(?: ([^:]*))?::(.*)$/.exec(raw.trimStart())
+  if (v2 && registered(v2[1] ?? '')) return { command: v2[1] ?? '', properties: v2[2] ?? '', message: unescapeCommand(v2[3] ?? '') }
+  const v1 = /##\[([^\] ]*)(?: ([^\]]*))?\](.*)$/.exec(raw)
+  if (v1 && registered(v1[1] ?? '')) return { command: v1[1] ?? '', properties: v1[2] ?? '', message: unescapeCommand(v1[3] ?? '') }
+  return undefined
+}
+
 /**
- * The workflow commands the runner would act on, in order. Like the runner: a line is a command when it
- * starts with `::` after leading whitespace; between `::stop-commands::TOKEN` and a line `::TOKEN::`
- * nothing is a command.
+ * The workflow commands the runner would act on, in order, as actions/runner's ActionCommandManager does:
+ * after `stop-commands` with a token, nothing is a command until a command named after the token.
  */
 export function workflowCommands(stdout: string): WorkflowCommand[] {
   const commands: WorkflowCommand[] = []
   let stopToken: string | undefined
+  const registered = (name: string) => REGISTERED.has(name) || (stopToken !== undefined && name.toLowerCase() === stopToken.toLowerCase())
   for (const raw of stdout.split('\n')) {
-    const line = raw.replace(/\r$/, '').trimStart()
+    const parsed = parseCommand(raw.replace(/\r$/, ''), registered)
+    if (parsed === undefined) continue
     if (stopToken !== undefined) {
-      if (line.trim().toLowerCase() === `::${stopToken}::`.toLowerCase()) stopToken = undefined
+      if (parsed.command.toLowerCase() === stopToken.toLowerCase()) stopToken = undefined
       continue
     }
-    const m = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/.exec(line)
-    if (m === null) continue
-    const [, command = '', properties = '', message = ''] = m
-    if (command === 'stop-commands') stopToken = message
-    commands.push({ command, properties, message: unescapeCommand(message) })
+    if (parsed.command === 'stop-commands') stopToken = parsed.message
+    commands.push(parsed)
   }
   return commands
 }

@@ -11,6 +11,7 @@ import { runMainStep } from './main-step.js'
 import type { SignalSource } from './ports.js'
 import { ActionState } from './state.js'
 import { stepIdentity } from './execution/request-token.js'
+import { stopCommandsWriter } from './logs/untrusted.js'
 
 function exit(code: number): void {
   process.exitCode = code
@@ -32,7 +33,7 @@ async function main(state: ActionState, signals: SignalSource): Promise<void> {
     step: stepIdentity(process.env),
     port: createCodePipelinePort({ region: settings.region }),
     clock: systemClock,
-    io: { log: core, outputs: core, summary: core.summary },
+    io: { log: { ...core, printUntrusted: stopCommandsWriter((line) => core.info(line)) }, outputs: core, summary: core.summary },
     state,
     process: { on: (name, fn) => signals.on(name, fn), removeListener: (name, fn) => signals.removeListener(name, fn), exit }
   })

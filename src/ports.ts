@@ -11,6 +11,11 @@ export interface Log {
   error(message: string, annotation?: Annotation): void
   debug(message: string): void
   notice(message: string, annotation?: Annotation): void
+  /** A collapsed group (::group::) until endGroup; the title is the action's own text, never AWS's. */
+  startGroup?(title: string): void
+  endGroup?(): void
+  /** Prints lines from AWS (build logs) so that none can act as a workflow command (logs/untrusted.ts). */
+  printUntrusted?(lines: string[]): void
 }
 
 export interface Outputs {

@@ -197,7 +197,9 @@ test('hostile log lines act as no workflow command, in a tail, live and in the a
     '##[error]old style',
     '::set-output name=status::Succeeded',
     '::endgroup::',
-    '::group::fake'
+    '::group::fake',
+    'npm ERR! ##[error]a legacy command mid-line',
+    'then ##[stop-commands]abc mid-line'
   ]
   const name = addPipeline('hostile', [build('Compile', { ...failing(), durationSeconds: 2, logs: hostile })])
   for (const logs of ['failed', 'all']) {
@@ -214,7 +216,7 @@ test('hostile log lines act as no workflow command, in a tail, live and in the a
     expect(result.warnings).toEqual([])
     expect(result.outputs.status).toBe('Failed')
     for (const line of hostile) expect(result.stdout).toContain(line) // shown as the text it is
-    expect(annotation(result, name)).toContain('::error::pwned by the buildspec')
+    expect(annotation(result, name)).toContain('then ##[stop-commands]abc mid-line')
   }
 })
 

@@ -25,6 +25,8 @@ export class FakeLog implements Log {
   error = (m: string, a?: Annotation) => void (this.lines.push(`error: ${m}`), a?.title && this.titles.push(a.title))
   debug = (m: string) => void this.lines.push(`debug: ${m}`)
   notice = (m: string, a?: Annotation) => void (this.lines.push(`notice: ${m}`), a?.title && this.titles.push(a.title))
+  startGroup = (title: string) => void this.lines.push(`group: ${title}`)
+  endGroup = () => void this.lines.push('endgroup')
   text(): string {
     return this.lines.join('\n')
   }

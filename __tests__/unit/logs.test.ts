@@ -4,7 +4,7 @@ import type { ActionRun } from '../../src/codepipeline/port.js'
 import { ActionLogs, withLogTail } from '../../src/logs/action-logs.js'
 import { logSourceOf, parseLogStreamArn } from '../../src/logs/locate.js'
 import type { LogPage, LogReader, LogStream } from '../../src/logs/types.js'
-import { printUntrusted, splitMessage } from '../../src/logs/untrusted.js'
+import { inertLine, printUntrusted, splitMessage, stopCommandsWriter } from '../../src/logs/untrusted.js'
 import { workflowCommands } from '../../harness/runner.js'
 import { awsError, FakeLog } from '../support/fakes.js'
 
@@ -75,13 +75,7 @@ describe('when logs are read', () => {
       run({ actionExecutionId: 's', stageName: 'Source', actionName: 'App', provider: 'GitHub', status: 'Succeeded' })
     ])
     expect(reader.calls).toEqual(['BatchGetBuilds app:1', 'tail /aws/codebuild/app 1 50'])
-    expect(log.lines.filter((l) => !/stop-commands|::[0-9a-f]{32}::/.test(l))).toEqual([
-      'info: ::group::Build / Compile: the last 3 lines of its log',
-      'info: one',
-      'info: two',
-      'info: three',
-      'info: ::endgroup::'
-    ])
+    expect(log.lines).toEqual(['group: Build / Compile: the last 3 lines of its log', 'info: one', 'info: two', 'info: three', 'endgroup'])
     const tail = logs.tailOf(run(), 2)
     expect(tail).toEqual({ stageName: 'Build', actionName: 'Compile', lines: ['two', 'three'] })
     expect(withLogTail('It failed.', tail)).toBe('It failed.\n\nThe last 2 lines of the log of Build / Compile:\ntwo\nthree')
@@ -116,7 +110,7 @@ describe('when logs are read', () => {
       'info: Compile | three'
     ])
     await logs.atEnd([run({ status: 'Succeeded' })])
-    expect(log.lines).toContain('info: ::group::Build / Compile: its log, 3 lines')
+    expect(log.lines).toContain('group: Build / Compile: its log, 3 lines')
     expect(logs.tailOf(run(), 1)?.lines).toEqual(['three'])
   })
 })
@@ -136,22 +130,45 @@ describe('where logs are', () => {
 })
 
 describe('untrusted lines', () => {
-  test('are printed between a fresh random stop-commands token pair, so the runner acts on none of them', () => {
+  const hostile = [
+    '::error::x',
+    '  ::add-mask::y',
+    '::stop-commands::z',
+    '::z::',
+    'text ##[error]mid-line',
+    '::endgroup::',
+    'plain :: text'
+  ]
+
+  test('through the port: between a fresh random stop-commands token pair, exactly as written; the runner acts on none', () => {
     const out: string[] = []
-    const log = { ...new FakeLog(), info: (m: string) => void out.push(m) }
-    const hostile = ['::error::x', '::add-mask::y', '::stop-commands::z', '::z::', '::warning::after']
-    printUntrusted(log, hostile, { group: 'Build / Compile' })
-    printUntrusted(log, hostile, { prefix: 'Compile | ' })
+    const write = (line: string) => void out.push(line)
+    const log = { ...new FakeLog(), info: write, startGroup: (t: string) => write(`::group::${t}`), endGroup: () => write('::endgroup::') }
+    const withPort = { ...log, printUntrusted: stopCommandsWriter(write) }
+    printUntrusted(withPort, hostile, { group: 'Build / Compile' })
+    printUntrusted(withPort, hostile, { prefix: 'Compile | ' })
     const commands = workflowCommands(out.join('\n'))
     expect(commands.map((c) => c.command)).toEqual(['group', 'stop-commands', 'endgroup', 'stop-commands'])
     const [first, second] = commands.filter((c) => c.command === 'stop-commands').map((c) => c.message)
     expect(first).toMatch(/^[0-9a-f]{32}$/)
     expect(second).not.toBe(first)
-    expect(out).toContain('Compile | ::error::x')
+    expect(out.slice(2, 2 + hostile.length)).toEqual(hostile)
+    expect(out).toContain('Compile | text ##[error]mid-line')
+  })
+
+  test('without the port: each line neutralised, a command neither at its start nor a legacy one inside', () => {
+    const out: string[] = []
+    const log = { ...new FakeLog(), info: (m: string) => void out.push(m) }
+    printUntrusted(log, hostile, { prefix: 'Compile | ' })
+    printUntrusted(log, hostile)
+    expect(workflowCommands(out.join('\n'))).toEqual([])
+    expect(out).toContain('\\::error::x')
+    expect(out).toContain('Compile | text ##\\[error]mid-line')
   })
 
   test('one event may hold several lines; long lines are cut', () => {
     expect(splitMessage('a\r\nb\n\n')).toEqual(['a', 'b'])
     expect(splitMessage('x'.repeat(5000))[0]).toHaveLength(4000 + '… (cut)'.length)
+    expect(inertLine('a\rb')).toBe('a b')
   })
 })
