@@ -10,7 +10,7 @@ const fail = process.argv.includes('--fail')
 const scenarioAt = process.argv.indexOf('--scenario')
 const scenario = scenarioAt >= 0 ? (process.argv[scenarioAt + 1] ?? '') : undefined
 
-/** Workflow commands are for the runner; show them the way the GitHub log does. */
+/** Workflow commands are for the runner; show them the way the GitHub log does (which hides the stop-commands markers too). */
 function humanize(chunk: string): string {
   return chunk
     .replace(/^::(error|warning|notice)(?: ([^:]*))?::(.*)$/gm, (_m, kind: string, props: string | undefined, msg: string) => {
@@ -20,7 +20,6 @@ function humanize(chunk: string): string {
     .replace(/^::group::(.*)$/gm, '▶ $1')
     .replace(/^::endgroup::$/gm, '')
     .replace(/^::(add-mask|debug|save-state|set-output)::.*\n?/gm, '')
-    // The markers around build log lines, which the runner hides too.
     .replace(/^::stop-commands::[0-9a-f]{32}\n|^::[0-9a-f]{32}::\n/gm, '')
 }
 
