@@ -229,14 +229,17 @@ describe('logs: all', () => {
       build('Unit', { durationSeconds: 6, logs: timed('unit', 10, 0.55) })
     ])
     const since = emulator.requests().length
-    const result = await run(name, { logs: 'all' })
+    // Polls at least every second, so that a loaded machine still reads while the builds run.
+    const result = await run(name, { logs: 'all', 'poll-interval-max-seconds': '1' })
     expect(result.code).toBe(0)
     const lines = result.stdout.split('\n')
     const lintDone = lines.findIndex((l) => /Build \/ Lint succeeded/.test(l))
     const unitDone = lines.findIndex((l) => /Build \/ Unit succeeded/.test(l))
     // Live: some of each build's lines were shown before it ended, prefixed with its name.
-    expect(lines.findIndex((l) => l === 'Lint | lint line 1')).toBeLessThan(lintDone)
-    expect(lines.findIndex((l) => l === 'Unit | unit line 1')).toBeLessThan(lintDone)
+    for (const first of ['Lint | lint line 1', 'Unit | unit line 1']) {
+      expect(lines.indexOf(first)).toBeGreaterThan(0)
+      expect(lines.indexOf(first)).toBeLessThan(lintDone)
+    }
     expect(lines.filter((l) => /^(Lint|Unit) \| /.test(l)).length).toBeGreaterThan(4)
     for (const l of lines.filter((x) => /^(Lint|Unit) \| /.test(x))) expect(l).toMatch(/^(Lint \| lint|Unit \| unit) line \d+$/)
     // No line twice live.
