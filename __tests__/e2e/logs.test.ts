@@ -96,7 +96,7 @@ describe('logs: failed (the default)', () => {
     expect(group(result, 'Build / Compile: the last 50 lines of its log')).toEqual(numbered('compile line', 60).slice(10))
     expect(annotation(result, name)).toMatch(
       new RegExp(
-        `failed: Build terminated with state: FAILED\\nDetails: .*\\n\\nThe last 10 lines of the log of Build / Compile:\\n${numbered('compile line', 60).slice(50).join('\\n')}$`
+        `failed[^]*: Build terminated with state: FAILED[^]*\\n\\nThe last 10 lines of the log of Build / Compile:\\n${numbered('compile line', 60).slice(50).join('\\n')}$`
       )
     )
     const calls = logCalls(since)
@@ -132,7 +132,7 @@ describe('logs: failed (the default)', () => {
     expect(result.code).toBe(1)
     expect(group(result, 'Build / Check: the last 3 lines of its log')).toEqual(commands.logs)
     expect(annotation(result, name)).toMatch(
-      /failed: Command failed with exit code 2\nDetails: \S+\n\nThe last 3 lines of the log of Build \/ Check:\nRunning command make check\ncheck: 3 problems\nmake: \*\*\* \[check\] Error 2$/
+      /Command failed with exit code 2[^]*\n\nThe last 3 lines of the log of Build \/ Check:\nRunning command make check\ncheck: 3 problems\nmake: \*\*\* \[check\] Error 2$/
     )
     const calls = logCalls(since)
     expect(calls.map((c) => c.operation)).toEqual(['GetLogEvents'])
@@ -182,7 +182,8 @@ test('AccessDenied on GetLogEvents: the same verdict, one notice naming the perm
       `Add it to the role's policy (see the README's IAM permissions) to see them here; meanwhile the log of Build / Compile is at ${url}`
   )
   expect(result.stdout).not.toContain('secret line')
-  expect(annotation(result, name)).toContain(`Details: ${url}`)
+  expect(annotation(result, name)).toContain(url)
+  expect(annotation(result, name)).not.toContain('The last')
   expect(result.warnings).toEqual([])
 })
 
@@ -207,10 +208,10 @@ test('hostile log lines act as no workflow command, in a tail, live and in the a
     expect(result.code).toBe(1)
     const commands = workflowCommands(result.stdout)
     // What the runner acts on: our own commands only; the stop-commands markers around the lines come in pairs.
-    expect(commands.filter((c) => !['stop-commands', 'group', 'endgroup', 'debug'].includes(c.command)).map((c) => c.command)).toEqual([
-      'error',
-      'error'
-    ])
+    const ours = commands.filter((c) => !['stop-commands', 'group', 'endgroup', 'debug'].includes(c.command))
+    expect(ours.length).toBeGreaterThan(0)
+    expect(new Set(ours.map((c) => c.command))).toEqual(new Set(['error']))
+    for (const error of ours) expect(error.message).toMatch(new RegExp(`^(Pipeline ${name} execution|Compile \\(CodeBuild\\))`))
     expect(commands.filter((c) => c.command === 'stop-commands').every((c) => /^[0-9a-f]{32}$/.test(c.message))).toBe(true)
     expect(commands.filter((c) => c.command === 'group').map((c) => c.message)).not.toContain('fake')
     expect(result.warnings).toEqual([])
