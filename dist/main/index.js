@@ -27446,6 +27446,20 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 
 /***/ }),
 
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   p: () => (/* binding */ ACTION_NAME)
+/* harmony export */ });
+// Kept in step with package.json by a unit test; a constant avoids bundling package.json.
+const ACTION_NAME = 'codepipeline-run-action';
+const ACTION_VERSION = '1.0.0';
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -28945,11 +28959,8 @@ function describeAwsError(err, ctx) {
     return name === 'Error' || message.startsWith(name) ? message : `${name}: ${message}`;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by a unit test; a constant avoids bundling package.json.
-const ACTION_NAME = 'codepipeline-run-action';
-const ACTION_VERSION = '1.0.0';
-
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/codepipeline/stages.ts
 function conditionView(state) {
     const status = state?.latestExecution?.status;
@@ -29021,7 +29032,11 @@ function toActionRun(d) {
         externalUrl: result?.externalExecutionUrl,
         summary: result?.externalExecutionSummary,
         errorMessage: result?.errorDetails?.message,
-        pipelineVersion: d.pipelineVersion
+        pipelineVersion: d.pipelineVersion,
+        externalExecutionId: result?.externalExecutionId,
+        logStreamArn: result?.logStreamARN,
+        namespace: d.input?.namespace,
+        outputVariables: d.output?.outputVariables
     };
 }
 // CodePipeline answers in well under a second; half a minute of silence is a hung connection, not a slow answer.
@@ -29054,7 +29069,7 @@ class SdkCodePipeline {
     newClient(retryMode, maxAttempts = 5) {
         return new dist_cjs/* CodePipelineClient */.pEs({
             region: this.settings.region,
-            customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
+            customUserAgent: [[version/* ACTION_NAME */.p, version/* ACTION_VERSION */.Y]],
             retryMode,
             maxAttempts,
             requestHandler: {
@@ -29095,7 +29110,8 @@ class SdkCodePipeline {
         const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, () => this.client.send(command, { abortSignal: signal }));
         const execution = out.pipelineExecution;
         const artifactRevisions = execution?.artifactRevisions?.map((r) => ({ name: r.name ?? '', revisionId: r.revisionId }));
-        return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary, artifactRevisions };
+        const variables = execution?.variables?.map((v) => ({ name: v.name ?? '', value: v.resolvedValue ?? '' }));
+        return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary, artifactRevisions, variables };
     }
     async stopExecution({ pipelineName, executionId, abandon, reason }, signal) {
         const command = new dist_cjs/* StopPipelineExecutionCommand */.krr({ pipelineName, pipelineExecutionId: executionId, abandon, reason });
@@ -29245,7 +29261,8 @@ const INPUT_DEFAULTS = {
     'wait-for-rollback': 'false',
     'execution-id': '',
     'follow-trigger': 'false',
-    'trigger-timeout-minutes': '10'
+    'trigger-timeout-minutes': '10',
+    logs: 'failed'
 };
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */
 const DEFAULT_POLL_MAX_SECONDS = 60;
@@ -29474,6 +29491,14 @@ function isS3Pair(a, b) {
 
 
 
+const LOGS_MODES = ['failed', 'all', 'none'];
+function readLogsMode(read) {
+    const value = read('logs');
+    const mode = LOGS_MODES.find((m) => m === value.toLowerCase());
+    if (!mode)
+        throw new InputError(`Input logs is '${value}'; use failed (the default), all or none.`);
+    return mode;
+}
 const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]+$/;
 // Standard, China, GovCloud and ISO partitions: us-east-1, cn-north-1, us-gov-west-1, us-isob-east-1.
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -29572,7 +29597,8 @@ function readSettings(readRaw, env) {
         outageToleranceMs: readMinutes(read, 'outage-tolerance-minutes', false),
         startRetryMs: readMinutes(read, 'start-retry-minutes', false),
         waitForRollback: readBoolean(read, 'wait-for-rollback'),
-        follow: readFollow(read)
+        follow: readFollow(read),
+        logs: readLogsMode(read)
     };
     checkCombinations(settings, settings.sourceRevisions !== undefined);
     checkFollowCombinations(settings.follow, {
@@ -30512,6 +30538,13 @@ async function handleTimeout(deps, execution) {
 
 // Stopping and InProgress are not here: a Stopping execution may still finish its actions.
 const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
+/** After a progress poll: a queue before the first stage explained, and the running actions' new log lines. */
+async function afterProgressPoll(followed, signal) {
+    // No action at all yet: it may be queued before the first stage.
+    if (followed.progress.latest.length === 0)
+        await followed.waits?.afterStatus([], signal);
+    await followed.afterProgress?.(followed.progress.latest, signal);
+}
 function isTerminal(status) {
     return TERMINAL.has(status);
 }
@@ -30562,9 +30595,7 @@ async function waitForExecution(deps, followed, signal) {
                 lastProgressAt = clock.now();
                 followed.progress.update(await port.listActionRuns(pipelineName, executionId, signal));
                 outage.succeeded();
-                // No action at all yet: it may be queued before the first stage.
-                if (followed.progress.latest.length === 0)
-                    await followed.waits?.afterStatus([], signal);
+                await afterProgressPoll(followed, signal);
                 continue;
             }
             lastStatusAt = clock.now();
@@ -30766,7 +30797,14 @@ function lazyClient(token, baseUrl, load = loadGitHubClient) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/logs/clients.ts
+async function loadLogReader(region) {
+    const { createSdkLogReader } = await Promise.all(/* import() */[__nccwpck_require__.e(756), __nccwpck_require__.e(859)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6859));
+    return createSdkLogReader(region);
+}
+
 ;// CONCATENATED MODULE: ./src/main-wiring.ts
+
 
 
 
@@ -30774,7 +30812,7 @@ function lazyClient(token, baseUrl, load = loadGitHubClient) {
 
 function prepare(deps) {
     const { settings, port, clock, io, state } = deps;
-    const tools = { planner: planNextPoll, backoff: jitteredBackoff(), loadGitHubClient: loadGitHubClient, ...deps.tuning };
+    const tools = { planner: planNextPoll, backoff: jitteredBackoff(), loadGitHubClient: loadGitHubClient, loadLogReader: loadLogReader, ...deps.tuning };
     const workflowRun = describeRun(deps.github);
     const guard = new CancelGuard({ process: deps.process, port, log: io.log, clock, settings, workflowRun, state });
     const retry = { outageToleranceMs: settings.outageToleranceMs, backoff: tools.backoff };
@@ -31181,6 +31219,18 @@ function rollbackItem(rb) {
         : '';
     return `<b>Rollback</b>: CodePipeline rolled back${to} in execution ${escapeText(rb.executionId)}: ${statusCell(rb.status)}`;
 }
+/** Under the stage table: what the actions produced, for later steps (output-variables). */
+function writeOutputVariables(summary, variables) {
+    const rows = Object.entries(variables).flatMap(([key, values]) => Object.entries(values).map(([name, value]) => [
+        `<code>${escapeText(key)}</code>`,
+        `<code>${escapeText(name)}</code>`,
+        escapeText(value) || EMPTY
+    ]));
+    if (rows.length === 0)
+        return;
+    const head = ['Namespace', 'Name', 'Value'].map((data) => ({ data, header: true }));
+    summary.addHeading('Output variables', 3).addTable([head, ...rows]);
+}
 /** The report's markup, added to `summary` without writing it: the job summary and the check run share it. */
 function composeSummary(summary, r) {
     summary.addHeading(`CodePipeline ${escapeText(r.pipelineName)}: ${statusCell(r.status)}`, 2).addList(headerItems(r));
@@ -31192,6 +31242,7 @@ function composeSummary(summary, r) {
         summary.addTable([head, ...actionRows(r.structure, r.runs, r.skipped)]);
         if (!r.structure)
             summary.addRaw("<p>Actions that never ran are not listed: the pipeline's declaration could not be read.</p>", true);
+        writeOutputVariables(summary, r.outputVariables ?? {});
     }
     if (r.waits !== undefined && r.waits.length > 0)
         summary.addHeading('Waits', 3).addList(r.waits.map((w) => escapeText(w, 500)));
@@ -31452,6 +31503,7 @@ function describeRollback(r) {
 function describeCommit(commitId) {
     return commitId ? `commit ${commitId.slice(0, 7)}` : "the source's latest revision";
 }
+/** The failed action the annotation is about: the first to fail. */
 function failedRun(runs) {
     const latest = [...latestRuns(runs).values()];
     return latest.filter((r) => r.status === 'Failed').sort((a, b) => (a.lastUpdateTime ?? 0) - (b.lastUpdateTime ?? 0))[0];
@@ -31523,6 +31575,325 @@ function diagnose(e) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/logs/locate.ts
+// arn:<partition>:logs:<region>:<account>:log-group:<group>:log-stream:<stream>; neither name may hold a colon.
+const STREAM_ARN = /^arn:[\w-]+:logs:[\w-]*:\d*:log-group:([^:]+):log-stream:([^:*]+)$/;
+function parseLogStreamArn(arn) {
+    const m = STREAM_ARN.exec(arn);
+    return m?.[1] && m[2] ? { group: m[1], stream: m[2] } : undefined;
+}
+function logSourceOf(run) {
+    const stream = run.logStreamArn ? parseLogStreamArn(run.logStreamArn) : undefined;
+    if (stream)
+        return { kind: 'stream', stream };
+    if (run.provider === 'CodeBuild' && run.externalExecutionId)
+        return { kind: 'build', buildId: run.externalExecutionId };
+    return undefined;
+}
+/** How the log and the step's log call an action. */
+function actionLabel(run) {
+    return `${run.stageName} / ${run.actionName}`;
+}
+
+;// CONCATENATED MODULE: ./src/logs/access.ts
+
+
+const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnauthorizedException']);
+class LogAccess {
+    deps;
+    reader;
+    /** What was refused ('codebuild:BatchGetBuilds', 'logs:GetLogEvents <group>'): asked once, said once. */
+    refused = new Set();
+    warned = new Set();
+    /** Each action run's stream once known. */
+    streams = new Map();
+    constructor(deps) {
+        this.deps = deps;
+    }
+    load() {
+        this.reader ??= this.deps.load(this.deps.region);
+        return this.reader;
+    }
+    /** The streams of these runs that are known by now; one BatchGetBuilds for every build not yet located. */
+    async streamsOf(runs, signal) {
+        const builds = new Map();
+        for (const run of runs) {
+            const source = logSourceOf(run);
+            if (source?.kind === 'stream')
+                this.streams.set(run.actionExecutionId, source.stream);
+            if (source?.kind === 'build' && !this.streams.has(run.actionExecutionId))
+                builds.set(source.buildId, run);
+        }
+        if (builds.size > 0 && !this.refused.has('codebuild:BatchGetBuilds')) {
+            try {
+                const found = await (await this.load()).buildStreams([...builds.keys()].slice(0, 100), signal);
+                for (const [buildId, stream] of found) {
+                    const run = builds.get(buildId);
+                    if (run)
+                        this.streams.set(run.actionExecutionId, stream);
+                }
+            }
+            catch (err) {
+                for (const run of [...builds.values()].slice(0, 1))
+                    this.failed(err, run, 'codebuild:BatchGetBuilds');
+            }
+        }
+        const known = new Map();
+        for (const run of runs) {
+            const stream = this.streams.get(run.actionExecutionId);
+            if (stream)
+                known.set(run.actionExecutionId, stream);
+        }
+        return known;
+    }
+    /** The last `limit` lines; undefined when they could not be read. */
+    async tail(run, stream, limit, signal) {
+        return (await this.read(run, stream, (reader) => reader.tail(stream, limit, signal)))?.messages;
+    }
+    /** The next page from the head or the token; undefined when it could not be read. */
+    async forward(run, stream, token, signal) {
+        return this.read(run, stream, (reader) => reader.forward(stream, token, signal));
+    }
+    async read(run, stream, send) {
+        const permission = `logs:GetLogEvents on log group ${stream.group}`;
+        if (this.refused.has(permission))
+            return undefined;
+        try {
+            return await send(await this.load());
+        }
+        catch (err) {
+            // CodeBuild creates the stream while the build is provisioning: not there yet is an empty log.
+            if (awsErrorName(err) === 'ResourceNotFoundException')
+                return { messages: [] };
+            this.failed(err, run, permission);
+            return undefined;
+        }
+    }
+    failed(err, run, permission) {
+        if (err instanceof Error && err.name === 'AbortError')
+            return;
+        const link = run.externalUrl ?? this.deps.consoleUrl;
+        if (DENIED.has(awsErrorName(err))) {
+            if (this.refused.has(permission))
+                return;
+            this.refused.add(permission);
+            this.deps.log.notice(`Build logs are not shown: the AWS credentials are not allowed ${permission}. Add it to the role's policy ` +
+                `(see the README's IAM permissions) to see them here; meanwhile the log of ${actionLabel(run)} is at ${link}`, { title: `No build logs: ${permission.split(' ')[0]} is not allowed` });
+            return;
+        }
+        if (this.warned.has(run.actionExecutionId))
+            return;
+        this.warned.add(run.actionExecutionId);
+        this.deps.log.warning(`Could not read the log of ${actionLabel(run)} (${errorMessage(err)}); it is at ${link}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/logs/untrusted.ts
+// Log lines are written by whoever wrote the buildspec, a pull request's author included: none of them may
+// act as a workflow command. The runner executes a line that starts (after white space) with `::`, and a
+// legacy `##[command]` anywhere in a line. So lines are printed through the Log port's printUntrusted, which
+// wraps each batch in `::stop-commands::<token>` \u2026 `::<token>::` with a fresh unguessable token: nothing in
+// between is a command, in either form, and the lines show exactly as written. A Log without it (a test
+// double) gets each line neutralised instead. Groups are opened and closed by the port, never by a log line.
+
+// A runaway line (minified output, a base64 blob) should not flood the log.
+const MAX_LINE_LENGTH = 4000;
+const COMMAND_START = /^[\s\u180e\u200b\ufeff]*::/;
+const LEGACY_COMMAND = /##\[/g;
+/** Lines of one CloudWatch event (one event may hold several); trailing blank lines dropped, long lines cut. */
+function splitMessage(message) {
+    const lines = message.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+    return lines.map((line) => (line.length > MAX_LINE_LENGTH ? `${line.slice(0, MAX_LINE_LENGTH)}\u2026 (cut)` : line));
+}
+/** The fallback: a line that can start no command (`\::error::`) and holds no legacy one (`##\[error]`). */
+function inertLine(line) {
+    const flat = line.replace(/[\r\u0085\u2028\u2029]/g, ' ').replace(LEGACY_COMMAND, '##\\[');
+    return COMMAND_START.test(flat) ? `\\${flat}` : flat;
+}
+/** What the wiring gives the Log port: writes a batch between a fresh random stop-commands token pair. */
+function stopCommandsWriter(write) {
+    return (lines) => {
+        const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+        write(`::stop-commands::${token}`);
+        for (const line of lines)
+            write(line);
+        write(`::${token}::`);
+    };
+}
+function printUntrusted(log, messages, options = {}) {
+    const lines = messages.flatMap(splitMessage).map((line) => `${options.prefix ?? ''}${line}`);
+    if (lines.length === 0)
+        return;
+    if (options.group !== undefined) {
+        if (log.startGroup)
+            log.startGroup(options.group);
+        else
+            log.info(options.group);
+    }
+    if (log.printUntrusted)
+        log.printUntrusted(lines);
+    else
+        for (const line of lines)
+            log.info(inertLine(line));
+    if (options.group !== undefined)
+        log.endGroup?.();
+}
+
+;// CONCATENATED MODULE: ./src/logs/failed.ts
+
+
+
+const TAIL_LINES = 50;
+// Parallel actions that all failed: each gets its tail, up to this many (the rest are in the console).
+const MAX_FAILED_SHOWN = 5;
+/** Prints the tails; returns each shown action run's lines (by actionExecutionId). */
+async function showFailedTails(access, log, runs, signal) {
+    const failed = [...latestRuns(runs).values()]
+        .filter((run) => run.status === 'Failed' && logSourceOf(run) !== undefined)
+        .sort((a, b) => (a.lastUpdateTime ?? 0) - (b.lastUpdateTime ?? 0))
+        .slice(0, MAX_FAILED_SHOWN);
+    const tails = new Map();
+    if (failed.length === 0)
+        return tails;
+    const streams = await access.streamsOf(failed, signal);
+    for (const run of failed) {
+        const stream = streams.get(run.actionExecutionId);
+        const messages = stream && (await access.tail(run, stream, TAIL_LINES, signal));
+        if (!messages || messages.length === 0)
+            continue;
+        const lines = messages.flatMap(splitMessage).slice(-TAIL_LINES);
+        printUntrusted(log, lines, { group: `${actionLabel(run)}: the last ${lines.length} lines of its log` });
+        tails.set(run.actionExecutionId, lines);
+    }
+    return tails;
+}
+
+;// CONCATENATED MODULE: ./src/logs/live.ts
+
+
+
+// Kept for the action's group; a longer log keeps its end (the beginning was shown live).
+const MAX_KEPT_LINES = 10_000;
+// Reading the rest of an ended action's log: enough pages for any sane build (10,000 events or 1 MB each).
+const MAX_DRAIN_PAGES = 20;
+class LiveLogs {
+    access;
+    log;
+    followed = new Map();
+    constructor(access, log) {
+        this.access = access;
+        this.log = log;
+    }
+    /** The lines kept for a run (its whole log, or its end when long). */
+    linesOf(actionExecutionId) {
+        return this.followed.get(actionExecutionId)?.lines;
+    }
+    /** `final`: the execution has ended, so every log is read to its end and grouped. */
+    async update(runs, final, signal) {
+        const candidates = [...latestRuns(runs).values()]
+            .filter((run) => logSourceOf(run) !== undefined && !this.followed.get(run.actionExecutionId)?.done)
+            .sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0));
+        if (candidates.length === 0)
+            return;
+        const streams = await this.access.streamsOf(candidates, signal);
+        for (const run of candidates) {
+            const stream = streams.get(run.actionExecutionId);
+            const state = this.followed.get(run.actionExecutionId) ?? { lines: [], dropped: 0, done: false };
+            this.followed.set(run.actionExecutionId, state);
+            const ended = final || run.status !== 'InProgress';
+            if (stream === undefined) {
+                if (ended)
+                    state.done = true; // no log to show (CloudWatch Logs off, or it could not be located)
+                continue;
+            }
+            if (!ended) {
+                const fresh = await this.next(run, state, stream, signal);
+                printUntrusted(this.log, fresh, { prefix: `${run.actionName} | ` });
+                continue;
+            }
+            for (let page = 0; page < MAX_DRAIN_PAGES; page++) {
+                if ((await this.next(run, state, stream, signal)).length === 0)
+                    break;
+            }
+            state.done = true;
+            this.printGroup(run, state);
+        }
+    }
+    /** One read onwards from the token; the new lines (also kept). */
+    async next(run, state, stream, signal) {
+        const page = await this.access.forward(run, stream, state.token, signal);
+        if (!page || page.nextForwardToken === state.token)
+            return [];
+        state.token = page.nextForwardToken;
+        const lines = page.messages.flatMap(splitMessage);
+        state.lines.push(...lines);
+        if (state.lines.length > MAX_KEPT_LINES)
+            state.dropped += state.lines.splice(0, state.lines.length - MAX_KEPT_LINES).length;
+        return lines;
+    }
+    printGroup(run, state) {
+        if (state.lines.length === 0)
+            return;
+        const earlier = state.dropped > 0 ? ` (the first ${state.dropped} were shown live above)` : '';
+        const title = `${actionLabel(run)}: its log, ${state.lines.length} lines${earlier}`;
+        printUntrusted(this.log, state.lines, { group: title });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/logs/action-logs.ts
+
+
+
+
+
+
+const ANNOTATION_LINES = 10;
+class ActionLogs {
+    deps;
+    access;
+    live;
+    tails = new Map();
+    constructor(deps) {
+        this.deps = deps;
+        this.access = new LogAccess({ ...deps, load: deps.load ?? loadLogReader });
+        this.live = new LiveLogs(this.access, deps.log);
+    }
+    /** After each progress poll: with logs: all, the running actions' new lines and a group per ended action. */
+    afterProgress = async (runs, signal) => {
+        if (this.deps.mode !== 'all' || signal?.aborted)
+            return;
+        await this.guard(() => this.live.update(runs, false, signal));
+    };
+    /** Once the execution has ended: the rest of every log (all), or the failed actions' tails (failed). */
+    async atEnd(runs, signal) {
+        if (this.deps.mode === 'all')
+            await this.guard(() => this.live.update(runs, true, signal));
+        if (this.deps.mode === 'failed')
+            await this.guard(async () => void (this.tails = await showFailedTails(this.access, this.deps.log, runs, signal)));
+    }
+    /** The last lines read of a failed run's log (after atEnd), or undefined when none were read. */
+    tailOf(run, count = ANNOTATION_LINES) {
+        const lines = (this.tails.get(run.actionExecutionId) ?? this.live.linesOf(run.actionExecutionId))?.slice(-count);
+        return lines && lines.length > 0 ? { stageName: run.stageName, actionName: run.actionName, lines } : undefined;
+    }
+    async guard(read) {
+        try {
+            await read();
+        }
+        catch (err) {
+            // A bug here must not cost the user the verdict: say it, and go on without logs.
+            this.deps.log.warning(`Could not show the build logs: ${errorMessage(err)}`);
+        }
+    }
+}
+/** The failure annotation's message, with the failed action's last log lines under it. */
+function withLogTail(message, tail) {
+    if (!tail)
+        return message;
+    const cut = tail.lines.map((line) => (line.length > 300 ? `${line.slice(0, 300)}\u2026` : line));
+    return `${message}\n\nThe last ${cut.length} lines of the log of ${actionLabel(tail)}:\n${cut.join('\n')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/conditions.ts
 
 
@@ -31558,7 +31929,39 @@ async function skippedStages(deps, pipelineName, executionId, structure, runs, k
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/variables.ts
+
+/** The newest run of each action with output variables; a namespace shared by two actions keeps the later. */
+function collectOutputVariables(runs) {
+    const collected = {};
+    const ordered = [...latestRuns(runs).values()].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0));
+    for (const run of ordered) {
+        if (!run.outputVariables || Object.keys(run.outputVariables).length === 0)
+            continue;
+        collected[run.namespace || `${run.stageName}.${run.actionName}`] = { ...run.outputVariables };
+    }
+    return collected;
+}
+function pipelineVariables(state) {
+    return Object.fromEntries((state?.variables ?? []).map((v) => [v.name, v.value]));
+}
+/**
+ * Sets output-variables and pipeline-variables. With mask-variables, the resolved values are masked first
+ * (`masked`: the values given as inputs, masked at the start already).
+ */
+function setVariableOutputs(outputs, runs, state, mask) {
+    const resolved = pipelineVariables(state);
+    if (mask.maskVariables)
+        for (const value of new Set(Object.values(resolved)))
+            if (value && !mask.masked.includes(value))
+                outputs.setSecret?.(value);
+    outputs.setOutput('output-variables', JSON.stringify(collectOutputVariables(runs)));
+    outputs.setOutput('pipeline-variables', JSON.stringify(resolved));
+}
+
 ;// CONCATENATED MODULE: ./src/report/ending.ts
+
+
 
 
 
@@ -31600,7 +32003,8 @@ function reportOf(clock, report, state, { followed = true } = {}) {
         runs: report.progress.latest,
         variables: report.settings.variables.map((v) => ({ name: v.name ?? '', value: v.value ?? '' })),
         masked: report.settings.maskVariables,
-        notOurs: report.execution.origin === 'followed'
+        notOurs: report.execution.origin === 'followed',
+        outputVariables: followed ? collectOutputVariables(report.progress.latest) : undefined
     };
 }
 async function summarize(deps, summary) {
@@ -31614,6 +32018,18 @@ async function summarize(deps, summary) {
 /** Completes the check run, if there is one, with what the job summary shows. */
 async function completeCheckRun(report, summary, ending) {
     await report.checkRun?.complete(ending.conclusion, endingOutput(summary, report.progress.lines, { ...ending, annotationPath: report.github.workflowPath ?? '.github/workflows' }));
+}
+/** What mask-variables asks, and what main masked at the start (the variables given as inputs). */
+function masking(report) {
+    return { maskVariables: report.settings.maskVariables, masked: report.settings.variables.map((v) => v.value ?? '') };
+}
+/** The failure annotation with the failed action's last log lines under it (logs: failed or all). */
+function withTail(report, diagnosis) {
+    const note = diagnosis.annotation;
+    const failed = diagnosis.passed ? undefined : failedRun(report.progress.latest);
+    if (note?.level !== 'error' || !failed)
+        return note;
+    return { ...note, message: withLogTail(note.message, report.logs?.tailOf(failed)) };
 }
 /** The last progress (one more ListActionExecutions, so the table is complete), then everything else. */
 async function reportEnding(deps, report, state) {
@@ -31633,7 +32049,9 @@ async function reportEnding(deps, report, state) {
     const { allowSuperseded } = report.settings;
     const commitId = report.commitId ?? '';
     const diagnosis = diagnose({ pipelineName, executionId, consoleUrl, state, runs, commitId, allowSuperseded, failedRule, rollback });
-    const note = diagnosis.annotation;
+    setVariableOutputs(deps.outputs, runs, state, masking(report));
+    await report.logs?.atEnd(runs);
+    const note = withTail(report, diagnosis);
     if (note?.level === 'error')
         deps.log.error(note.message, { title: note.title });
     if (note?.level === 'notice')
@@ -31669,6 +32087,7 @@ async function reportNotFollowed(deps, report) {
  */
 async function reportUnfinished(deps, report, why) {
     report.checkRun?.freeze();
+    setVariableOutputs(deps.outputs, report.progress.latest, undefined, masking(report));
     // Unknown, not a CodePipeline status: the execution may still be running, or stopping.
     const summary = reportOf(deps.clock, report, { status: 'Unknown', statusSummary: why });
     await summarize(deps, summary);
@@ -31928,6 +32347,7 @@ class WaitExplainer {
 
 
 
+
 async function chooseSources(main) {
     const { settings, github, port, guard, log } = main;
     return planSource({
@@ -32001,7 +32421,14 @@ async function follow(main, report, declaration) {
     const timeout = new WaitTimeout(clock, settings.waitTimeoutMs);
     let final;
     try {
-        const followed = { execution, startedAt: report.startedAt, expectedMs, progress, waits: report.waits };
+        const followed = {
+            execution,
+            startedAt: report.startedAt,
+            expectedMs,
+            progress,
+            waits: report.waits,
+            afterProgress: report.logs?.afterProgress
+        };
         final = await waitForExecution(main.waiting, followed, AbortSignal.any([guard.signal, timeout.signal]));
     }
     catch (err) {
@@ -32023,7 +32450,14 @@ async function followOrLeave(main, { source, execution, startedAt = main.clock.n
     const progress = new ProgressTracker(log, startedAt, execution.consoleUrl);
     const waits = new WaitExplainer(main, execution.pipelineName, execution.executionId, startedAt);
     const { github } = main;
-    const report = { execution, settings, github, commitId: source.commitId || undefined, startedAt, progress, waits };
+    const logs = new ActionLogs({
+        log,
+        mode: settings.logs,
+        region: settings.region,
+        consoleUrl: execution.consoleUrl,
+        load: main.tools.loadLogReader
+    });
+    const report = { execution, settings, github, commitId: source.commitId || undefined, startedAt, progress, waits, logs };
     reportOnGitHub({ settings, github, log, clock: main.clock, loadGitHubClient: main.tools.loadGitHubClient }, report);
     if (settings.wait)
         return follow(main, report, source.pipeline);
@@ -32135,6 +32569,7 @@ class ActionState {
 
 
 
+
 function exit(code) {
     process.exitCode = code;
     process.exit(code);
@@ -32157,7 +32592,7 @@ async function main(state, signals) {
         step: stepIdentity(process.env),
         port: createCodePipelinePort({ region: settings.region }),
         clock: systemClock,
-        io: { log: core, outputs: core, summary: core.summary },
+        io: { log: { ...core, printUntrusted: stopCommandsWriter((line) => core.info(line)) }, outputs: core, summary: core.summary },
         state,
         process: { on: (name, fn) => signals.on(name, fn), removeListener: (name, fn) => signals.removeListener(name, fn), exit }
     });

@@ -27646,7 +27646,11 @@ function toActionRun(d) {
         externalUrl: result?.externalExecutionUrl,
         summary: result?.externalExecutionSummary,
         errorMessage: result?.errorDetails?.message,
-        pipelineVersion: d.pipelineVersion
+        pipelineVersion: d.pipelineVersion,
+        externalExecutionId: result?.externalExecutionId,
+        logStreamArn: result?.logStreamARN,
+        namespace: d.input?.namespace,
+        outputVariables: d.output?.outputVariables
     };
 }
 // CodePipeline answers in well under a second; half a minute of silence is a hung connection, not a slow answer.
@@ -27720,7 +27724,8 @@ class SdkCodePipeline {
         const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, () => this.client.send(command, { abortSignal: signal }));
         const execution = out.pipelineExecution;
         const artifactRevisions = execution?.artifactRevisions?.map((r) => ({ name: r.name ?? '', revisionId: r.revisionId }));
-        return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary, artifactRevisions };
+        const variables = execution?.variables?.map((v) => ({ name: v.name ?? '', value: v.resolvedValue ?? '' }));
+        return { status: execution?.status ?? 'Unknown', statusSummary: execution?.statusSummary, artifactRevisions, variables };
     }
     async stopExecution({ pipelineName, executionId, abandon, reason }, signal) {
         const command = new dist_cjs/* StopPipelineExecutionCommand */.krr({ pipelineName, pipelineExecutionId: executionId, abandon, reason });
@@ -27858,7 +27863,8 @@ const INPUT_DEFAULTS = {
     'wait-for-rollback': 'false',
     'execution-id': '',
     'follow-trigger': 'false',
-    'trigger-timeout-minutes': '10'
+    'trigger-timeout-minutes': '10',
+    logs: 'failed'
 };
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */
 const DEFAULT_POLL_MAX_SECONDS = 60;
