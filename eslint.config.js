@@ -41,6 +41,37 @@ export default tseslint.config(
     }
   },
   {
+    // Untrusted text from AWS must not command the runner: src/ logs only through the Log port, which the
+    // entries wire through safeLog (src/report/log-text.ts). Only the entries may log through @actions/core.
+    files: ['src/**/*.ts'],
+    ignores: ['src/main.ts', 'src/post.ts', 'src/step-io.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@actions/core',
+              importNames: ['info', 'warning', 'error', 'notice', 'debug', 'setFailed', 'startGroup', 'group', 'issueCommand'],
+              message: 'Log through the Log port (safeLog in main.ts/post.ts), not @actions/core.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'stdout', message: 'stdout lines can be workflow commands: log through the Log port.' },
+        { object: 'process', property: 'stderr', message: 'stderr lines can be workflow commands: log through the Log port.' }
+      ]
+    }
+  },
+  {
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked]
   }

@@ -123,6 +123,7 @@ export class PipelineRuntime {
       e.abandonedUntilMs = now + ABANDON_MS
     }
     e.status = 'Stopping'
+    e.statusSummary = reason || undefined // the stop reason shows while it stops, as it does once Stopped
     e.stageStatus[e.stageIndex] = 'Stopping'
     e.lastUpdateMs = now
   }

@@ -1,5 +1,6 @@
 // A stand-in GitHub REST API on loopback: records every request and answers commit statuses and check runs
-// (create, update) as GitHub does, including its validation of check-run bodies.
+// (create, update) as GitHub does, including its validation of check-run bodies; GET .../pulls/N answers the
+// pull requests a test gives it.
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -67,6 +68,25 @@ export interface GitHubApiOptions {
   fail?: (request: GitHubRequest) => number | undefined
   /** How long to hold the answer to a request (recorded at once), e.g. a slow final commit status. */
   delayMs?: (request: GitHubRequest) => number
+  /** Pull requests GET /repos/{owner}/{repo}/pulls/{number} knows. */
+  pulls?: PullRequestStub[]
+}
+
+export interface PullRequestStub {
+  number: number
+  headSha: string
+  /** owner/name of the head's repository. */
+  headRepo: string
+}
+
+/** A pull request as GET /repos/{owner}/{repo}/pulls/{number} answers it (the fields the action reads). */
+function pullAnswer(path: string, pulls: PullRequestStub[]): Answer | undefined {
+  const m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/.exec(path)
+  if (!m) return undefined
+  const pr = pulls.find((p) => String(p.number) === m[3])
+  if (!pr) return { status: 404, body: { message: 'Not Found' } }
+  const base = { repo: { full_name: `${m[1]}/${m[2]}` } }
+  return { status: 200, body: { number: pr.number, head: { sha: pr.headSha, repo: { full_name: pr.headRepo } }, base } }
 }
 
 interface Answer {
@@ -126,14 +146,16 @@ function checkRunRoutes(checkRuns: Map<number, CheckRunRecord>) {
   }
 }
 
-function route(req: GitHubRequest, checkRuns: (req: GitHubRequest) => Answer | undefined): Answer {
+function route(req: GitHubRequest, checkRuns: (req: GitHubRequest) => Answer | undefined, pulls: PullRequestStub[]): Answer {
+  const pull = req.method === 'GET' ? pullAnswer(req.path, pulls) : undefined
+  if (pull) return pull
   if (req.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/statuses\/[0-9a-f]+$/.test(req.path)) {
     return { status: 201, body: { id: 1, state: req.body.state, context: req.body.context } }
   }
   return checkRuns(req) ?? { status: 404, body: { message: 'Not Found' } }
 }
 
-export async function startGitHubApi({ status, fail, delayMs }: GitHubApiOptions = {}): Promise<GitHubApi> {
+export async function startGitHubApi({ status, fail, delayMs, pulls = [] }: GitHubApiOptions = {}): Promise<GitHubApi> {
   const requests: GitHubRequest[] = []
   const checkRuns = new Map<number, CheckRunRecord>()
   const checkRunRoute = checkRunRoutes(checkRuns)
@@ -148,7 +170,7 @@ export async function startGitHubApi({ status, fail, delayMs }: GitHubApiOptions
       const refused = fail?.(request) ?? (status !== undefined && status >= 300 ? status : undefined)
       const answer = refused
         ? { status: refused, body: { message: refused === 403 ? 'Resource not accessible by integration' : 'Server Error' } }
-        : route(request, checkRunRoute)
+        : route(request, checkRunRoute, pulls)
       setTimeout(
         () => {
           if (res.destroyed) return

@@ -1,9 +1,27 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Clock } from './ports.js'
 
+// Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer one fires at once. wait-timeout-minutes
+// goes up to 99999 minutes (about 69 days), so a long sleep is a chain of timers that each fit.
+export const MAX_TIMER_MS = 2 ** 31 - 1
+
+export type Delay = (ms: number, signal?: AbortSignal) => Promise<void>
+
+const nodeDelay: Delay = (ms, signal) => delay(ms, undefined, { signal })
+
+/** Sleeps `ms` of any length, in timers no longer than Node allows; rejects with an AbortError on abort. */
+export async function sleepAnyLength(ms: number, signal?: AbortSignal, wait: Delay = nodeDelay): Promise<void> {
+  let left = Math.max(0, ms)
+  while (left > MAX_TIMER_MS) {
+    await wait(MAX_TIMER_MS, signal)
+    left -= MAX_TIMER_MS
+  }
+  await wait(left, signal)
+}
+
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) => delay(ms, undefined, { signal })
+  sleep: (ms, signal) => sleepAnyLength(ms, signal)
 }
 
 export function isAbortError(err: unknown): boolean {

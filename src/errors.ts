@@ -2,9 +2,13 @@
 // main prints their message alone; anything else is a bug and gets its stack in the debug log.
 
 export class ActionError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** The failure annotation's title, when the failure has one (e.g. which action failed). */
+  readonly title?: string
+
+  constructor(message: string, options?: { cause?: unknown; title?: string }) {
     super(message, options)
     this.name = 'ActionError'
+    this.title = options?.title
   }
 }
 

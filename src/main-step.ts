@@ -1,7 +1,7 @@
 // The main step, the story of a run: pick the sources, start, follow, judge and report; stop on cancel or timeout.
 import type { ExecutionState } from './codepipeline/port.js'
 import { explainSourceActionRejection, planSource, type SourcePlan } from './codepipeline/source.js'
-import { ActionError, errorMessage } from './errors.js'
+import { errorMessage } from './errors.js'
 import { describeExecution, type Execution } from './execution/execution.js'
 import { learnExpectations } from './execution/history.js'
 import { locateExecution } from './execution/locate.js'
@@ -18,6 +18,7 @@ import { reportOnGitHub } from './report/on-github.js'
 import { reportCancelled, reportEnding, reportNotFollowed, reportUnfinished, type ReportContext } from './report/ending.js'
 import { reportNoExecution } from './report/no-execution.js'
 import { ActionLogs } from './logs/action-logs.js'
+import { failureOf } from './report/diagnosis.js'
 import { ProgressTracker } from './report/progress.js'
 import { WaitExplainer } from './report/waits.js'
 
@@ -27,7 +28,7 @@ async function chooseSources(main: Main): Promise<SourcePlan> {
   const { settings, github, port, guard, log } = main
   return planSource({
     settings,
-    chooseCommit: () => chooseCommit(github, settings.commitId),
+    chooseCommit: () => chooseCommit(github, settings.commitId, { githubToken: settings.githubToken }),
     getPipeline: (name) =>
       withRetries(main, { what: `Could not read pipeline ${name}`, send: (s) => port.getPipeline(name, s), signal: guard.signal }),
     repo: github.repo,
@@ -123,7 +124,7 @@ async function follow(main: Main, report: ReportContext, declaration: SourcePlan
   }
   guard.decided()
   const diagnosis = await reportEnding(main.ending, report, final)
-  if (!diagnosis.passed) throw new ActionError(diagnosis.sentence ?? `Pipeline ${pipelineName} ended ${final.status}.`)
+  if (!diagnosis.passed) throw failureOf(diagnosis, pipelineName, final.status)
   guard.decided(0)
   log.info(`Pipeline ${pipelineName} execution ${executionId} ${final.status}.`)
 }
@@ -141,7 +142,17 @@ async function followOrLeave(main: Main, { source, execution, startedAt = main.c
     consoleUrl: execution.consoleUrl,
     load: main.tools.loadLogReader
   })
-  const report: ReportContext = { execution, settings, github, commitId: source.commitId || undefined, startedAt, progress, waits, logs }
+  const report: ReportContext = {
+    execution,
+    settings,
+    github,
+    commitId: source.commitId || undefined,
+    pinned: source.pinned,
+    startedAt,
+    progress,
+    waits,
+    logs
+  }
   reportOnGitHub({ settings, github, log, clock: main.clock, loadGitHubClient: main.tools.loadGitHubClient }, report)
   if (settings.wait) return follow(main, report, source.pipeline)
   main.guard.decided(0) // not followed: it runs on by design, whatever comes now

@@ -66,7 +66,7 @@ export function prepare(deps: MainDeps): Main {
   const workflowRun = describeRun(deps.github)
   const guard = new CancelGuard({ process: deps.process, port, log: io.log, clock, settings, workflowRun, state })
   const retry = { outageToleranceMs: settings.outageToleranceMs, backoff: tools.backoff }
-  const ending = { port, log: io.log, clock, summary: io.summary, outputs: io.outputs }
+  const ending = { port, log: io.log, clock, summary: io.summary, outputs: io.outputs, retry }
   const waiting = { port, clock, log: io.log, outputs: io.outputs, planner: tools.planner, limits: settings.pollLimits, retry, state }
   return { ...deps, log: io.log, workflowRun, retry, guard, tools, waiting, ending }
 }

@@ -3,9 +3,10 @@
 // The post step has its own entry and bundle (post.ts), so it can never start anything.
 import * as core from '@actions/core'
 import { systemClock } from './clock.js'
+import { safeLog } from './report/log-text.js'
 import { createCodePipelinePort } from './codepipeline/port.js'
 import { readGitHubContext } from './github/context.js'
-import { readInput, reportFailure } from './step-io.js'
+import { readInput, readInputUntrimmed, reportFailure } from './step-io.js'
 import { readSettings, type Settings } from './inputs/settings.js'
 import { runMainStep } from './main-step.js'
 import type { SignalSource } from './ports.js'
@@ -25,7 +26,7 @@ function hideSecrets(settings: Settings): void {
 }
 
 async function main(state: ActionState, signals: SignalSource): Promise<void> {
-  const settings = readSettings(readInput, process.env)
+  const settings = readSettings(readInput, process.env, readInputUntrimmed)
   hideSecrets(settings)
   await runMainStep({
     settings,
@@ -33,7 +34,7 @@ async function main(state: ActionState, signals: SignalSource): Promise<void> {
     step: stepIdentity(process.env),
     port: createCodePipelinePort({ region: settings.region }),
     clock: systemClock,
-    io: { log: { ...core, printUntrusted: stopCommandsWriter((line) => core.info(line)) }, outputs: core, summary: core.summary },
+    io: { log: { ...safeLog(core), printUntrusted: stopCommandsWriter((line) => core.info(line)) }, outputs: core, summary: core.summary },
     state,
     process: { on: (name, fn) => signals.on(name, fn), removeListener: (name, fn) => signals.removeListener(name, fn), exit }
   })

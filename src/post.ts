@@ -2,6 +2,7 @@
 // had started, never start anything. With nothing saved, it does nothing.
 import * as core from '@actions/core'
 import { systemClock } from './clock.js'
+import { safeLog } from './report/log-text.js'
 import { createCodePipelinePort } from './codepipeline/port.js'
 import { describeRun, readGitHubContext } from './github/context.js'
 import { withDefaults } from './inputs/defaults.js'
@@ -20,7 +21,7 @@ export async function runPost(): Promise<void> {
         abandonOnCancel: readBoolean(read, 'abandon-on-cancel')
       }),
       createPort: (region) => createCodePipelinePort({ region }),
-      log: core,
+      log: safeLog(core),
       clock: systemClock,
       workflowRun: describeRun(readGitHubContext())
     })

@@ -112,7 +112,7 @@ test('Failed: failure, with the failed action annotated on the workflow file; te
       end_line: 1,
       annotation_level: 'failure',
       title: `${name}: Build / Compile failed`,
-      message: expect.stringContaining(`Compile (CodeBuild) in stage Build failed: ${evil}`) as unknown
+      message: expect.stringContaining(`failed in stage Build, action Compile: ${evil}`) as unknown
     }
   ])
 })

@@ -13,6 +13,7 @@ export const BAD_INPUTS: BadInput[] = [
   ['short commit-id', { 'commit-id': 'abc1234' }, /commit-id 'abc1234' is a short sha; pass the full/],
   ['39-hex commit-id', { 'commit-id': 'a'.repeat(39) }, /commit-id .* short sha/],
   ['non-hex commit-id', { 'commit-id': 'main' }, /commit-id 'main' is not a commit sha/],
+  ['all-zeros commit-id', { 'commit-id': '0'.repeat(40) }, /^Input commit-id is all zeros, which names no commit/],
   ['41-hex commit-id', { 'commit-id': 'a'.repeat(41) }, /commit-id .* not a commit sha/],
   ['source-action with a space', { 'source-action': 'My Source' }, /source-action 'My Source'/],
   ['source-action too long', { 'source-action': 's'.repeat(101) }, /source-action/],

@@ -32,15 +32,12 @@ test('Succeeded passes, silently', () => {
   expect(diagnose(ending({ state: { status: 'Succeeded' } }))).toEqual({ passed: true })
 })
 
-test('Failed: stage, action, provider message and link, in the annotation and the sentence', () => {
+test('Failed: stage, action, provider message and link, in the one sentence that is the annotation', () => {
+  const sentence = `Pipeline p execution ${ID} failed in stage Build, action Compile: npm test exited with 1 (https://logs).`
   expect(diagnose(ending())).toEqual({
     passed: false,
-    annotation: {
-      level: 'error',
-      title: 'p: Build / Compile failed',
-      message: 'Compile (CodeBuild) in stage Build failed: npm test exited with 1\nDetails: https://logs'
-    },
-    sentence: `Pipeline p execution ${ID} failed in stage Build, action Compile: npm test exited with 1 (https://logs).`
+    annotation: { level: 'error', title: 'p: Build / Compile failed', message: sentence },
+    sentence
   })
 })
 

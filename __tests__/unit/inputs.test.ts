@@ -87,11 +87,40 @@ describe('bad inputs fail with one line naming the input', () => {
 })
 
 describe('variables', () => {
-  test('blank lines and # lines are ignored; the value is everything after the first =', () => {
-    expect(parseVariables('\n# a comment\nA=1\n\nURL=https://x/?a=b=c\n  B=two words  \n')).toEqual([
+  test('blank lines and # lines are ignored; the value is everything after the first =, spaces included', () => {
+    expect(parseVariables('\n  # a comment\nA=1\n \nURL=https://x/?a=b=c\n  B = two words  \n')).toEqual([
       { name: 'A', value: '1' },
       { name: 'URL', value: 'https://x/?a=b=c' },
-      { name: 'B', value: 'two words' }
+      { name: 'B', value: ' two words  ' }
+    ])
+  })
+  test('a lone CR breaks a line like LF and CRLF', () => {
+    expect(parseVariables('A=1\rB=2\r\nC=3\nD=4')).toEqual(['1', '2', '3', '4'].map((value, i) => ({ name: 'ABCD'[i], value })))
+    expect(parseSourceRevisions('App:COMMIT_ID:abc\rOther:COMMIT_ID:def')).toHaveLength(2)
+  })
+  test('lengths are counted in characters, as the API counts them, not UTF-16 units', () => {
+    expect(parseVariables(`E=${'🚀'.repeat(1000)}`)[0].value).toHaveLength(2000)
+    expect(() => parseVariables(`E=${'🚀'.repeat(1001)}`)).toThrow(/1-1000 characters \(it has 1001\)/)
+    expect(parseSourceRevisions(`App:S3_OBJECT_KEY:${'é'.repeat(1500)}`)).toHaveLength(1)
+  })
+  test('a line separator inside a value is refused (the API pattern does not match it)', () => {
+    expect(() => parseVariables('A=x\u2028y')).toThrow(/variables line 1: the value of A contains a line separator/)
+  })
+  test('mask-variables: a malformed line never shows its text, only its number', () => {
+    for (const raw of ['A=1\nhunter2', 'A=1\nmy hunter2=x']) {
+      const err = inputError(() => parseVariables(raw, { secret: true }))
+      expect(err.message).toMatch(/^variables line 2: /)
+      expect(err.message).not.toContain('hunter2')
+    }
+    const err = inputError(() => readSettings(reader({ 'pipeline-name': 'p', 'mask-variables': 'true', variables: 'hunter2' }), {}))
+    expect(err.message).not.toContain('hunter2')
+  })
+  test('the value keeps the trailing spaces core.getInput would trim, when read untrimmed', () => {
+    const untrimmed = (name: string) => (name === 'variables' ? 'A=x  \nB=y  \n' : '')
+    const s = readSettings(reader({ 'pipeline-name': 'p', variables: 'A=x  \nB=y' }), { AWS_REGION: 'us-east-1' }, untrimmed)
+    expect(s.variables).toEqual([
+      { name: 'A', value: 'x  ' },
+      { name: 'B', value: 'y  ' }
     ])
   })
   test('names may use @, - and _; limits are 128 and 1000 characters', () => {

@@ -139,8 +139,8 @@ test('wait false: starts, sets the outputs, never polls, saves wait=false', asyn
   expect(store.values.wait).toBe('false')
 })
 
-test('source-revisions: no GetPipeline', async () => {
-  const revisions = [{ actionName: 'App', revisionType: 'COMMIT_ID' as const, revisionValue: 'c'.repeat(40) }]
+test('source-revisions without a commit: no GetPipeline', async () => {
+  const revisions = [{ actionName: 'Img', revisionType: 'IMAGE_DIGEST' as const, revisionValue: 'sha256:x' }]
   const { deps, port } = setup({ sourceRevisions: revisions })
   await runMainStep(deps)
   expect(port.ops()[0]).toBe('start')
@@ -244,8 +244,11 @@ describe('reporting', () => {
     port.actionRuns = [
       [{ actionExecutionId: 'a', stageName: 'Source', actionName: 'App', status: 'Failed', errorMessage: 'no access to repo' }]
     ]
-    await expect(runMainStep(deps)).rejects.toThrow(/failed in stage Source, action App: no access to repo/)
-    expect(log.titles).toEqual(['p: Source / App failed'])
+    const failure = await runMainStep(deps).catch((err: unknown) => err)
+    expect(failure).toMatchObject({ message: expect.stringMatching(/failed in stage Source, action App: no access to repo/) })
+    // The failure is the one error annotation, with its title; nothing logged it before.
+    expect(failure).toMatchObject({ title: 'p: Source / App failed' })
+    expect(log.titles).toEqual([])
     expect(posted.map((p) => p.state)).toEqual(['pending', 'failure'])
     expect(summary.written).toContain('no access to repo')
   })

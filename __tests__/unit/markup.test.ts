@@ -37,3 +37,9 @@ test('links escape their text and href, and drop unsafe targets', () => {
   expect(link('<b>', 'https://example.com/"onmouseover="x')).toBe('<a href="https://example.com/%22onmouseover=%22x">&#60;b&#62;</a>')
   expect(link('click', 'javascript:alert(1)')).toBe('click')
 })
+
+test('a cut never splits a character: emoji and astral letters stay whole', () => {
+  const cut = escapeText('a' + '🚀'.repeat(20), 10)
+  expect(cut).toBe('a' + '🚀'.repeat(8) + '…')
+  expect(escapeText('𝕏'.repeat(5), 5)).toBe('𝕏'.repeat(5))
+})

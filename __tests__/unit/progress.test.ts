@@ -110,3 +110,17 @@ describe('what progress tells the planner', () => {
     expect(view([run('Deploy', 'Ship', 'InProgress', 2)], null).lastStageStartedAt).toBeUndefined()
   })
 })
+
+describe.each([
+  ['10 minutes ahead of AWS', 600_000],
+  ['10 minutes behind AWS', -600_000]
+])('a runner whose clock is %s', (_label, skew) => {
+  test('log offsets count on AWS time alone, and the planner gets the last stage start on the runner clock', () => {
+    const log = new FakeLog()
+    const runnerStart = T0 + skew
+    const tracker = new ProgressTracker(log, runnerStart, '', STRUCTURE)
+    tracker.update([run('Source', 'App', 'Succeeded', 0, 1000), run('Deploy', 'Ship', 'InProgress', 2000)])
+    expect(log.lines).toEqual(['info: [+1.0s] Source / App succeeded after 1.0s', 'info: [+2.0s] Deploy / Ship started'])
+    expect(tracker.view().lastStageStartedAt).toBe(runnerStart + 2000)
+  })
+})

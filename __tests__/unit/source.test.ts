@@ -114,7 +114,7 @@ describe('planSource', () => {
     const log = new FakeLog()
     const d: SourceDeps = {
       settings: { pipelineName: 'p', pinCommit: true, ...settings },
-      chooseCommit: () => {
+      chooseCommit: async () => {
         calls.commit++
         return { sha: SHA, reason: 'push: GITHUB_SHA' }
       },
@@ -144,18 +144,32 @@ describe('planSource', () => {
     expect((await planSource(d)).sourceRevisions).toEqual([{ actionName: 'Named', revisionType: 'COMMIT_ID', revisionValue: SHA }])
     expect(calls.getPipeline).toEqual([])
   })
-  test('source-revisions given: used as they are, no GetPipeline, no commit from the event', async () => {
+  test("source-revisions: sent as they are; the commit is this repository's source action's line, not the first", async () => {
     const revisions = [
+      { actionName: 'Infra', revisionType: 'COMMIT_ID' as const, revisionValue: 'a'.repeat(40) },
       { actionName: 'Img', revisionType: 'IMAGE_DIGEST' as const, revisionValue: 'sha256:' + 'b'.repeat(64) },
-      { actionName: 'App', revisionType: 'COMMIT_ID' as const, revisionValue: 'c'.repeat(40) }
+      { actionName: 'Mine', revisionType: 'COMMIT_ID' as const, revisionValue: 'c'.repeat(40) }
     ]
-    const { d, calls } = deps({ sourceRevisions: revisions })
-    expect(await planSource(d)).toEqual({ sourceRevisions: revisions, commitId: 'c'.repeat(40) })
-    expect(calls).toEqual({ commit: 0, getPipeline: [] })
+    const { d, calls } = deps(
+      { sourceRevisions: revisions },
+      pipeline(connection('Infra', 'octo-org/infra'), connection('Mine', 'octo-org/app'))
+    )
+    expect(await planSource(d)).toMatchObject({ sourceRevisions: revisions, commitId: 'c'.repeat(40) })
+    expect(calls).toEqual({ commit: 0, getPipeline: ['p'] })
   })
-  test('source-revisions without a commit: commit-id output is empty', async () => {
-    const { d } = deps({ sourceRevisions: [{ actionName: 'Img', revisionType: 'IMAGE_DIGEST', revisionValue: 'sha256:x' }] })
-    expect((await planSource(d)).commitId).toBe('')
+  test("source-revisions with only another repository's commit: no commit of ours, and what is pinned", async () => {
+    const revisions = [{ actionName: 'Infra', revisionType: 'COMMIT_ID' as const, revisionValue: 'a'.repeat(40) }]
+    const { d } = deps({ sourceRevisions: revisions }, pipeline(connection('Infra', 'octo-org/infra'), connection('Mine', 'octo-org/app')))
+    expect(await planSource(d)).toMatchObject({ commitId: '', pinned: `Infra: COMMIT_ID ${'a'.repeat(40)}` })
+  })
+  test('source-revisions without a commit: no GetPipeline, commit-id output is empty, the digest is what is pinned', async () => {
+    const { d, calls } = deps({ sourceRevisions: [{ actionName: 'Img', revisionType: 'IMAGE_DIGEST', revisionValue: 'sha256:x' }] })
+    expect(await planSource(d)).toEqual({
+      sourceRevisions: [{ actionName: 'Img', revisionType: 'IMAGE_DIGEST', revisionValue: 'sha256:x' }],
+      commitId: '',
+      pinned: 'Img: IMAGE_DIGEST sha256:x'
+    })
+    expect(calls.getPipeline).toEqual([])
   })
   test('source-revisions with commit-id: a warning that commit-id is ignored', async () => {
     const { d, log } = deps({

@@ -1,14 +1,16 @@
 // Decides the sourceRevisions of StartPipelineExecution: which source action receives which commit.
 import type { PipelineDeclaration, SourceRevisionOverride } from '@aws-sdk/client-codepipeline'
 import type { CommitChoice } from '../github/commit.js'
-import { ActionError, awsErrorName } from '../errors.js'
+import { ActionError, awsErrorName, errorMessage } from '../errors.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Log } from '../ports.js'
 
 export interface SourcePlan {
   sourceRevisions: SourceRevisionOverride[]
-  /** The commit the execution is pinned to; '' when it is not pinned to a commit. */
+  /** The commit of this repository the execution is pinned to; '' when it is not pinned to one. */
   commitId: string
+  /** What source-revisions pins when it is not a commit of this repository (an image digest, an S3 object...). */
+  pinned?: string
   /** The declaration, when discovery read it (so it is not read twice). */
   pipeline?: PipelineDeclaration
 }
@@ -23,7 +25,7 @@ export interface SourceAction {
 export interface SourceDeps {
   settings: Pick<Settings, 'pipelineName' | 'commitId' | 'sourceAction' | 'sourceRevisions' | 'pinCommit'>
   /** Called only when a commit is needed, so events without one do not fail runs that don't pin. */
-  chooseCommit: () => CommitChoice
+  chooseCommit: () => Promise<CommitChoice>
   /** Called only for discovery. */
   getPipeline: (pipelineName: string) => Promise<PipelineDeclaration>
   repo: { owner: string; repo: string }
@@ -83,22 +85,49 @@ export function pickSourceAction(actions: SourceAction[], repo: { owner: string;
   )
 }
 
-function firstCommit(revisions: SourceRevisionOverride[]): string {
-  return revisions.find((r) => r.revisionType === 'COMMIT_ID')?.revisionValue ?? ''
+/** "Img: IMAGE_DIGEST sha256:3da1996a8115d76…", for the summary and the failure sentence. */
+export function describeOverrides(revisions: SourceRevisionOverride[]): string {
+  const short = (value = '') => (value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  return revisions.map((r) => `${r.actionName}: ${r.revisionType} ${short(r.revisionValue)}`).join(', ')
+}
+
+/**
+ * source-revisions: the commit to report (output, summary link, commit status) is the COMMIT_ID of this
+ * repository's source action, which only the declaration tells; another repository's commit is not ours to
+ * report. Without a COMMIT_ID line there is nothing to read, so no GetPipeline.
+ */
+async function planOverrides(deps: SourceDeps, revisions: SourceRevisionOverride[]): Promise<SourcePlan> {
+  const { settings, log } = deps
+  if (settings.commitId) log.warning('commit-id is ignored because source-revisions is set.')
+  log.info(`Source revisions: from the source-revisions input (${revisions.length}).`)
+  const plan = { sourceRevisions: revisions, commitId: '', pinned: describeOverrides(revisions) }
+  const commits = revisions.filter((r) => r.revisionType === 'COMMIT_ID')
+  if (commits.length === 0) return plan
+  let pipeline: PipelineDeclaration
+  try {
+    pipeline = await deps.getPipeline(settings.pipelineName)
+  } catch (err) {
+    log.warning(`Could not read the pipeline to tell which source-revisions line is this repository's commit: ${errorMessage(err)}`)
+    return plan
+  }
+  const ours = listSourceActions(pipeline).filter((a) => isThisRepo(a, deps.repo))
+  const commit = commits.find((r) => ours.some((a) => a.name === r.actionName))
+  if (!commit?.revisionValue) {
+    log.info(`Commit: none of this repository (no COMMIT_ID line is for a source action of ${deps.repo.owner}/${deps.repo.repo}).`)
+    return { ...plan, pipeline }
+  }
+  log.info(`Commit: ${commit.revisionValue} (source-revisions line for ${commit.actionName}, this repository's source action)`)
+  return { sourceRevisions: revisions, commitId: commit.revisionValue, pipeline }
 }
 
 export async function planSource(deps: SourceDeps): Promise<SourcePlan> {
   const { settings, log } = deps
-  if (settings.sourceRevisions) {
-    if (settings.commitId) log.warning('commit-id is ignored because source-revisions is set.')
-    log.info(`Source revisions: from the source-revisions input (${settings.sourceRevisions.length}).`)
-    return { sourceRevisions: settings.sourceRevisions, commitId: firstCommit(settings.sourceRevisions) }
-  }
+  if (settings.sourceRevisions) return planOverrides(deps, settings.sourceRevisions)
   if (!settings.pinCommit) {
     log.info("Source revisions: none (pin-commit is false); the pipeline runs its sources' latest revisions.")
     return { sourceRevisions: [], commitId: '' }
   }
-  const commit = deps.chooseCommit()
+  const commit = await deps.chooseCommit()
   log.info(`Commit: ${commit.sha} (${commit.reason})`)
   let actionName = settings.sourceAction
   let pipeline: PipelineDeclaration | undefined

@@ -13,12 +13,22 @@ interface Line {
   text: string
 }
 
-/** Non-blank, non-comment lines, trimmed, with their 1-based line numbers in the input. */
-function contentLines(raw: string): Line[] {
+// LF, CRLF and a lone CR alike: a CR alone would otherwise hide inside a value.
+const LINE_BREAK = /\r\n|\r|\n/
+// Line terminators the API's `.*` pattern does not match inside a value (Java regex: NEL, LS, PS).
+const NOT_IN_VALUE = /[\u0085\u2028\u2029]/
+
+/** Non-blank, non-comment lines with their 1-based line numbers; `trim` decides what is cut from each. */
+function contentLines(raw: string, trim: (line: string) => string = (line) => line.trim()): Line[] {
   return raw
-    .split(/\r?\n/)
-    .map((text, i) => ({ number: i + 1, text: text.trim() }))
-    .filter((line) => line.text !== '' && !line.text.startsWith('#'))
+    .split(LINE_BREAK)
+    .map((text, i) => ({ number: i + 1, text: trim(text) }))
+    .filter((line) => line.text.trim() !== '' && !line.text.startsWith('#'))
+}
+
+/** Length as the API model counts it (Smithy's length trait: Unicode code points, not UTF-16 units). */
+export function characters(text: string): number {
+  return Array.from(text).length
 }
 
 function checkCount(input: string, lines: Line[]): void {
@@ -27,22 +37,34 @@ function checkCount(input: string, lines: Line[]): void {
   }
 }
 
-/** `NAME=value` per line; the value is everything after the first `=`. */
-export function parseVariables(raw: string): PipelineVariable[] {
-  const lines = contentLines(raw)
+/**
+ * `NAME=value` per line; the value is everything after the first `=`, spaces included at both ends (the
+ * line's indentation and the spaces around the name are not part of it). `secret` (mask-variables): no error
+ * quotes the line, since it may hold a value that is not masked yet.
+ */
+export function parseVariables(raw: string, { secret = false } = {}): PipelineVariable[] {
+  const lines = contentLines(raw, (line) => line.trimStart())
   checkCount('variables', lines)
   const seen = new Map<string, number>()
   return lines.map(({ number, text }) => {
     const at = `variables line ${number}`
     const eq = text.indexOf('=')
-    if (eq < 0) throw new InputError(`${at}: '${text}' is not NAME=value; write one NAME=value per line.`)
-    const name = text.slice(0, eq)
+    if (eq < 0) {
+      const quoted = secret ? 'the line (not shown: mask-variables)' : `'${text.trim()}'`
+      throw new InputError(`${at}: ${quoted} is not NAME=value; write one NAME=value per line.`)
+    }
+    const name = text.slice(0, eq).trim()
     const value = text.slice(eq + 1)
     if (name.length === 0 || name.length > 128 || !VARIABLE_NAME.test(name)) {
-      throw new InputError(`${at}: variable name '${name}' must be 1-128 characters of letters, digits, @, - and _ ([A-Za-z0-9@\\-_]+).`)
+      const quoted = secret ? 'the variable name (not shown: mask-variables)' : `variable name '${name}'`
+      throw new InputError(`${at}: ${quoted} must be 1-128 characters of letters, digits, @, - and _ ([A-Za-z0-9@\\-_]+).`)
     }
-    if (value.length === 0 || value.length > 1000) {
-      throw new InputError(`${at}: the value of ${name} must be 1-1000 characters (it has ${value.length}).`)
+    const length = characters(value)
+    if (length === 0 || length > 1000) {
+      throw new InputError(`${at}: the value of ${name} must be 1-1000 characters (it has ${length}).`)
+    }
+    if (NOT_IN_VALUE.test(value)) {
+      throw new InputError(`${at}: the value of ${name} contains a line separator (U+0085, U+2028 or U+2029), which CodePipeline refuses.`)
     }
     const earlier = seen.get(name)
     if (earlier !== undefined) throw new InputError(`${at}: variable ${name} is already set on line ${earlier}; set each variable once.`)
@@ -69,8 +91,9 @@ export function parseSourceRevisions(raw: string): SourceRevisionOverride[] {
     if (!REVISION_TYPES.includes(revisionType as SourceRevisionType)) {
       throw new InputError(`${at}: revision type '${revisionType}' must be one of ${REVISION_TYPES.join(', ')}.`)
     }
-    if (revisionValue.length === 0 || revisionValue.length > 1500) {
-      throw new InputError(`${at}: the revision value must be 1-1500 characters (it has ${revisionValue.length}).`)
+    const length = characters(revisionValue)
+    if (length === 0 || length > 1500) {
+      throw new InputError(`${at}: the revision value must be 1-1500 characters (it has ${length}).`)
     }
     const earlier = seen.get(actionName)
     if (earlier !== undefined && !isS3Pair(earlier.type, revisionType)) {

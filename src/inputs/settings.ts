@@ -72,6 +72,11 @@ function readPipelineName(read: InputReader): string {
 function readCommitId(read: InputReader): string | undefined {
   const sha = read('commit-id')
   if (sha === '') return undefined
+  if (/^0+$/.test(sha)) {
+    throw new InputError(
+      `Input commit-id is all zeros, which names no commit (it is what a push that deletes a branch carries); pass a real commit sha.`
+    )
+  }
   if (FULL_SHA.test(sha)) return sha.toLowerCase()
   if (SHORT_SHA.test(sha)) {
     throw new InputError(`Input commit-id '${sha}' is a short sha; pass the full 40-character commit sha (e.g. \${{ github.sha }}).`)
@@ -139,11 +144,16 @@ function nonEmpty<T>(list: T[]): T[] | undefined {
   return list.length > 0 ? list : undefined
 }
 
-export function readSettings(readRaw: InputReader, env: NodeJS.ProcessEnv): Settings {
+/**
+ * `readUntrimmed` reads `variables` as the workflow wrote it: core.getInput trims the whole input, which would
+ * cut the last value's trailing spaces (the value is everything after the first `=`).
+ */
+export function readSettings(readRaw: InputReader, env: NodeJS.ProcessEnv, readUntrimmed: InputReader = readRaw): Settings {
   const read = withDefaults(readRaw)
+  const maskVariables = readBoolean(read, 'mask-variables')
   const settings: Settings = {
     pipelineName: readPipelineName(read),
-    variables: parseVariables(read('variables')),
+    variables: parseVariables(readUntrimmed('variables'), { secret: maskVariables }),
     commitId: readCommitId(read),
     sourceAction: readSourceAction(read),
     sourceRevisions: nonEmpty(parseSourceRevisions(read('source-revisions'))),
@@ -155,7 +165,7 @@ export function readSettings(readRaw: InputReader, env: NodeJS.ProcessEnv): Sett
     region: resolveRegion(read, env),
     githubToken: read('github-token') || undefined,
     checkRun: readBoolean(read, 'check-run'),
-    maskVariables: readBoolean(read, 'mask-variables'),
+    maskVariables,
     pollLimits: readPollLimits(read),
     clientRequestToken: readClientRequestToken(read),
     waitTimeoutMs: readMinutes(read, 'wait-timeout-minutes'),

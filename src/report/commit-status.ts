@@ -43,7 +43,9 @@ export class CommitStatus {
     const { owner, repo, sha } = this.target
     try {
       const client = await this.client()
-      const cut = description.length > MAX_DESCRIPTION ? `${description.slice(0, MAX_DESCRIPTION - 1)}…` : description
+      // By characters: an emoji in an AWS message is never cut in two.
+      const chars = Array.from(description)
+      const cut = chars.length > MAX_DESCRIPTION ? `${chars.slice(0, MAX_DESCRIPTION - 1).join('')}…` : description
       await client.createCommitStatus({
         owner,
         repo,

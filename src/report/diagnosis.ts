@@ -1,5 +1,6 @@
 // Why the execution ended as it did, in the words the step's annotation and failure message use.
 import type { ActionRun, ExecutionState, RuleRun } from '../codepipeline/port.js'
+import { ActionError } from '../errors.js'
 import { latestRuns } from './progress.js'
 import { describeRollback, type Rollback } from './rollback.js'
 
@@ -11,6 +12,8 @@ export interface EndedExecution {
   consoleUrl: string
   /** The commit it ran; '' when it was not pinned to one. */
   commitId: string
+  /** What source-revisions pinned instead of a commit of this repository. */
+  pinned?: string
   allowSuperseded: boolean
   /** The rule that failed the stage, when no action did (V2 stage conditions). */
   failedRule?: RuleRun
@@ -21,14 +24,15 @@ export interface EndedExecution {
 export interface Diagnosis {
   /** Whether the step passes. */
   passed: boolean
-  /** The annotation: error when the step fails, notice for an accepted Superseded. */
+  /** The annotation: error when the step fails (it is the step's failure: one annotation), notice for an accepted Superseded. */
   annotation?: { level: 'error' | 'notice'; title: string; message: string }
   /** The step's failure message, one sentence. */
   sentence?: string
 }
 
-export function describeCommit(commitId: string): string {
-  return commitId ? `commit ${commitId.slice(0, 7)}` : "the source's latest revision"
+export function describeCommit(commitId: string, pinned?: string): string {
+  if (commitId) return `commit ${commitId.slice(0, 7)}`
+  return pinned ? `the revisions source-revisions pinned (${pinned})` : "the source's latest revision"
 }
 
 /** The failed action the annotation is about: the first to fail. */
@@ -71,24 +75,21 @@ function diagnoseFailure(e: EndedExecution): Diagnosis {
   const why = run.errorMessage ?? run.summary ?? e.state.statusSummary ?? 'no message from the provider'
   const where = `in stage ${run.stageName}, action ${run.actionName}`
   const url = run.externalUrl ?? e.consoleUrl
+  const sentence = `${head} ${where}: ${why} (${url}).`
   return {
     passed: false,
-    annotation: {
-      level: 'error',
-      title: `${e.pipelineName}: ${run.stageName} / ${run.actionName} failed`,
-      message: `${run.actionName}${run.provider ? ` (${run.provider})` : ''} in stage ${run.stageName} failed: ${why}\nDetails: ${url}`
-    },
-    sentence: `${head} ${where}: ${why} (${url}).`
+    annotation: { level: 'error', title: `${e.pipelineName}: ${run.stageName} / ${run.actionName} failed`, message: sentence },
+    sentence
   }
 }
 
 const MEANING: Record<string, (e: EndedExecution) => string> = {
   Stopped: (e) =>
-    `it was stopped before it finished${e.state.statusSummary ? ` (${e.state.statusSummary})` : ''}, so ${describeCommit(e.commitId)} did not go through the whole pipeline; re-run the workflow to run it again`,
+    `it was stopped before it finished${e.state.statusSummary ? ` (${e.state.statusSummary})` : ''}, so ${describeCommit(e.commitId, e.pinned)} did not go through the whole pipeline; re-run the workflow to run it again`,
   Cancelled: (e) =>
-    `the pipeline's definition was updated while it ran, so CodePipeline cancelled it and ${describeCommit(e.commitId)} did not go through the whole pipeline; re-run the workflow to run it on the new definition`,
+    `the pipeline's definition was updated while it ran, so CodePipeline cancelled it and ${describeCommit(e.commitId, e.pinned)} did not go through the whole pipeline; re-run the workflow to run it on the new definition`,
   Superseded: (e) =>
-    `a newer execution overtook it, so ${describeCommit(e.commitId)} did not go through the rest of the pipeline (the newer one carries a newer revision)` +
+    `a newer execution overtook it, so ${describeCommit(e.commitId, e.pinned)} did not go through the rest of the pipeline (the newer one carries a newer revision)` +
     (e.allowSuperseded ? '; allow-superseded is true, so the step passes' : '; set allow-superseded: true to accept that')
 }
 
@@ -105,4 +106,9 @@ export function diagnose(e: EndedExecution): Diagnosis {
     annotation: { level: passed ? 'notice' : 'error', title: `${e.pipelineName} ${status}`, message: sentence },
     sentence: passed ? undefined : sentence
   }
+}
+
+/** The step's failure: its one error annotation, titled with what failed. */
+export function failureOf(d: Diagnosis, pipelineName: string, status: string): ActionError {
+  return new ActionError(d.sentence ?? `Pipeline ${pipelineName} ended ${status}.`, { title: d.annotation?.title })
 }

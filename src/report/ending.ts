@@ -11,6 +11,7 @@ import { endingOutput, endingTitle, type CheckEnding } from './check-output.js'
 import { statusFor, type CommitStatus } from './commit-status.js'
 import { diagnose, failedRun, type Diagnosis } from './diagnosis.js'
 import { errorMessage } from '../errors.js'
+import { withRetries, type RetryPolicy } from '../execution/retry.js'
 import type { GitHubContext } from '../github/context.js'
 import type { Settings } from '../inputs/settings.js'
 import { withLogTail, type ActionLogs } from '../logs/action-logs.js'
@@ -29,7 +30,11 @@ export interface EndingDeps {
   clock: Clock
   summary: SummaryWriter
   outputs: Outputs
+  retry: RetryPolicy
 }
+
+// The verdict is known and waits for this read: retried like any call, but not for a whole outage.
+export const FINAL_PROGRESS_RETRY_MS = 30_000
 
 /** The execution being reported, and where its report goes. */
 export interface ReportContext {
@@ -38,6 +43,8 @@ export interface ReportContext {
   github: Pick<GitHubContext, 'eventName' | 'serverUrl' | 'repo' | 'workflowPath'>
   /** undefined when the execution is not pinned to a commit. */
   commitId?: string
+  /** What source-revisions pins when it is not a commit of this repository. */
+  pinned?: string
   /** Clock ms when the start answered. */
   startedAt: number
   progress: ProgressTracker
@@ -76,6 +83,8 @@ export function reportOf(clock: Clock, report: ReportContext, state: ExecutionSt
     durationMs: duration(clock, report, state.status !== 'Unknown' && state.status !== 'InProgress'),
     event: report.github.eventName,
     commit: commitLink(report),
+    pinned: report.pinned,
+    progressUnread: report.progress.unread,
     structure: report.progress.stages,
     followed,
     runs: report.progress.latest,
@@ -108,22 +117,27 @@ function masking(report: ReportContext): { maskVariables: boolean; masked: strin
 }
 
 /** The failure annotation with the failed action's last log lines under it (logs: failed or all). */
-function withTail(report: ReportContext, diagnosis: Diagnosis): Diagnosis['annotation'] {
+/** The failed action's log tail, in the failure (the step's one error annotation) and the check run's annotation. */
+function withTail(report: ReportContext, diagnosis: Diagnosis): Diagnosis {
   const note = diagnosis.annotation
   const failed = diagnosis.passed ? undefined : failedRun(report.progress.latest)
-  if (note?.level !== 'error' || !failed) return note
-  return { ...note, message: withLogTail(note.message, report.logs?.tailOf(failed)) }
+  if (note?.level !== 'error' || !failed) return diagnosis
+  const tail = report.logs?.tailOf(failed)
+  const sentence = diagnosis.sentence === undefined ? undefined : withLogTail(diagnosis.sentence, tail)
+  return { ...diagnosis, sentence, annotation: { ...note, message: withLogTail(note.message, tail) } }
 }
 
 /** The last progress (one more ListActionExecutions, so the table is complete), then everything else. */
 export async function reportEnding(deps: EndingDeps, report: ReportContext, state: ExecutionState): Promise<Diagnosis> {
   const { pipelineName, executionId, consoleUrl } = report.execution
   report.checkRun?.freeze()
-  try {
-    report.progress.update(await deps.port.listActionRuns(pipelineName, executionId))
-  } catch (err) {
-    deps.log.debug(`Could not read the last progress: ${errorMessage(err)}`)
-  }
+  await report.progress.finalUpdate(() =>
+    withRetries(deps, {
+      what: 'Could not read the last progress',
+      send: (signal) => deps.port.listActionRuns(pipelineName, executionId, signal),
+      limitMs: () => Math.min(deps.retry.outageToleranceMs, FINAL_PROGRESS_RETRY_MS)
+    })
+  )
   const runs = report.progress.latest
   const failedRule = state.status === 'Failed' ? await ruleThatFailed(deps, pipelineName, executionId, runs) : undefined
   const rollback = state.status === 'Failed' ? await rollbackOf(deps, report) : undefined
@@ -132,11 +146,24 @@ export async function reportEnding(deps: EndingDeps, report: ReportContext, stat
     state.status === 'Succeeded' ? await skippedStages(deps, pipelineName, executionId, report.progress.stages, runs, known) : known
   const { allowSuperseded } = report.settings
   const commitId = report.commitId ?? ''
-  const diagnosis = diagnose({ pipelineName, executionId, consoleUrl, state, runs, commitId, allowSuperseded, failedRule, rollback })
+  const pinned = report.pinned
+  const diagnosed = diagnose({
+    pipelineName,
+    executionId,
+    consoleUrl,
+    state,
+    runs,
+    commitId,
+    pinned,
+    allowSuperseded,
+    failedRule,
+    rollback
+  })
   setVariableOutputs(deps.outputs, runs, state, masking(report))
   await report.logs?.atEnd(runs)
-  const note = withTail(report, diagnosis)
-  if (note?.level === 'error') deps.log.error(note.message, { title: note.title })
+  const diagnosis = withTail(report, diagnosed)
+  const note = diagnosis.annotation
+  // An error annotation is the step's failure itself (main-step throws it with its title): said once.
   if (note?.level === 'notice') deps.log.notice(note.message, { title: note.title })
   const summary: Report = { ...reportOf(deps.clock, report, state), skipped, rollback, waits: report.waits?.told }
   await summarize(deps, summary)

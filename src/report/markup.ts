@@ -8,8 +8,9 @@ const SPECIAL = /[&<>"'`\\*_[\]#|~@]/g
 
 /** Literal text for the summary: no markup, no autolinks, on one line. */
 export function escapeText(text: string, maxLength = 1000): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim()
-  const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine
+  // Characters (code points), not UTF-16 units: a cut never leaves half an emoji.
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim())
+  const cut = chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}…` : chars.join('')
   return cut.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`)
 }
 

@@ -11,7 +11,7 @@ export interface ProgressView {
   approvalWaiting: boolean
   /** Something ran and nothing runs now, an action failed or was abandoned, or the last stage is done. */
   suggestsEnd: boolean
-  /** When the last stage started, while it runs: the end is near even without history. */
+  /** When the last stage started (on the runner's clock), while it runs: the end is near even without history. */
   lastStageStartedAt?: number
   /** A wait that will last (queued, a disabled transition, a stage condition): waits.ts says so. */
   longWait?: boolean
@@ -38,7 +38,7 @@ export function latestRuns(runs: ActionRun[]): Map<string, ActionRun> {
   return latest
 }
 
-/** The log line for a run that has just reached `run.status`. */
+/** The log line for a run that has just reached `run.status`; `startedAt` is the execution's start on AWS's clock. */
 export function describeTransition(run: ActionRun, startedAt: number, approvalUrl: string, attempt = 1): string {
   const at = (run.status === 'InProgress' ? run.startTime : run.lastUpdateTime) ?? startedAt
   const when = `[+${formatDuration(at - startedAt)}]`
@@ -81,13 +81,21 @@ function transitionTime(run: ActionRun): number {
   return run.status === 'InProgress' ? (run.startTime ?? 0) + 0.5 : (run.lastUpdateTime ?? 0)
 }
 
-/** Remembers what was said about each action run, so that each transition is said once. */
+/**
+ * Remembers what was said about each action run, so that each transition is said once. AWS's times and the
+ * runner's clock are never compared: the log's offsets count from the first action's start on AWS's clock, and
+ * an AWS time reaches the planner translated by that same anchor (the first action started when Start answered),
+ * so a runner whose clock is minutes off neither prints +10m offsets nor polls as if the stage had run for ten minutes.
+ */
 export class ProgressTracker {
   private readonly said = new Map<string, string>()
   private readonly told: string[] = []
   private runs: ActionRun[] = []
   /** Called after an update that had something new to say (the live check run listens). */
   onChange: (() => void) | undefined
+  private unreadWhy: string | undefined
+  /** The earliest action start seen, on AWS's clock. */
+  private awsStart: number | undefined
 
   constructor(
     private readonly log: Log,
@@ -114,20 +122,41 @@ export class ProgressTracker {
     return this.told
   }
 
+  /** Why the final read failed, when it did: the actions are as last seen, not as they ended. */
+  get unread(): string | undefined {
+    return this.unreadWhy
+  }
+
+  /** The read after the verdict, so the table shows how each action ended; remembers why when it fails. */
+  async finalUpdate(read: () => Promise<ActionRun[]>): Promise<void> {
+    try {
+      this.update(await read())
+    } catch (err) {
+      this.unreadWhy = err instanceof Error ? err.message : String(err)
+    }
+  }
+
   /** Logs the transitions since the last update, oldest first. */
   update(runs: ActionRun[]): void {
     this.runs = runs
+    for (const run of runs)
+      if (run.startTime !== undefined && !(run.startTime >= (this.awsStart ?? Infinity))) this.awsStart = run.startTime
     const byTime = [...runs].sort((a, b) => transitionTime(a) - transitionTime(b))
     const before = this.told.length
     const attempts = attemptNumbers(runs)
     for (const run of byTime) {
       if (this.said.get(run.actionExecutionId) === run.status) continue
       this.said.set(run.actionExecutionId, run.status)
-      const line = describeTransition(run, this.startedAt, this.approvalUrl, attempts.get(run.actionExecutionId))
+      const line = describeTransition(run, this.awsStart ?? transitionTime(run), this.approvalUrl, attempts.get(run.actionExecutionId))
       this.told.push(line)
       this.log.info(line)
     }
     if (this.told.length > before) this.onChange?.()
+  }
+
+  /** An AWS time as the runner's clock would have read it. */
+  private onRunnerClock(awsTime: number): number {
+    return this.startedAt + (awsTime - (this.awsStart ?? awsTime))
   }
 
   view(): ProgressView {
@@ -142,7 +171,9 @@ export class ProgressTracker {
     return {
       approvalWaiting: running.some(isApproval),
       suggestsEnd: broken || lastStageDone || (runs.length > 0 && running.length === 0),
-      lastStageStartedAt: running.some(inLast) ? Math.min(...runs.filter(inLast).map((r) => r.startTime ?? Infinity)) : undefined
+      lastStageStartedAt: running.some(inLast)
+        ? this.onRunnerClock(Math.min(...runs.filter(inLast).map((r) => r.startTime ?? Infinity)))
+        : undefined
     }
   }
 }

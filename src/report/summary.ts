@@ -14,6 +14,10 @@ export interface Report {
   durationMs: number
   event: string
   commit?: { sha: string; url: string }
+  /** What source-revisions pinned, when it is not a commit of this repository. */
+  pinned?: string
+  /** Why the actions' final states could not be read: the table shows them as last seen. */
+  progressUnread?: string
   /** The pipeline's stages and actions in order; undefined when the declaration could not be read. */
   structure?: Structure
   runs: ActionRun[]
@@ -97,11 +101,18 @@ export function actionRows(structure: Structure | undefined, runs: ActionRun[], 
   return rows
 }
 
+function commitItem(r: Report): string {
+  if (r.commit) return link(r.commit.sha.slice(0, 7), r.commit.url)
+  if (r.pinned) return `none of this repository; source-revisions pins ${escapeText(r.pinned, 500)}`
+  if (r.notOurs) return 'unknown'
+  return "not pinned (the source's latest revision)"
+}
+
 function headerItems(r: Report): string[] {
   const summary = r.statusSummary ? ` — ${escapeText(r.statusSummary, 500)}` : ''
   return [
     `<b>Pipeline</b>: ${escapeText(r.pipelineName)}, execution ${link(r.executionId, r.consoleUrl)}`,
-    `<b>Commit</b>: ${r.commit ? link(r.commit.sha.slice(0, 7), r.commit.url) : r.notOurs ? 'unknown' : "not pinned (the source's latest revision)"}`,
+    `<b>Commit</b>: ${commitItem(r)}`,
     ...(r.notOurs ? ['<b>Started by</b>: not this step: followed (execution-id or follow-trigger), never stopped by it'] : []),
     `<b>Event</b>: ${escapeText(r.event || 'unknown')}`,
     `<b>Status</b>: ${statusCell(r.status)}${summary}`,
@@ -139,6 +150,10 @@ export function composeSummary(summary: SummaryWriter, r: Report): void {
   if (!r.followed) {
     summary.addRaw('<p>The action did not wait for this execution (wait: false); its progress is in the AWS console.</p>', true)
   } else {
+    if (r.progressUnread) {
+      const why = escapeText(r.progressUnread, 300)
+      summary.addRaw(`<p>⚠️ The actions' final states could not be read (${why}): the table shows them as last seen.</p>`, true)
+    }
     summary.addTable([head, ...actionRows(r.structure, r.runs, r.skipped)])
     if (!r.structure) summary.addRaw("<p>Actions that never ran are not listed: the pipeline's declaration could not be read.</p>", true)
     writeOutputVariables(summary, r.outputVariables ?? {})

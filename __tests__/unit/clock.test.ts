@@ -1,0 +1,28 @@
+import { MAX_TIMER_MS, sleepAnyLength, systemClock } from '../../src/clock.js'
+
+test('a sleep longer than a Node timer holds is a chain of timers that each fit, adding up to it', async () => {
+  const waits: number[] = []
+  const ms = 99_999 * 60_000 // wait-timeout-minutes at its largest
+  await sleepAnyLength(ms, undefined, async (t) => void waits.push(t))
+  expect(Math.max(...waits)).toBeLessThanOrEqual(MAX_TIMER_MS)
+  expect(waits.reduce((a, b) => a + b, 0)).toBe(ms)
+})
+
+test('the real clock does not fire a 30-day sleep at once, and an abort still ends it', async () => {
+  const abort = new AbortController()
+  let settled = ''
+  const sleeping = systemClock.sleep(30 * 24 * 3600 * 1000, abort.signal).then(
+    () => (settled = 'resolved'),
+    (err: Error) => (settled = err.name)
+  )
+  await new Promise((resolve) => setTimeout(resolve, 100))
+  expect(settled).toBe('')
+  abort.abort()
+  await sleeping
+  expect(settled).toBe('AbortError')
+})
+
+test('short and zero sleeps still work', async () => {
+  await expect(systemClock.sleep(0)).resolves.toBeUndefined()
+  await expect(systemClock.sleep(5)).resolves.toBeUndefined()
+})
