@@ -1,5 +1,5 @@
 // A pull request's head, read through the GitHub API: issue_comment payloads name the pull request but not
-// its commit. @actions/github (and octokit with it) is loaded only then, as for commit statuses.
+// its commit. @actions/github (and octokit with it) is loaded only then, as a chunk of its own (as for statuses).
 import { ActionError, errorMessage } from '../errors.js'
 
 export interface PullRequestHead {
@@ -15,7 +15,7 @@ export type PullRequestReaderLoader = (token: string, baseUrl: string) => Promis
 const REQUEST_TIMEOUT_MS = 10_000
 
 export const loadPullRequestReader: PullRequestReaderLoader = async (token, baseUrl) => {
-  const { getOctokit } = await import(/* webpackMode: "eager" */ '@actions/github')
+  const { getOctokit } = await import('@actions/github')
   const octokit = getOctokit(token, { baseUrl })
   return async ({ owner, repo, number }) => {
     try {
