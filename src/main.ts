@@ -34,7 +34,7 @@ async function main(state: ActionState, signals: SignalSource): Promise<void> {
     step: stepIdentity(process.env),
     port: createCodePipelinePort({ region: settings.region }),
     clock: systemClock,
-    io: { log: { ...safeLog(core), printUntrusted: stopCommandsWriter((line) => core.info(line)) }, outputs: core, summary: core.summary },
+    io: { log: safeLog({ ...core, printUntrusted: stopCommandsWriter((line) => core.info(line)) }), outputs: core, summary: core.summary },
     state,
     process: { on: (name, fn) => signals.on(name, fn), removeListener: (name, fn) => signals.removeListener(name, fn), exit }
   })

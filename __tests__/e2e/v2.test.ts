@@ -44,7 +44,7 @@ test('an entry condition that fails the stage: the rule is named in the annotati
   expect(r.stdout).toContain('Stage Build waits for its entry condition: rule ProdErrorRate')
   expect(r.stdout).toMatch(
     new RegExp(
-      `^::error title=[^:]*Build / rule ProdErrorRate failed::Rule ProdErrorRate \\(CloudWatchAlarm\\) of stage Build failed: ProdErrorRate is in ALARM`,
+      `^::error title=[^:]*Build / rule ProdErrorRate failed::.*Rule ProdErrorRate \\(CloudWatchAlarm\\) of stage Build failed: ProdErrorRate is in ALARM`,
       'm'
     )
   )

@@ -53,6 +53,11 @@ export function safeLog(log: Log): Log {
     warning: (message) => log.warning(annotationText(message)),
     error: (message, annotation?: Annotation) => log.error(annotationText(message), annotation),
     notice: (message, annotation?: Annotation) => log.notice(annotationText(message), annotation),
-    debug: (message) => log.debug(annotationText(message))
+    debug: (message) => log.debug(annotationText(message)),
+    // Group titles are the action's own words with AWS names in them: one safe line each. Untrusted build logs
+    // keep their own channel (stop-commands blocks), which must not be rewritten.
+    startGroup: log.startGroup && ((title) => log.startGroup?.(logLine(title))),
+    endGroup: log.endGroup && (() => log.endGroup?.()),
+    printUntrusted: log.printUntrusted && ((lines) => log.printUntrusted?.(lines))
   }
 }
