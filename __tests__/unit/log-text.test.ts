@@ -24,7 +24,8 @@ test('what it changes stays readable', () => {
   expect(logLine('a\nb\r\nc\rd')).toBe('a\\nb\\r\\nc\\rd')
   expect(logLine('\u001b[31mred')).toBe('\\u001b[31mred')
   expect(logLine('::error::x')).toBe('\\::error::x')
-  expect(logLine(' \t##[error]x')).toBe('\\ \t##[error]x')
+  expect(logLine(' \t##[error]x')).toBe(' \t##\\[error]x')
+  expect(logLine('npm ERR! ##[error]mid-line')).toBe('npm ERR! ##\\[error]mid-line')
   expect(logLine('plain 🚀 text: with :: inside')).toBe('plain 🚀 text: with :: inside')
 })
 

@@ -33,7 +33,8 @@ export function cutCharacters(text: string, max: number): string {
 
 /** One inert line: line breaks and controls shown as escapes, and never the start of a workflow command. */
 export function logLine(text: string): string {
-  const line = cutCharacters(text, MAX_LOG_CHARACTERS).replace(CONTROL, visible)
+  // The runner also reads a legacy `##[command]` anywhere in a line, not only at its start.
+  const line = cutCharacters(text, MAX_LOG_CHARACTERS).replace(CONTROL, visible).replaceAll('##[', '##\\[')
   return COMMAND_START.test(line) ? `\\${line}` : line
 }
 
