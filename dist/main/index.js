@@ -28864,12 +28864,77 @@ var core = __nccwpck_require__(4436);
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/clock.ts
 
+// Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer one fires at once. wait-timeout-minutes
+// goes up to 99999 minutes (about 69 days), so a long sleep is a chain of timers that each fit.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const nodeDelay = (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+/** Sleeps `ms` of any length, in timers no longer than Node allows; rejects with an AbortError on abort. */
+async function sleepAnyLength(ms, signal, wait = nodeDelay) {
+    let left = Math.max(0, ms);
+    while (left > MAX_TIMER_MS) {
+        await wait(MAX_TIMER_MS, signal);
+        left -= MAX_TIMER_MS;
+    }
+    await wait(left, signal);
+}
 const systemClock = {
     now: () => Date.now(),
-    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal })
+    sleep: (ms, signal) => sleepAnyLength(ms, signal)
 };
 function isAbortError(err) {
     return err instanceof Error && err.name === 'AbortError';
+}
+
+;// CONCATENATED MODULE: ./src/report/log-text.ts
+// C0 and C1 controls (line breaks, ESC for terminal escapes, NEL) and the Unicode line and paragraph separators.
+// Tab stays: it breaks no line, and a line that starts with one is checked below like any other.
+// eslint-disable-next-line no-control-regex -- matching controls is the point
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED = { '\n': '\\n', '\r': '\\r' };
+// What the runner trims before looking for a command (.NET's Trim: Unicode white space), then the two prefixes.
+const COMMAND_START = /^[\s\u180e\u200b\ufeff]*(::|##\[)/;
+// Long enough for any message worth reading; a megabyte of build log is not one.
+const MAX_LOG_CHARACTERS = 4000;
+/** Shows a control character as its escape (\n, \r, \u001b) instead of acting on it. */
+function visible(c) {
+    return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** At most `max` characters (code points, so an emoji is never cut in two), with an ellipsis saying how much went. */
+function cutCharacters(text, max) {
+    const chars = Array.from(text);
+    if (chars.length <= max)
+        return text;
+    const note = `\u2026 (${chars.length - max} more characters)`;
+    return chars.slice(0, max).join('') + note;
+}
+/** One inert line: line breaks and controls shown as escapes, and never the start of a workflow command. */
+function logLine(text) {
+    // The runner also reads a legacy `##[command]` anywhere in a line, not only at its start.
+    const line = cutCharacters(text, MAX_LOG_CHARACTERS).replace(CONTROL, visible).replaceAll('##[', '##\\[');
+    return COMMAND_START.test(line) ? `\\${line}` : line;
+}
+/**
+ * An annotation's (or a debug line's) text. @actions/core escapes CR, LF and % in a command's data, so a
+ * line break stays inside the annotation and can start no command; other controls are shown as escapes.
+ */
+function annotationText(text) {
+    // eslint-disable-next-line no-control-regex -- matching controls is the point
+    return cutCharacters(text, MAX_LOG_CHARACTERS).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g, visible);
+}
+/** The Log every part of the action writes to: each message neutralised, whatever it contains. */
+function safeLog(log) {
+    return {
+        info: (message) => log.info(logLine(message)),
+        warning: (message) => log.warning(annotationText(message)),
+        error: (message, annotation) => log.error(annotationText(message), annotation),
+        notice: (message, annotation) => log.notice(annotationText(message), annotation),
+        debug: (message) => log.debug(annotationText(message)),
+        // Group titles are the action's own words with AWS names in them: one safe line each. Untrusted build logs
+        // keep their own channel (stop-commands blocks), which must not be rewritten.
+        startGroup: log.startGroup && ((title) => log.startGroup?.(logLine(title))),
+        endGroup: log.endGroup && (() => log.endGroup?.()),
+        printUntrusted: log.printUntrusted && ((lines) => log.printUntrusted?.(lines))
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codepipeline/dist-cjs/index.js
@@ -28878,9 +28943,12 @@ var dist_cjs = __nccwpck_require__(8232);
 // Turns failures into the one sentence the step fails with. Expected failures are ActionErrors:
 // main prints their message alone; anything else is a bug and gets its stack in the debug log.
 class ActionError extends Error {
+    /** The failure annotation's title, when the failure has one (e.g. which action failed). */
+    title;
     constructor(message, options) {
         super(message, options);
         this.name = 'ActionError';
+        this.title = options?.title;
     }
 }
 /** An AWS call failed; `message` is the sentence for the user, `awsName` the error's own name. */
@@ -29228,12 +29296,31 @@ function describeRun(ctx) {
 // What both entries (main and post) take from @actions/core: the inputs, and how a failure is reported.
 
 
+
 const readInput = (name) => core.getInput(name);
-/** Fails the step with one sentence; the stack goes to the debug log only. */
-function reportFailure(err, log = core) {
+/** As the workflow wrote it, spaces at both ends included (for `variables`). */
+const readInputUntrimmed = (name) => core.getInput(name, { trimWhitespace: false });
+const coreFailureLog = {
+    setFailed: core.setFailed,
+    error: core.error,
+    debug: core.debug,
+    markFailed: () => void (process.exitCode = core.ExitCode.Failure)
+};
+/**
+ * Fails the step with one sentence, the step's one error annotation (titled when the failure has a title);
+ * the stack goes to the debug log only.
+ */
+function reportFailure(err, log = coreFailureLog) {
     if (err instanceof Error && err.stack)
-        log.debug(err.stack);
-    log.setFailed(err instanceof ActionError ? err.message : `Unexpected error: ${errorMessage(err)}`);
+        log.debug(annotationText(err.stack));
+    // Failure sentences quote AWS (error messages, stop reasons): neutralised like every other log line.
+    const message = annotationText(err instanceof ActionError ? err.message : `Unexpected error: ${errorMessage(err)}`);
+    if (err instanceof ActionError && err.title) {
+        log.error(message, { title: err.title });
+        log.markFailed();
+        return;
+    }
+    log.setFailed(message);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/defaults.ts
@@ -29412,35 +29499,54 @@ const MAX_ENTRIES = 50;
 const VARIABLE_NAME = /^[A-Za-z0-9@\-_]+$/;
 const ACTION_NAME_PATTERN = /^[A-Za-z0-9.@\-_]+$/;
 const REVISION_TYPES = ['COMMIT_ID', 'IMAGE_DIGEST', 'S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'];
-/** Non-blank, non-comment lines, trimmed, with their 1-based line numbers in the input. */
-function contentLines(raw) {
+// LF, CRLF and a lone CR alike: a CR alone would otherwise hide inside a value.
+const LINE_BREAK = /\r\n|\r|\n/;
+// Line terminators the API's `.*` pattern does not match inside a value (Java regex: NEL, LS, PS).
+const NOT_IN_VALUE = /[\u0085\u2028\u2029]/;
+/** Non-blank, non-comment lines with their 1-based line numbers; `trim` decides what is cut from each. */
+function contentLines(raw, trim = (line) => line.trim()) {
     return raw
-        .split(/\r?\n/)
-        .map((text, i) => ({ number: i + 1, text: text.trim() }))
-        .filter((line) => line.text !== '' && !line.text.startsWith('#'));
+        .split(LINE_BREAK)
+        .map((text, i) => ({ number: i + 1, text: trim(text) }))
+        .filter((line) => line.text.trim() !== '' && !line.text.startsWith('#'));
+}
+/** Length as the API model counts it (Smithy's length trait: Unicode code points, not UTF-16 units). */
+function characters(text) {
+    return Array.from(text).length;
 }
 function checkCount(input, lines) {
     if (lines.length > MAX_ENTRIES) {
         throw new InputError(`${input} has ${lines.length} entries; CodePipeline accepts at most ${MAX_ENTRIES}.`);
     }
 }
-/** `NAME=value` per line; the value is everything after the first `=`. */
-function parseVariables(raw) {
-    const lines = contentLines(raw);
+/**
+ * `NAME=value` per line; the value is everything after the first `=`, spaces included at both ends (the
+ * line's indentation and the spaces around the name are not part of it). `secret` (mask-variables): no error
+ * quotes the line, since it may hold a value that is not masked yet.
+ */
+function parseVariables(raw, { secret = false } = {}) {
+    const lines = contentLines(raw, (line) => line.trimStart());
     checkCount('variables', lines);
     const seen = new Map();
     return lines.map(({ number, text }) => {
         const at = `variables line ${number}`;
         const eq = text.indexOf('=');
-        if (eq < 0)
-            throw new InputError(`${at}: '${text}' is not NAME=value; write one NAME=value per line.`);
-        const name = text.slice(0, eq);
+        if (eq < 0) {
+            const quoted = secret ? 'the line (not shown: mask-variables)' : `'${text.trim()}'`;
+            throw new InputError(`${at}: ${quoted} is not NAME=value; write one NAME=value per line.`);
+        }
+        const name = text.slice(0, eq).trim();
         const value = text.slice(eq + 1);
         if (name.length === 0 || name.length > 128 || !VARIABLE_NAME.test(name)) {
-            throw new InputError(`${at}: variable name '${name}' must be 1-128 characters of letters, digits, @, - and _ ([A-Za-z0-9@\\-_]+).`);
+            const quoted = secret ? 'the variable name (not shown: mask-variables)' : `variable name '${name}'`;
+            throw new InputError(`${at}: ${quoted} must be 1-128 characters of letters, digits, @, - and _ ([A-Za-z0-9@\\-_]+).`);
         }
-        if (value.length === 0 || value.length > 1000) {
-            throw new InputError(`${at}: the value of ${name} must be 1-1000 characters (it has ${value.length}).`);
+        const length = characters(value);
+        if (length === 0 || length > 1000) {
+            throw new InputError(`${at}: the value of ${name} must be 1-1000 characters (it has ${length}).`);
+        }
+        if (NOT_IN_VALUE.test(value)) {
+            throw new InputError(`${at}: the value of ${name} contains a line separator (U+0085, U+2028 or U+2029), which CodePipeline refuses.`);
         }
         const earlier = seen.get(name);
         if (earlier !== undefined)
@@ -29467,8 +29573,9 @@ function parseSourceRevisions(raw) {
         if (!REVISION_TYPES.includes(revisionType)) {
             throw new InputError(`${at}: revision type '${revisionType}' must be one of ${REVISION_TYPES.join(', ')}.`);
         }
-        if (revisionValue.length === 0 || revisionValue.length > 1500) {
-            throw new InputError(`${at}: the revision value must be 1-1500 characters (it has ${revisionValue.length}).`);
+        const length = characters(revisionValue);
+        if (length === 0 || length > 1500) {
+            throw new InputError(`${at}: the revision value must be 1-1500 characters (it has ${length}).`);
         }
         const earlier = seen.get(actionName);
         if (earlier !== undefined && !isS3Pair(earlier.type, revisionType)) {
@@ -29517,6 +29624,9 @@ function readCommitId(read) {
     const sha = read('commit-id');
     if (sha === '')
         return undefined;
+    if (/^0+$/.test(sha)) {
+        throw new InputError(`Input commit-id is all zeros, which names no commit (it is what a push that deletes a branch carries); pass a real commit sha.`);
+    }
     if (FULL_SHA.test(sha))
         return sha.toLowerCase();
     if (SHORT_SHA.test(sha)) {
@@ -29573,11 +29683,16 @@ function checkCombinations(s, sourceRevisionsGiven) {
 function nonEmpty(list) {
     return list.length > 0 ? list : undefined;
 }
-function readSettings(readRaw, env) {
+/**
+ * `readUntrimmed` reads `variables` as the workflow wrote it: core.getInput trims the whole input, which would
+ * cut the last value's trailing spaces (the value is everything after the first `=`).
+ */
+function readSettings(readRaw, env, readUntrimmed = readRaw) {
     const read = withDefaults(readRaw);
+    const maskVariables = readBoolean(read, 'mask-variables');
     const settings = {
         pipelineName: readPipelineName(read),
-        variables: parseVariables(read('variables')),
+        variables: parseVariables(readUntrimmed('variables'), { secret: maskVariables }),
         commitId: readCommitId(read),
         sourceAction: readSourceAction(read),
         sourceRevisions: nonEmpty(parseSourceRevisions(read('source-revisions'))),
@@ -29589,7 +29704,7 @@ function readSettings(readRaw, env) {
         region: resolveRegion(read, env),
         githubToken: read('github-token') || undefined,
         checkRun: readBoolean(read, 'check-run'),
-        maskVariables: readBoolean(read, 'mask-variables'),
+        maskVariables,
         pollLimits: readPollLimits(read),
         clientRequestToken: readClientRequestToken(read),
         waitTimeoutMs: readMinutes(read, 'wait-timeout-minutes'),
@@ -29665,22 +29780,51 @@ function pickSourceAction(actions, repo, pipelineName) {
     throw new ActionError(`Could not tell which source action of pipeline '${pipelineName}' should run the commit: ${why}. ` +
         `Source actions: ${describe(actions)}. Set source-action to the one to pin (or source-revisions, or pin-commit: false).`);
 }
-function firstCommit(revisions) {
-    return revisions.find((r) => r.revisionType === 'COMMIT_ID')?.revisionValue ?? '';
+/** "Img: IMAGE_DIGEST sha256:3da1996a8115d76\u2026", for the summary and the failure sentence. */
+function describeOverrides(revisions) {
+    const short = (value = '') => (value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
+    return revisions.map((r) => `${r.actionName}: ${r.revisionType} ${short(r.revisionValue)}`).join(', ');
+}
+/**
+ * source-revisions: the commit to report (output, summary link, commit status) is the COMMIT_ID of this
+ * repository's source action, which only the declaration tells; another repository's commit is not ours to
+ * report. Without a COMMIT_ID line there is nothing to read, so no GetPipeline.
+ */
+async function planOverrides(deps, revisions) {
+    const { settings, log } = deps;
+    if (settings.commitId)
+        log.warning('commit-id is ignored because source-revisions is set.');
+    log.info(`Source revisions: from the source-revisions input (${revisions.length}).`);
+    const plan = { sourceRevisions: revisions, commitId: '', pinned: describeOverrides(revisions) };
+    const commits = revisions.filter((r) => r.revisionType === 'COMMIT_ID');
+    if (commits.length === 0)
+        return plan;
+    let pipeline;
+    try {
+        pipeline = await deps.getPipeline(settings.pipelineName);
+    }
+    catch (err) {
+        log.warning(`Could not read the pipeline to tell which source-revisions line is this repository's commit: ${errorMessage(err)}`);
+        return plan;
+    }
+    const ours = listSourceActions(pipeline).filter((a) => isThisRepo(a, deps.repo));
+    const commit = commits.find((r) => ours.some((a) => a.name === r.actionName));
+    if (!commit?.revisionValue) {
+        log.info(`Commit: none of this repository (no COMMIT_ID line is for a source action of ${deps.repo.owner}/${deps.repo.repo}).`);
+        return { ...plan, pipeline };
+    }
+    log.info(`Commit: ${commit.revisionValue} (source-revisions line for ${commit.actionName}, this repository's source action)`);
+    return { sourceRevisions: revisions, commitId: commit.revisionValue, pipeline };
 }
 async function planSource(deps) {
     const { settings, log } = deps;
-    if (settings.sourceRevisions) {
-        if (settings.commitId)
-            log.warning('commit-id is ignored because source-revisions is set.');
-        log.info(`Source revisions: from the source-revisions input (${settings.sourceRevisions.length}).`);
-        return { sourceRevisions: settings.sourceRevisions, commitId: firstCommit(settings.sourceRevisions) };
-    }
+    if (settings.sourceRevisions)
+        return planOverrides(deps, settings.sourceRevisions);
     if (!settings.pinCommit) {
         log.info("Source revisions: none (pin-commit is false); the pipeline runs its sources' latest revisions.");
         return { sourceRevisions: [], commitId: '' };
     }
-    const commit = deps.chooseCommit();
+    const commit = await deps.chooseCommit();
     log.info(`Commit: ${commit.sha} (${commit.reason})`);
     let actionName = settings.sourceAction;
     let pipeline;
@@ -30639,9 +30783,38 @@ function checkVariables(variables, pipeline) {
     throw new ActionError(`variables: ${unknown.name} is not declared in pipeline ${name} (${list}); declare it in the pipeline (variables section) or remove it from the variables input.`);
 }
 
-;// CONCATENATED MODULE: ./src/github/commit.ts
-// Which commit the pipeline runs: the one the workflow is about, never a merge commit GitHub made up.
+;// CONCATENATED MODULE: ./src/github/pulls.ts
+// A pull request's head, read through the GitHub API: issue_comment payloads name the pull request but not
+// its commit. @actions/github (and octokit with it) is loaded only then, as a chunk of its own (as for statuses).
 
+// A GitHub that does not answer must not hold the step for long.
+const pulls_REQUEST_TIMEOUT_MS = 10_000;
+const loadPullRequestReader = async (token, baseUrl) => {
+    const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(token, { baseUrl });
+    return async ({ owner, repo, number }) => {
+        try {
+            const { data } = await octokit.rest.pulls.get({
+                owner,
+                repo,
+                pull_number: number,
+                request: { signal: AbortSignal.timeout(pulls_REQUEST_TIMEOUT_MS) }
+            });
+            return { sha: data.head.sha, headRepo: data.head.repo?.full_name ?? '' };
+        }
+        catch (err) {
+            throw new ActionError(`Could not read pull request #${number} of ${owner}/${repo} to learn its head (${errorMessage(err)}); give github-token pull-requests: read, or set commit-id.`, { cause: err });
+        }
+    };
+};
+
+;// CONCATENATED MODULE: ./src/github/commit.ts
+// Which commit the pipeline runs: the one the event is about, never a merge commit GitHub made up, never the
+// default branch's tip standing in for an event that names its own commit. Each event's rule is in README's
+// "Which commit runs" table.
+
+
+const ALL_ZEROS = /^0+$/;
 function field(obj, ...path) {
     let value = obj;
     for (const key of path)
@@ -30650,38 +30823,119 @@ function field(obj, ...path) {
 }
 function commit_text(obj, ...path) {
     const value = field(obj, ...path);
-    return typeof value === 'string' ? value : '';
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 function missing(event, path) {
     throw new ActionError(`The ${event} event's payload has no ${path}; set commit-id to the commit to run.`);
 }
-function pullRequestHead(ctx) {
-    const sha = commit_text(ctx.payload, 'pull_request', 'head', 'sha') || missing(ctx.eventName, 'pull_request.head.sha');
-    const number = field(ctx.payload, 'pull_request', 'number') ?? field(ctx.payload, 'number');
-    const label = commit_text(ctx.payload, 'pull_request', 'head', 'label') || commit_text(ctx.payload, 'pull_request', 'head', 'ref');
+/** The event's own commit at `path` in its payload. */
+function own(path, describe) {
+    return (ctx) => {
+        const sha = commit_text(ctx.payload, ...path) || missing(ctx.eventName, path.join('.'));
+        return { sha, reason: `${ctx.eventName}: ${describe(ctx)}` };
+    };
+}
+function isFork(payload) {
+    const head = commit_text(payload, 'pull_request', 'head', 'repo', 'full_name');
+    const base = commit_text(payload, 'pull_request', 'base', 'repo', 'full_name') || commit_text(payload, 'repository', 'full_name');
+    return head && base && head.toLowerCase() !== base.toLowerCase() ? head : undefined;
+}
+/** The sentence for running a fork's code where the base repository's secrets are. */
+function forkRefusal(event, fork) {
+    return new ActionError(`Refusing to run ${fork}'s pull request head on ${event}: ${event} runs with this repository's secrets and AWS role, ` +
+        `so the pipeline would build code nobody has reviewed with them; set commit-id to a commit you have reviewed to run it anyway.`);
+}
+const pullRequest = (ctx) => {
+    const pr = (ctx.payload.pull_request ?? {});
+    const number = commit_text(pr, 'number') || commit_text(ctx.payload, 'number');
+    if (ctx.payload.action === 'closed') {
+        if (pr.merged !== true) {
+            throw new ActionError(`Pull request #${number} was closed without being merged, so no commit of it landed; there is nothing to run.`);
+        }
+        const sha = commit_text(pr, 'merge_commit_sha') || missing(ctx.eventName, 'pull_request.merge_commit_sha');
+        return { sha, reason: `${ctx.eventName} #${number} merged: the commit that landed (merge_commit_sha)` };
+    }
+    const fork = isFork(ctx.payload);
+    if (fork && ctx.eventName === 'pull_request_target')
+        throw forkRefusal(ctx.eventName, fork);
+    const sha = commit_text(pr, 'head', 'sha') || missing(ctx.eventName, 'pull_request.head.sha');
+    const label = commit_text(pr, 'head', 'label') || commit_text(pr, 'head', 'ref');
     const notMerge = ctx.sha && ctx.sha !== sha ? ` (not the merge commit GITHUB_SHA ${ctx.sha})` : '';
-    return { sha, reason: `${ctx.eventName} #${String(number)}: head of ${label}${notMerge}` };
-}
-function mergeGroupHead(ctx) {
-    const sha = commit_text(ctx.payload, 'merge_group', 'head_sha') || missing('merge_group', 'merge_group.head_sha');
-    const base = commit_text(ctx.payload, 'merge_group', 'base_ref');
-    return { sha, reason: `merge_group: head of the merge queue group${base ? ` for ${base}` : ''}` };
-}
+    return { sha, reason: `${ctx.eventName} #${number}: head of ${label}${notMerge}` };
+};
+const push = (ctx) => {
+    const after = commit_text(ctx.payload, 'after');
+    if (ctx.payload.deleted === true || (after && ALL_ZEROS.test(after))) {
+        throw new ActionError(`This push deleted ${commit_text(ctx.payload, 'ref') || 'a ref'}, so it has no commit to run.`);
+    }
+    // GITHUB_SHA is `after` for a push; the payload is the fallback.
+    const sha = ctx.sha || after || missing('push', 'after');
+    return { sha, reason: `push: GITHUB_SHA of ${ctx.ref || commit_text(ctx.payload, 'ref') || 'the pushed ref'}` };
+};
+const issueComment = async (ctx, deps) => {
+    const number = Number(field(ctx.payload, 'issue', 'number'));
+    if (!field(ctx.payload, 'issue', 'pull_request')) {
+        throw new ActionError(`issue_comment on issue #${number}, which is not a pull request, names no commit; set commit-id (e.g. \${{ github.sha }} for the default branch's tip).`);
+    }
+    if (!deps.githubToken) {
+        throw new ActionError(`issue_comment on pull request #${number}: its payload has no commit, and without github-token the pull request's head cannot be read; set github-token (pull-requests: read) or commit-id.`);
+    }
+    const load = deps.loadPullRequests ?? loadPullRequestReader;
+    const read = await load(deps.githubToken, ctx.apiUrl);
+    const pr = await read({ ...ctx.repo, number });
+    const base = `${ctx.repo.owner}/${ctx.repo.repo}`;
+    if (pr.headRepo && pr.headRepo.toLowerCase() !== base.toLowerCase())
+        throw forkRefusal('issue_comment', pr.headRepo);
+    return { sha: pr.sha, reason: `issue_comment on pull request #${number}: its head, read through the GitHub API` };
+};
+/** The commit the other workflow ran on; a fork's (its pull request's CI) would run unreviewed code with our secrets. */
+const workflowRun = (ctx, deps) => {
+    // The repository the other workflow ran in (this one) against the one its head commit lives in.
+    const head = commit_text(ctx.payload, 'workflow_run', 'head_repository', 'full_name');
+    const base = commit_text(ctx.payload, 'workflow_run', 'repository', 'full_name') || commit_text(ctx.payload, 'repository', 'full_name');
+    if (head && base && head.toLowerCase() !== base.toLowerCase())
+        throw forkRefusal('workflow_run', head);
+    return own(['workflow_run', 'head_sha'], (c) => `the commit workflow "${commit_text(c.payload, 'workflow_run', 'name')}" ran on`)(ctx, deps);
+};
+const noCommit = (why) => (ctx) => {
+    throw new ActionError(`The ${ctx.eventName} event ${why}, so it has no commit to run; set commit-id to the commit to run.`);
+};
+const BY_EVENT = {
+    pull_request: pullRequest,
+    pull_request_target: pullRequest,
+    pull_request_review: pullRequest,
+    pull_request_review_comment: pullRequest,
+    merge_group: own(['merge_group', 'head_sha'], (c) => `head of the merge queue group for ${commit_text(c.payload, 'merge_group', 'base_ref')}`),
+    workflow_run: workflowRun,
+    check_suite: own(['check_suite', 'head_sha'], () => "the check suite's head commit"),
+    check_run: own(['check_run', 'head_sha'], () => "the check run's head commit"),
+    deployment: own(['deployment', 'sha'], (c) => `the commit deployed to ${commit_text(c.payload, 'deployment', 'environment')}`),
+    deployment_status: own(['deployment', 'sha'], (c) => `the commit deployed to ${commit_text(c.payload, 'deployment', 'environment')}`),
+    status: own(['sha'], () => 'the commit whose status changed'),
+    registry_package: own(['registry_package', 'package_version', 'target_oid'], () => "the package version's commit"),
+    package: own(['package', 'package_version', 'target_oid'], () => "the package version's commit"),
+    push,
+    issue_comment: issueComment,
+    delete: noCommit('deleted a branch or tag')
+};
 /** The commit to run: `commit-id` if given, else the one the event is about. */
-function chooseCommit(ctx, commitId) {
+async function chooseCommit(ctx, commitId, deps = {}) {
     if (commitId)
         return { sha: commitId, reason: 'the commit-id input' };
-    switch (ctx.eventName) {
-        case 'pull_request':
-        case 'pull_request_target':
-            return pullRequestHead(ctx);
-        case 'merge_group':
-            return mergeGroupHead(ctx);
-    }
+    const choose = BY_EVENT[ctx.eventName];
+    if (choose)
+        return checked(await choose(ctx, deps));
+    // release, create, workflow_dispatch, schedule, repository_dispatch...: GITHUB_SHA is the event's commit
+    // (the tag's, the ref's tip); see README's table.
     if (!ctx.sha)
         throw new ActionError('GITHUB_SHA is not set; set commit-id to the commit to run.');
     const ref = ctx.ref ? ` of ${ctx.ref}` : '';
-    return { sha: ctx.sha, reason: `${ctx.eventName || 'unknown event'}: GITHUB_SHA${ref}` };
+    return checked({ sha: ctx.sha, reason: `${ctx.eventName || 'unknown event'}: GITHUB_SHA${ref}` });
+}
+function checked(choice) {
+    if (ALL_ZEROS.test(choice.sha))
+        throw new ActionError(`The event names no commit (${choice.reason} is all zeros); set commit-id.`);
+    return choice;
 }
 
 ;// CONCATENATED MODULE: ./src/github/fork.ts
@@ -30816,7 +31070,7 @@ function prepare(deps) {
     const workflowRun = describeRun(deps.github);
     const guard = new CancelGuard({ process: deps.process, port, log: io.log, clock, settings, workflowRun, state });
     const retry = { outageToleranceMs: settings.outageToleranceMs, backoff: tools.backoff };
-    const ending = { port, log: io.log, clock, summary: io.summary, outputs: io.outputs };
+    const ending = { port, log: io.log, clock, summary: io.summary, outputs: io.outputs, retry };
     const waiting = { port, clock, log: io.log, outputs: io.outputs, planner: tools.planner, limits: settings.pollLimits, retry, state };
     return { ...deps, log: io.log, workflowRun, retry, guard, tools, waiting, ending };
 }
@@ -30996,8 +31250,9 @@ class CheckRun {
 const SPECIAL = /[&<>"'`\\*_[\]#|~@]/g;
 /** Literal text for the summary: no markup, no autolinks, on one line. */
 function escapeText(text, maxLength = 1000) {
-    const oneLine = text.replace(/\s+/g, ' ').trim();
-    const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}\u2026` : oneLine;
+    // Characters (code points), not UTF-16 units: a cut never leaves half an emoji.
+    const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+    const cut = chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}\u2026` : chars.join('');
     return cut.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`);
 }
 /** The URL if it is http(s), normalized; undefined for anything else (javascript:, data:, junk). */
@@ -31042,7 +31297,7 @@ function latestRuns(runs) {
     }
     return latest;
 }
-/** The log line for a run that has just reached `run.status`. */
+/** The log line for a run that has just reached `run.status`; `startedAt` is the execution's start on AWS's clock. */
 function describeTransition(run, startedAt, approvalUrl, attempt = 1) {
     const at = (run.status === 'InProgress' ? run.startTime : run.lastUpdateTime) ?? startedAt;
     const when = `[+${formatDuration(at - startedAt)}]`;
@@ -31082,7 +31337,12 @@ function attemptNumbers(runs) {
 function transitionTime(run) {
     return run.status === 'InProgress' ? (run.startTime ?? 0) + 0.5 : (run.lastUpdateTime ?? 0);
 }
-/** Remembers what was said about each action run, so that each transition is said once. */
+/**
+ * Remembers what was said about each action run, so that each transition is said once. AWS's times and the
+ * runner's clock are never compared: the log's offsets count from the first action's start on AWS's clock, and
+ * an AWS time reaches the planner translated by that same anchor (the first action started when Start answered),
+ * so a runner whose clock is minutes off neither prints +10m offsets nor polls as if the stage had run for ten minutes.
+ */
 class ProgressTracker {
     log;
     startedAt;
@@ -31093,6 +31353,9 @@ class ProgressTracker {
     runs = [];
     /** Called after an update that had something new to say (the live check run listens). */
     onChange;
+    unreadWhy;
+    /** The earliest action start seen, on AWS's clock. */
+    awsStart;
     constructor(log, startedAt, approvalUrl, structure) {
         this.log = log;
         this.startedAt = startedAt;
@@ -31113,9 +31376,25 @@ class ProgressTracker {
     get lines() {
         return this.told;
     }
+    /** Why the final read failed, when it did: the actions are as last seen, not as they ended. */
+    get unread() {
+        return this.unreadWhy;
+    }
+    /** The read after the verdict, so the table shows how each action ended; remembers why when it fails. */
+    async finalUpdate(read) {
+        try {
+            this.update(await read());
+        }
+        catch (err) {
+            this.unreadWhy = err instanceof Error ? err.message : String(err);
+        }
+    }
     /** Logs the transitions since the last update, oldest first. */
     update(runs) {
         this.runs = runs;
+        for (const run of runs)
+            if (run.startTime !== undefined && !(run.startTime >= (this.awsStart ?? Infinity)))
+                this.awsStart = run.startTime;
         const byTime = [...runs].sort((a, b) => transitionTime(a) - transitionTime(b));
         const before = this.told.length;
         const attempts = attemptNumbers(runs);
@@ -31123,12 +31402,16 @@ class ProgressTracker {
             if (this.said.get(run.actionExecutionId) === run.status)
                 continue;
             this.said.set(run.actionExecutionId, run.status);
-            const line = describeTransition(run, this.startedAt, this.approvalUrl, attempts.get(run.actionExecutionId));
+            const line = describeTransition(run, this.awsStart ?? transitionTime(run), this.approvalUrl, attempts.get(run.actionExecutionId));
             this.told.push(line);
             this.log.info(line);
         }
         if (this.told.length > before)
             this.onChange?.();
+    }
+    /** An AWS time as the runner's clock would have read it. */
+    onRunnerClock(awsTime) {
+        return this.startedAt + (awsTime - (this.awsStart ?? awsTime));
     }
     view() {
         const runs = [...latestRuns(this.runs).values()];
@@ -31141,7 +31424,9 @@ class ProgressTracker {
         return {
             approvalWaiting: running.some(isApproval),
             suggestsEnd: broken || lastStageDone || (runs.length > 0 && running.length === 0),
-            lastStageStartedAt: running.some(inLast) ? Math.min(...runs.filter(inLast).map((r) => r.startTime ?? Infinity)) : undefined
+            lastStageStartedAt: running.some(inLast)
+                ? this.onRunnerClock(Math.min(...runs.filter(inLast).map((r) => r.startTime ?? Infinity)))
+                : undefined
         };
     }
 }
@@ -31200,11 +31485,20 @@ function actionRows(structure, runs, skipped) {
         rows.push(actionRow(run.stageName, run.actionName, run, attempt(run)));
     return rows;
 }
+function commitItem(r) {
+    if (r.commit)
+        return markup_link(r.commit.sha.slice(0, 7), r.commit.url);
+    if (r.pinned)
+        return `none of this repository; source-revisions pins ${escapeText(r.pinned, 500)}`;
+    if (r.notOurs)
+        return 'unknown';
+    return "not pinned (the source's latest revision)";
+}
 function headerItems(r) {
     const summary = r.statusSummary ? ` \u2014 ${escapeText(r.statusSummary, 500)}` : '';
     return [
         `<b>Pipeline</b>: ${escapeText(r.pipelineName)}, execution ${markup_link(r.executionId, r.consoleUrl)}`,
-        `<b>Commit</b>: ${r.commit ? markup_link(r.commit.sha.slice(0, 7), r.commit.url) : r.notOurs ? 'unknown' : "not pinned (the source's latest revision)"}`,
+        `<b>Commit</b>: ${commitItem(r)}`,
         ...(r.notOurs ? ['<b>Started by</b>: not this step: followed (execution-id or follow-trigger), never stopped by it'] : []),
         `<b>Event</b>: ${escapeText(r.event || 'unknown')}`,
         `<b>Status</b>: ${statusCell(r.status)}${summary}`,
@@ -31239,6 +31533,10 @@ function composeSummary(summary, r) {
         summary.addRaw('<p>The action did not wait for this execution (wait: false); its progress is in the AWS console.</p>', true);
     }
     else {
+        if (r.progressUnread) {
+            const why = escapeText(r.progressUnread, 300);
+            summary.addRaw(`<p>\u26a0\ufe0f The actions' final states could not be read (${why}): the table shows them as last seen.</p>`, true);
+        }
         summary.addTable([head, ...actionRows(r.structure, r.runs, r.skipped)]);
         if (!r.structure)
             summary.addRaw("<p>Actions that never ran are not listed: the pipeline's declaration could not be read.</p>", true);
@@ -31421,7 +31719,9 @@ class CommitStatus {
         const { owner, repo, sha } = this.target;
         try {
             const client = await this.client();
-            const cut = description.length > MAX_DESCRIPTION ? `${description.slice(0, MAX_DESCRIPTION - 1)}\u2026` : description;
+            // By characters: an emoji in an AWS message is never cut in two.
+            const chars = Array.from(description);
+            const cut = chars.length > MAX_DESCRIPTION ? `${chars.slice(0, MAX_DESCRIPTION - 1).join('')}\u2026` : description;
             await client.createCommitStatus({
                 owner,
                 repo,
@@ -31500,8 +31800,11 @@ function describeRollback(r) {
 ;// CONCATENATED MODULE: ./src/report/diagnosis.ts
 
 
-function describeCommit(commitId) {
-    return commitId ? `commit ${commitId.slice(0, 7)}` : "the source's latest revision";
+
+function describeCommit(commitId, pinned) {
+    if (commitId)
+        return `commit ${commitId.slice(0, 7)}`;
+    return pinned ? `the revisions source-revisions pinned (${pinned})` : "the source's latest revision";
 }
 /** The failed action the annotation is about: the first to fail. */
 function failedRun(runs) {
@@ -31542,20 +31845,17 @@ function diagnoseFailure(e) {
     const why = run.errorMessage ?? run.summary ?? e.state.statusSummary ?? 'no message from the provider';
     const where = `in stage ${run.stageName}, action ${run.actionName}`;
     const url = run.externalUrl ?? e.consoleUrl;
+    const sentence = `${head} ${where}: ${why} (${url}).`;
     return {
         passed: false,
-        annotation: {
-            level: 'error',
-            title: `${e.pipelineName}: ${run.stageName} / ${run.actionName} failed`,
-            message: `${run.actionName}${run.provider ? ` (${run.provider})` : ''} in stage ${run.stageName} failed: ${why}\nDetails: ${url}`
-        },
-        sentence: `${head} ${where}: ${why} (${url}).`
+        annotation: { level: 'error', title: `${e.pipelineName}: ${run.stageName} / ${run.actionName} failed`, message: sentence },
+        sentence
     };
 }
 const MEANING = {
-    Stopped: (e) => `it was stopped before it finished${e.state.statusSummary ? ` (${e.state.statusSummary})` : ''}, so ${describeCommit(e.commitId)} did not go through the whole pipeline; re-run the workflow to run it again`,
-    Cancelled: (e) => `the pipeline's definition was updated while it ran, so CodePipeline cancelled it and ${describeCommit(e.commitId)} did not go through the whole pipeline; re-run the workflow to run it on the new definition`,
-    Superseded: (e) => `a newer execution overtook it, so ${describeCommit(e.commitId)} did not go through the rest of the pipeline (the newer one carries a newer revision)` +
+    Stopped: (e) => `it was stopped before it finished${e.state.statusSummary ? ` (${e.state.statusSummary})` : ''}, so ${describeCommit(e.commitId, e.pinned)} did not go through the whole pipeline; re-run the workflow to run it again`,
+    Cancelled: (e) => `the pipeline's definition was updated while it ran, so CodePipeline cancelled it and ${describeCommit(e.commitId, e.pinned)} did not go through the whole pipeline; re-run the workflow to run it on the new definition`,
+    Superseded: (e) => `a newer execution overtook it, so ${describeCommit(e.commitId, e.pinned)} did not go through the rest of the pipeline (the newer one carries a newer revision)` +
         (e.allowSuperseded ? '; allow-superseded is true, so the step passes' : '; set allow-superseded: true to accept that')
 };
 /** Whether the step passes, and what to tell the user about it. */
@@ -31573,6 +31873,10 @@ function diagnose(e) {
         annotation: { level: passed ? 'notice' : 'error', title: `${e.pipelineName} ${status}`, message: sentence },
         sentence: passed ? undefined : sentence
     };
+}
+/** The step's failure: its one error annotation, titled with what failed. */
+function failureOf(d, pipelineName, status) {
+    return new ActionError(d.sentence ?? `Pipeline ${pipelineName} ended ${status}.`, { title: d.annotation?.title });
 }
 
 ;// CONCATENATED MODULE: ./src/logs/locate.ts
@@ -31698,7 +32002,7 @@ class LogAccess {
 
 // A runaway line (minified output, a base64 blob) should not flood the log.
 const MAX_LINE_LENGTH = 4000;
-const COMMAND_START = /^[\s\u180e\u200b\ufeff]*::/;
+const untrusted_COMMAND_START = /^[\s\u180e\u200b\ufeff]*::/;
 const LEGACY_COMMAND = /##\[/g;
 /** Lines of one CloudWatch event (one event may hold several); trailing blank lines dropped, long lines cut. */
 function splitMessage(message) {
@@ -31708,7 +32012,7 @@ function splitMessage(message) {
 /** The fallback: a line that can start no command (`\::error::`) and holds no legacy one (`##\[error]`). */
 function inertLine(line) {
     const flat = line.replace(/[\r\u0085\u2028\u2029]/g, ' ').replace(LEGACY_COMMAND, '##\\[');
-    return COMMAND_START.test(flat) ? `\\${flat}` : flat;
+    return untrusted_COMMAND_START.test(flat) ? `\\${flat}` : flat;
 }
 /** What the wiring gives the Log port: writes a batch between a fresh random stop-commands token pair. */
 function stopCommandsWriter(write) {
@@ -31971,6 +32275,9 @@ function setVariableOutputs(outputs, runs, state, mask) {
 
 
 
+
+// The verdict is known and waits for this read: retried like any call, but not for a whole outage.
+const FINAL_PROGRESS_RETRY_MS = 30_000;
 function commitLink(report) {
     if (!report.commitId)
         return undefined;
@@ -31998,6 +32305,8 @@ function reportOf(clock, report, state, { followed = true } = {}) {
         durationMs: duration(clock, report, state.status !== 'Unknown' && state.status !== 'InProgress'),
         event: report.github.eventName,
         commit: commitLink(report),
+        pinned: report.pinned,
+        progressUnread: report.progress.unread,
         structure: report.progress.stages,
         followed,
         runs: report.progress.latest,
@@ -32024,23 +32333,25 @@ function masking(report) {
     return { maskVariables: report.settings.maskVariables, masked: report.settings.variables.map((v) => v.value ?? '') };
 }
 /** The failure annotation with the failed action's last log lines under it (logs: failed or all). */
+/** The failed action's log tail, in the failure (the step's one error annotation) and the check run's annotation. */
 function withTail(report, diagnosis) {
     const note = diagnosis.annotation;
     const failed = diagnosis.passed ? undefined : failedRun(report.progress.latest);
     if (note?.level !== 'error' || !failed)
-        return note;
-    return { ...note, message: withLogTail(note.message, report.logs?.tailOf(failed)) };
+        return diagnosis;
+    const tail = report.logs?.tailOf(failed);
+    const sentence = diagnosis.sentence === undefined ? undefined : withLogTail(diagnosis.sentence, tail);
+    return { ...diagnosis, sentence, annotation: { ...note, message: withLogTail(note.message, tail) } };
 }
 /** The last progress (one more ListActionExecutions, so the table is complete), then everything else. */
 async function reportEnding(deps, report, state) {
     const { pipelineName, executionId, consoleUrl } = report.execution;
     report.checkRun?.freeze();
-    try {
-        report.progress.update(await deps.port.listActionRuns(pipelineName, executionId));
-    }
-    catch (err) {
-        deps.log.debug(`Could not read the last progress: ${errorMessage(err)}`);
-    }
+    await report.progress.finalUpdate(() => withRetries(deps, {
+        what: 'Could not read the last progress',
+        send: (signal) => deps.port.listActionRuns(pipelineName, executionId, signal),
+        limitMs: () => Math.min(deps.retry.outageToleranceMs, FINAL_PROGRESS_RETRY_MS)
+    }));
     const runs = report.progress.latest;
     const failedRule = state.status === 'Failed' ? await ruleThatFailed(deps, pipelineName, executionId, runs) : undefined;
     const rollback = state.status === 'Failed' ? await rollbackOf(deps, report) : undefined;
@@ -32048,12 +32359,24 @@ async function reportEnding(deps, report, state) {
     const skipped = state.status === 'Succeeded' ? await skippedStages(deps, pipelineName, executionId, report.progress.stages, runs, known) : known;
     const { allowSuperseded } = report.settings;
     const commitId = report.commitId ?? '';
-    const diagnosis = diagnose({ pipelineName, executionId, consoleUrl, state, runs, commitId, allowSuperseded, failedRule, rollback });
+    const pinned = report.pinned;
+    const diagnosed = diagnose({
+        pipelineName,
+        executionId,
+        consoleUrl,
+        state,
+        runs,
+        commitId,
+        pinned,
+        allowSuperseded,
+        failedRule,
+        rollback
+    });
     setVariableOutputs(deps.outputs, runs, state, masking(report));
     await report.logs?.atEnd(runs);
-    const note = withTail(report, diagnosis);
-    if (note?.level === 'error')
-        deps.log.error(note.message, { title: note.title });
+    const diagnosis = withTail(report, diagnosed);
+    const note = diagnosis.annotation;
+    // An error annotation is the step's failure itself (main-step throws it with its title): said once.
     if (note?.level === 'notice')
         deps.log.notice(note.message, { title: note.title });
     const summary = { ...reportOf(deps.clock, report, state), skipped, rollback, waits: report.waits?.told };
@@ -32348,11 +32671,12 @@ class WaitExplainer {
 
 
 
+
 async function chooseSources(main) {
     const { settings, github, port, guard, log } = main;
     return planSource({
         settings,
-        chooseCommit: () => chooseCommit(github, settings.commitId),
+        chooseCommit: () => chooseCommit(github, settings.commitId, { githubToken: settings.githubToken }),
         getPipeline: (name) => withRetries(main, { what: `Could not read pipeline ${name}`, send: (s) => port.getPipeline(name, s), signal: guard.signal }),
         repo: github.repo,
         log
@@ -32440,7 +32764,7 @@ async function follow(main, report, declaration) {
     guard.decided();
     const diagnosis = await reportEnding(main.ending, report, final);
     if (!diagnosis.passed)
-        throw new ActionError(diagnosis.sentence ?? `Pipeline ${pipelineName} ended ${final.status}.`);
+        throw failureOf(diagnosis, pipelineName, final.status);
     guard.decided(0);
     log.info(`Pipeline ${pipelineName} execution ${executionId} ${final.status}.`);
 }
@@ -32457,7 +32781,17 @@ async function followOrLeave(main, { source, execution, startedAt = main.clock.n
         consoleUrl: execution.consoleUrl,
         load: main.tools.loadLogReader
     });
-    const report = { execution, settings, github, commitId: source.commitId || undefined, startedAt, progress, waits, logs };
+    const report = {
+        execution,
+        settings,
+        github,
+        commitId: source.commitId || undefined,
+        pinned: source.pinned,
+        startedAt,
+        progress,
+        waits,
+        logs
+    };
     reportOnGitHub({ settings, github, log, clock: main.clock, loadGitHubClient: main.tools.loadGitHubClient }, report);
     if (settings.wait)
         return follow(main, report, source.pipeline);
@@ -32570,6 +32904,7 @@ class ActionState {
 
 
 
+
 function exit(code) {
     process.exitCode = code;
     process.exit(code);
@@ -32584,7 +32919,7 @@ function hideSecrets(settings) {
                 core.setSecret(v.value);
 }
 async function main(state, signals) {
-    const settings = readSettings(readInput, process.env);
+    const settings = readSettings(readInput, process.env, readInputUntrimmed);
     hideSecrets(settings);
     await runMainStep({
         settings,
@@ -32592,7 +32927,7 @@ async function main(state, signals) {
         step: stepIdentity(process.env),
         port: createCodePipelinePort({ region: settings.region }),
         clock: systemClock,
-        io: { log: { ...core, printUntrusted: stopCommandsWriter((line) => core.info(line)) }, outputs: core, summary: core.summary },
+        io: { log: safeLog({ ...core, printUntrusted: stopCommandsWriter((line) => core.info(line)) }), outputs: core, summary: core.summary },
         state,
         process: { on: (name, fn) => signals.on(name, fn), removeListener: (name, fn) => signals.removeListener(name, fn), exit }
     });

@@ -27450,7 +27450,7 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2525);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5274);
 // The post step's bundle entry (dist/post/index.js).
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
@@ -27460,7 +27460,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2525:
+/***/ 5274:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27470,17 +27470,82 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(4436);
+var lib_core = __nccwpck_require__(4436);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/clock.ts
 
+// Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer one fires at once. wait-timeout-minutes
+// goes up to 99999 minutes (about 69 days), so a long sleep is a chain of timers that each fit.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const nodeDelay = (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+/** Sleeps `ms` of any length, in timers no longer than Node allows; rejects with an AbortError on abort. */
+async function sleepAnyLength(ms, signal, wait = nodeDelay) {
+    let left = Math.max(0, ms);
+    while (left > MAX_TIMER_MS) {
+        await wait(MAX_TIMER_MS, signal);
+        left -= MAX_TIMER_MS;
+    }
+    await wait(left, signal);
+}
 const systemClock = {
     now: () => Date.now(),
-    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal })
+    sleep: (ms, signal) => sleepAnyLength(ms, signal)
 };
 function isAbortError(err) {
     return err instanceof Error && err.name === 'AbortError';
+}
+
+;// CONCATENATED MODULE: ./src/report/log-text.ts
+// C0 and C1 controls (line breaks, ESC for terminal escapes, NEL) and the Unicode line and paragraph separators.
+// Tab stays: it breaks no line, and a line that starts with one is checked below like any other.
+// eslint-disable-next-line no-control-regex -- matching controls is the point
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED = { '\n': '\\n', '\r': '\\r' };
+// What the runner trims before looking for a command (.NET's Trim: Unicode white space), then the two prefixes.
+const COMMAND_START = /^[\s\u180e\u200b\ufeff]*(::|##\[)/;
+// Long enough for any message worth reading; a megabyte of build log is not one.
+const MAX_LOG_CHARACTERS = 4000;
+/** Shows a control character as its escape (\n, \r, \u001b) instead of acting on it. */
+function visible(c) {
+    return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** At most `max` characters (code points, so an emoji is never cut in two), with an ellipsis saying how much went. */
+function cutCharacters(text, max) {
+    const chars = Array.from(text);
+    if (chars.length <= max)
+        return text;
+    const note = `\u2026 (${chars.length - max} more characters)`;
+    return chars.slice(0, max).join('') + note;
+}
+/** One inert line: line breaks and controls shown as escapes, and never the start of a workflow command. */
+function logLine(text) {
+    // The runner also reads a legacy `##[command]` anywhere in a line, not only at its start.
+    const line = cutCharacters(text, MAX_LOG_CHARACTERS).replace(CONTROL, visible).replaceAll('##[', '##\\[');
+    return COMMAND_START.test(line) ? `\\${line}` : line;
+}
+/**
+ * An annotation's (or a debug line's) text. @actions/core escapes CR, LF and % in a command's data, so a
+ * line break stays inside the annotation and can start no command; other controls are shown as escapes.
+ */
+function annotationText(text) {
+    // eslint-disable-next-line no-control-regex -- matching controls is the point
+    return cutCharacters(text, MAX_LOG_CHARACTERS).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g, visible);
+}
+/** The Log every part of the action writes to: each message neutralised, whatever it contains. */
+function safeLog(log) {
+    return {
+        info: (message) => log.info(logLine(message)),
+        warning: (message) => log.warning(annotationText(message)),
+        error: (message, annotation) => log.error(annotationText(message), annotation),
+        notice: (message, annotation) => log.notice(annotationText(message), annotation),
+        debug: (message) => log.debug(annotationText(message)),
+        // Group titles are the action's own words with AWS names in them: one safe line each. Untrusted build logs
+        // keep their own channel (stop-commands blocks), which must not be rewritten.
+        startGroup: log.startGroup && ((title) => log.startGroup?.(logLine(title))),
+        endGroup: log.endGroup && (() => log.endGroup?.()),
+        printUntrusted: log.printUntrusted && ((lines) => log.printUntrusted?.(lines))
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codepipeline/dist-cjs/index.js
@@ -27489,9 +27554,12 @@ var dist_cjs = __nccwpck_require__(8232);
 // Turns failures into the one sentence the step fails with. Expected failures are ActionErrors:
 // main prints their message alone; anything else is a bug and gets its stack in the debug log.
 class ActionError extends Error {
+    /** The failure annotation's title, when the failure has one (e.g. which action failed). */
+    title;
     constructor(message, options) {
         super(message, options);
         this.name = 'ActionError';
+        this.title = options?.title;
     }
 }
 /** An AWS call failed; `message` is the sentence for the user, `awsName` the error's own name. */
@@ -27931,12 +27999,31 @@ function readSeconds(read, name, low, high) {
 // What both entries (main and post) take from @actions/core: the inputs, and how a failure is reported.
 
 
-const readInput = (name) => core.getInput(name);
-/** Fails the step with one sentence; the stack goes to the debug log only. */
-function reportFailure(err, log = core) {
+
+const readInput = (name) => lib_core.getInput(name);
+/** As the workflow wrote it, spaces at both ends included (for `variables`). */
+const readInputUntrimmed = (name) => core.getInput(name, { trimWhitespace: false });
+const coreFailureLog = {
+    setFailed: lib_core.setFailed,
+    error: lib_core.error,
+    debug: lib_core.debug,
+    markFailed: () => void (process.exitCode = lib_core.ExitCode.Failure)
+};
+/**
+ * Fails the step with one sentence, the step's one error annotation (titled when the failure has a title);
+ * the stack goes to the debug log only.
+ */
+function reportFailure(err, log = coreFailureLog) {
     if (err instanceof Error && err.stack)
-        log.debug(err.stack);
-    log.setFailed(err instanceof ActionError ? err.message : `Unexpected error: ${errorMessage(err)}`);
+        log.debug(annotationText(err.stack));
+    // Failure sentences quote AWS (error messages, stop reasons): neutralised like every other log line.
+    const message = annotationText(err instanceof ActionError ? err.message : `Unexpected error: ${errorMessage(err)}`);
+    if (err instanceof ActionError && err.title) {
+        log.error(message, { title: err.title });
+        log.markFailed();
+        return;
+    }
+    log.setFailed(message);
 }
 
 ;// CONCATENATED MODULE: ./src/execution/execution.ts
@@ -28152,17 +28239,18 @@ class ActionState {
 
 
 
+
 async function runPost() {
     try {
         const read = withDefaults(readInput);
         await runPostStep({
-            saved: new ActionState(core).read(),
+            saved: new ActionState(lib_core).read(),
             readStopSettings: () => ({
                 stopOnCancel: readBoolean(read, 'stop-on-cancel'),
                 abandonOnCancel: readBoolean(read, 'abandon-on-cancel')
             }),
             createPort: (region) => createCodePipelinePort({ region }),
-            log: core,
+            log: safeLog(lib_core),
             clock: systemClock,
             workflowRun: describeRun(readGitHubContext())
         });
