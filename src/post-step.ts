@@ -12,8 +12,8 @@ export interface PostDeps {
   saved: SavedState
   /** Read lazily: a post step with nothing to do must not fail on inputs. */
   readStopSettings: () => { stopOnCancel: boolean; abandonOnCancel: boolean }
-  /** Created only when there is something to stop. */
-  createPort: (region: string) => CodePipelinePort
+  /** Created only when there is something to stop: it loads the AWS SDK. */
+  createPort: (region: string) => Promise<CodePipelinePort>
   log: Log
   clock: Clock
   /** The workflow run's URL, for the stop reason. */
@@ -63,6 +63,6 @@ export async function runPostStep(deps: PostDeps): Promise<void> {
   const reason = saved.cancelled
     ? stopReason('Workflow run cancelled; the step ended before it could stop this execution:', deps.workflowRun)
     : stopReason('The step ended before it saw this execution finish:', deps.workflowRun)
-  const port = deps.createPort(execution.region)
+  const port = await deps.createPort(execution.region)
   await stopExecution({ port, log, clock: deps.clock }, execution, { abandon: abandonOnCancel, reason }, POST_STOP_TIMEOUT_MS)
 }

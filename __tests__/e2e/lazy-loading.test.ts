@@ -1,7 +1,8 @@
 // A plain run (no github-token, no log read) loads only what it uses: octokit, @actions/http-client with
 // undici, and the log readers' AWS clients are in chunks of their own (dist/main/NNN.index.js), and such a run
-// loads no chunk at all. Checked on the built dist/: its source maps say what each file holds, and a
-// preloaded tracer records which files the process loads.
+// loads no chunk at all. The post step loads the AWS SDK (a chunk of dist/post/) only to stop an execution.
+// Checked on the built dist/: its source maps say what each file holds, and a preloaded tracer records which
+// files the process loads. A new lazily loaded package: add it to LAZY and give it a case like the ones below.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { startGitHubApi, type GitHubApi } from '../../harness/github-api.js'
 import { repoRoot, runAction, type RunOptions } from '../../harness/runner.js'
-import { uniqueName } from '../support/e2e.js'
+import { callsFor, operations, uniqueName } from '../support/e2e.js'
 import { shortPipeline } from '../support/pipelines.js'
 
 const TRACER = join(repoRoot, 'scripts', 'bench', 'load-trace.cjs')
@@ -46,6 +47,8 @@ function packagesIn(file: string): string[] {
 }
 
 const lazyIn = (file: string) => [...new Set(packagesIn(file).filter((p) => LAZY.some((lazy) => p.startsWith(lazy))))]
+/** The @aws-sdk packages whose source the given dist/ files hold. */
+const awsSdkIn = (files: string[]) => [...new Set(files.flatMap((f) => packagesIn(join(dist, f)).filter((p) => p.startsWith('@aws-sdk/'))))]
 const isOctokit = (p: string) => p.startsWith('@octokit/')
 
 /** Runs the action with the tracer; returns its exit code and the dist/ files it loaded. */
@@ -57,9 +60,9 @@ async function traced(options: RunOptions): Promise<{ code: number | null; loade
   return { code: result.code, loaded: [...new Set(loaded)] }
 }
 
-function pipeline(): string {
+function pipeline(buildSeconds?: number): string {
   const name = uniqueName('lazy')
-  emulator.addPipeline(shortPipeline({ name }))
+  emulator.addPipeline(shortPipeline({ name, buildSeconds }))
   return name
 }
 
@@ -94,4 +97,35 @@ test('a post step with nothing saved loads only dist/post/index.js', async () =>
   const { code, loaded } = await traced({ endpoint: emulator.url, entry: 'post', inputs: { 'pipeline-name': pipeline() } })
   expect(code).toBe(0)
   expect(loaded).toEqual(['post/index.js'])
+})
+
+/** What main saves for a started execution it follows (STATE_* for the post step), plus `extra`. */
+function savedState(pipelineName: string, executionId: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { pipelineName, region: 'us-east-1', startSent: 'true', executionId, wait: 'true', ...extra }
+}
+
+test('a post step after a main step that saw the end evaluates no @aws-sdk source: only dist/post/index.js', async () => {
+  const name = pipeline()
+  const state = savedState(name, '11111111-2222-3333-4444-555555555555', { finished: 'true' })
+  const { code, loaded } = await traced({ endpoint: emulator.url, entry: 'post', inputs: { 'pipeline-name': name }, state })
+  expect(code).toBe(0)
+  expect(loaded).toEqual(['post/index.js'])
+  expect(awsSdkIn(loaded)).toEqual([])
+  expect(callsFor(emulator, name)).toEqual([])
+})
+
+test('a post step that must stop the execution loads the SDK then, from a chunk of its own, and stops it', async () => {
+  const name = pipeline(600)
+  const executionId = emulator.trigger({ pipelineName: name, revision: 'a'.repeat(40) })
+  const { code, loaded } = await traced({
+    endpoint: emulator.url,
+    entry: 'post',
+    inputs: { 'pipeline-name': name },
+    state: savedState(name, executionId)
+  })
+  expect(code).toBe(0)
+  expect(awsSdkIn(['post/index.js'])).toEqual([])
+  expect(loaded[0]).toBe('post/index.js')
+  expect(awsSdkIn(loaded)).toContain('@aws-sdk/client-codepipeline/')
+  expect(operations(callsFor(emulator, name))).toContain('StopPipelineExecution')
 })

@@ -31,9 +31,9 @@ function setup(saved: Partial<SavedState>, stop = { stopOnCancel: true, abandonO
       inputsRead++
       return stop
     },
-    createPort: (region) => {
+    createPort: async (region) => {
       created.push(region)
-      return port
+      return Promise.resolve(port)
     },
     log,
     clock: new FakeClock(false),
