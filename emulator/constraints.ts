@@ -134,6 +134,18 @@ export const inputConstraints: Record<string, Structure> = {
     { pipelineExecutionId: executionId, retryMode: { type: 'string', enum: ['FAILED_ACTIONS', 'ALL_ACTIONS'] } },
     ['pipelineExecutionId', 'retryMode']
   ),
+  PutApprovalResult: stageRef(
+    {
+      actionName,
+      result: {
+        type: 'structure',
+        required: ['summary', 'status'],
+        members: { summary: { type: 'string', min: 0, max: 512 }, status: { type: 'string', enum: ['Approved', 'Rejected'] } }
+      },
+      token: executionId
+    },
+    ['actionName', 'result', 'token']
+  ),
   RollbackStage: stageRef({ targetPipelineExecutionId: executionId }, ['targetPipelineExecutionId']),
   OverrideStageCondition: stageRef(
     { pipelineExecutionId: executionId, conditionType: { type: 'string', enum: ['BEFORE_ENTRY', 'ON_SUCCESS'] } },

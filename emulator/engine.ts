@@ -2,7 +2,7 @@
 // advanceTo(now), which replays what came due since the last call (action and rule completions, retries,
 // abandons), in time order, so the outcome depends only on the clock readings and never on timers.
 import { ServiceError } from './errors.js'
-import { isActive, latestRuns, type Execution, type ExecutionStatus, type NewExecution, type StageStatus } from './model.js'
+import { isActive, latestRuns, type ActionRun, type Execution, type ExecutionStatus, type NewExecution, type StageStatus } from './model.js'
 import { conditionOutcome, startConditions } from './rules.js'
 import { rollbackTarget, rollbackExecution } from './rollback.js'
 import { AUTO_RETRY_DELAY_MS, actionsToRetry, noteRetry } from './retry.js'
@@ -135,6 +135,13 @@ export class PipelineRuntime {
     e.stopReason = undefined
     e.stageIndex = stageIndex
     this.retry(e, 'ManualStageRetry', t, mode)
+  }
+
+  /** PutApprovalResult, or an answer in the console: the approval ends now, and with it maybe its group. */
+  endApproval(e: Execution, run: ActionRun, outcome: 'Succeeded' | 'Failed', t: number): void {
+    Object.assign(run, { status: outcome, outcome, endMs: t })
+    e.lastUpdateMs = t
+    if (!e.runs.some((r) => r.status === 'InProgress')) this.groupSettled(e, t)
   }
 
   /** OverrideStageCondition: the running entry or success condition is set aside and the stage goes on. */

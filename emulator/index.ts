@@ -4,7 +4,7 @@ import type { OperationInputs, OperationName } from './inputs.js'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { FaultInjector } from './faults.js'
-import { PipelineStore } from './operations.js'
+import { PipelineStore, type ConsoleApproval } from './operations.js'
 import { handleAwsRequest, type ProtocolDeps, type RecordedRequest } from './protocol.js'
 import { samplePipeline } from './sample.js'
 import { routeTrigger, type TriggerRequest } from './triggers.js'
@@ -14,6 +14,7 @@ export type { RecordedRequest } from './protocol.js'
 export type { OperationInputs, OperationName } from './inputs.js'
 export type * from './types.js'
 export type { TriggerRequest } from './triggers.js'
+export type { ConsoleApproval } from './operations.js'
 export { loadPipelines } from './spec.js'
 export { githubSourceStage, samplePipeline, SAMPLE_PIPELINE_NAME, SAMPLE_REPOSITORY, type SampleOptions } from './sample.js'
 
@@ -36,6 +37,8 @@ export interface Emulator {
   clearRequests(): void
   setFaults(faults: FaultConfig): void
   addPipeline(spec: PipelineSpec): void
+  /** Answers the waiting approval at stageName.actionName as someone in the console would; returns its execution's id. */
+  answerApproval(answer: ConsoleApproval): string
   /** Starts an execution as the pipeline's own trigger would, after spec.delaySeconds; returns its id. */
   trigger(request: TriggerRequest): string
   close(): Promise<void>
@@ -75,6 +78,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setFaults,
     addPipeline: (spec) => store.add(spec, clock.now()),
     trigger: (request) => store.trigger(request, clock.now()),
+    answerApproval: (answer) => store.answerApproval(answer, clock.now()),
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer)

@@ -39,6 +39,13 @@ export interface OperationInputs {
     filter?: { pipelineExecutionId?: string; latestInPipelineExecution?: { pipelineExecutionId: string; startTimeRange: string } }
   }
   RetryStageExecution: { pipelineName: string; stageName: string; pipelineExecutionId: string; retryMode: 'FAILED_ACTIONS' | 'ALL_ACTIONS' }
+  PutApprovalResult: {
+    pipelineName: string
+    stageName: string
+    actionName: string
+    result: { summary: string; status: 'Approved' | 'Rejected' }
+    token: string
+  }
   RollbackStage: { pipelineName: string; stageName: string; targetPipelineExecutionId: string }
   EnableStageTransition: { pipelineName: string; stageName: string; transitionType: 'Inbound' | 'Outbound' }
   DisableStageTransition: { pipelineName: string; stageName: string; transitionType: 'Inbound' | 'Outbound'; reason: string }

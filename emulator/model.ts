@@ -21,6 +21,11 @@ export interface ActionRun {
   startMs: number
   endMs: number // planned while InProgress, actual afterwards
   externalExecutionId: string
+  /** Approval actions: what GetPipelineState shows as the token while it waits (approvals.ts). */
+  approvalToken?: string
+  /** Approval actions: who answered (lastUpdatedBy) and their comment, once answered. */
+  answeredBy?: string
+  answerSummary?: string
 }
 
 export interface RuleRun {

@@ -1,4 +1,5 @@
 // The CodePipeline operations, on validated input. Each advances its pipeline to "now" first.
+import { answerInConsole, putApprovalResult, type ApprovalAnswer } from './approvals.js'
 import { PipelineRuntime } from './engine.js'
 import { executionNotFound, invalidNextToken, pipelineNotFound, ServiceError } from './errors.js'
 import { historyExecutions, newExecution } from './executions.js'
@@ -12,6 +13,12 @@ import { actionDetailView, executionView, pipelineView, stateView, summaryView }
 export interface RequestContext {
   now: number
   callerArn: string
+}
+
+export interface ConsoleApproval extends ApprovalAnswer {
+  pipelineName: string
+  stageName: string
+  actionName: string
 }
 
 export type Operations = { [K in OperationName]: (body: OperationInputs[K], ctx: RequestContext) => object }
@@ -107,7 +114,14 @@ export class PipelineStore {
       return { pipelineExecutionSummaries: page.items, nextToken: page.nextToken }
     },
 
+    PutApprovalResult: (body, ctx) => putApprovalResult(this.runtime(body.pipelineName, ctx.now), body, ctx.callerArn, ctx.now),
+
     ...stageOperations({ runtime: (name, now) => this.runtime(name, now), paginate, region: () => this.region })
+  }
+
+  /** An answer in the console to the approval waiting at stageName.actionName; returns its execution's id. */
+  answerApproval({ pipelineName, stageName, actionName, ...given }: ConsoleApproval, now: number): string {
+    return answerInConsole(this.runtime(pipelineName, now), stageName, actionName, given, now)
   }
 
   /** The operation X-Amz-Target names, or undefined; the caller validates the body against the model first. */

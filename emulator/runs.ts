@@ -16,7 +16,8 @@ export function actionRun(e: Execution, stage: Stage, action: Action, t: number)
     outcome: e.type === 'ROLLBACK' ? 'Succeeded' : attempt === 0 ? action.outcome : action.retryOutcome,
     startMs: t,
     endMs: t + action.durationMs,
-    externalExecutionId: externalId(action, e)
+    externalExecutionId: externalId(action, e),
+    approvalToken: action.category === 'Approval' ? randomUUID() : undefined
   }
 }
 

@@ -1,5 +1,6 @@
 // Renders engine state in the shapes of CodePipeline's answers. Timestamps are epoch seconds.
 import type { ActionRun, Execution, PipelineRuntime, SourceRevision } from './engine.js'
+import { approvalStateView } from './approvals.js'
 import { sourceActions, type Action, type Pipeline } from './spec.js'
 import { stageConditionsDeclaration, stageV2View } from './stage-views.js'
 import { compact, errorDetails, seconds } from './shapes.js'
@@ -103,7 +104,7 @@ function executionResult(pipeline: Pipeline, run: ActionRun, region: string) {
 
 function resultSummary(run: ActionRun): string | undefined {
   if (run.status === 'Abandoned') return 'Abandoned: the pipeline execution was stopped'
-  return run.action.summary
+  return run.answerSummary ?? run.action.summary
 }
 
 export function externalUrl(run: ActionRun, region: string): string | undefined {
@@ -186,7 +187,8 @@ export function stateView(runtime: PipelineRuntime, region: string) {
         inboundTransitionState: transitionView(runtime, i),
         actionStates: stage.actions.map((action) => {
           const run = newestFirst.flatMap((e) => [...e.runs].reverse()).find((r) => r.stageIndex === i && r.action === action)
-          return compact({ actionName: action.name, latestExecution: run && actionStateView(run, region) })
+          const e = run && runtime.find(run.executionId)
+          return compact({ actionName: action.name, latestExecution: run && actionStateView(run, e, region) })
         }),
         latestExecution: latest && { pipelineExecutionId: latest.id, status: latest.stageStatus[i], type: latest.type },
         ...(latest === undefined ? {} : stageV2View(latest, stage, i))
@@ -207,11 +209,12 @@ function transitionView(runtime: PipelineRuntime, i: number) {
   })
 }
 
-function actionStateView(run: ActionRun, region: string) {
+function actionStateView(run: ActionRun, e: Execution | undefined, region: string) {
   return compact({
     actionExecutionId: run.id,
     status: run.status,
     summary: run.status === 'InProgress' ? undefined : resultSummary(run),
+    ...approvalStateView(run, e),
     lastStatusChange: seconds(run.status === 'InProgress' ? run.startMs : run.endMs),
     externalExecutionId: run.externalExecutionId,
     externalExecutionUrl: externalUrl(run, region),

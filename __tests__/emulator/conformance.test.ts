@@ -62,6 +62,13 @@ const validInputs: Record<string, object> = {
   },
   RetryStageExecution: { pipelineName: 'sample-pipeline', stageName: 'Build', pipelineExecutionId: id, retryMode: 'FAILED_ACTIONS' },
   RollbackStage: { pipelineName: 'sample-pipeline', stageName: 'Build', targetPipelineExecutionId: id },
+  PutApprovalResult: {
+    pipelineName: 'sample-pipeline',
+    stageName: 'Build',
+    actionName: 'Build',
+    result: { summary: 'ok', status: 'Approved' },
+    token: id
+  },
   EnableStageTransition: { pipelineName: 'sample-pipeline', stageName: 'Build', transitionType: 'Inbound' },
   OverrideStageCondition: { pipelineName: 'sample-pipeline', stageName: 'Build', pipelineExecutionId: id, conditionType: 'BEFORE_ENTRY' },
   DisableStageTransition: { pipelineName: 'sample-pipeline', stageName: 'Build', transitionType: 'Inbound', reason: 'Freeze (release)' }
