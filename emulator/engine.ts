@@ -105,10 +105,13 @@ export class PipelineRuntime {
   }
 
   stop(e: Execution, now: number, abandon: boolean, reason: string): void {
-    if (e.status === 'Stopping' && !abandon)
+    // The model: a stop-and-wait, or an abandon, cannot be asked twice; a stop-and-wait can still be abandoned.
+    if (e.status === 'Stopping' && (!abandon || e.abandonedUntilMs !== undefined))
       throw new ServiceError(
         'DuplicatedStopRequestException',
-        `Execution '${e.id}' is already being stopped. To stop it at once, stop it again with abandon.`
+        abandon
+          ? `Execution '${e.id}' is already being abandoned.`
+          : `Execution '${e.id}' is already being stopped. To stop it at once, stop it again with abandon.`
       )
     if (!isActive(e))
       throw new ServiceError('PipelineExecutionNotStoppableException', `Execution '${e.id}' is ${e.status} and cannot be stopped.`)
@@ -245,6 +248,7 @@ export class PipelineRuntime {
     e.statusSummary = summary
     e.lastUpdateMs = t
     e.retryAtMs = undefined
+    e.abandonedUntilMs = undefined // an ended abandon must not end a later retry of this execution
     if (e.inStage) {
       e.stageStatus[e.stageIndex] = stage
       this.leaveStage(e, t)

@@ -1,7 +1,7 @@
 // CloudWatch Logs' GetLogEvents (Logs_20140328), over the streams the pipelines' compute actions write.
 // As the API reference says: the latest events unless startFromHead; at most `limit` events (default as
 // many as fit in 1 MB, up to 10,000); nextForwardToken and nextBackwardToken always; a forward token at
-// the end of the stream comes back unchanged; a nextToken needs startFromHead: true.
+// the end of the stream comes back unchanged; a nextForwardToken needs startFromHead: true.
 import { createHash } from 'node:crypto'
 import type { Structure } from './constraints.js'
 import { ServiceError } from './errors.js'
@@ -106,8 +106,9 @@ export function getLogEvents(store: PipelineStore, input: object, ctx: RequestCo
   const limit = body.limit ?? 10000
   let range: [number, number]
   if (body.nextToken !== undefined) {
-    if (body.startFromHead !== true) throw invalidParameter('A nextToken requires startFromHead to be true.')
     const at = readToken(body.nextToken, stream, events.length)
+    // The API reference: only a nextForwardToken needs startFromHead: true; a backward token reads on backwards.
+    if (at.direction === 'f' && body.startFromHead !== true) throw invalidParameter('A nextForwardToken requires startFromHead to be true.')
     range = page(events, at.index, at.direction === 'f', limit)
   } else if (body.startFromHead === true) {
     range = page(events, 0, true, limit)

@@ -75,7 +75,13 @@ export class PipelineStore {
 
     StopPipelineExecution: (body, ctx) => {
       const runtime = this.runtime(body.pipelineName, ctx.now)
-      const execution = this.execution(runtime, body.pipelineExecutionId)
+      // StopPipelineExecution declares no not-found error: an unknown execution is not in progress, so not stoppable.
+      const execution = runtime.find(body.pipelineExecutionId)
+      if (execution === undefined)
+        throw new ServiceError(
+          'PipelineExecutionNotStoppableException',
+          `Pipeline execution '${body.pipelineExecutionId}' does not exist in pipeline '${runtime.pipeline.name}'`
+        )
       runtime.stop(execution, ctx.now, body.abandon === true, body.reason ?? '')
       return { pipelineExecutionId: execution.id }
     },

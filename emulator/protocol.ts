@@ -36,7 +36,8 @@ export interface ProtocolDeps {
 const FAULT_ERRORS: Partial<Record<FaultDecision['kind'], [string, string, number]>> = {
   throttle: ['ThrottlingException', 'Rate exceeded', 400],
   http500: ['InternalFailure', 'We encountered an internal error. Please try again.', 500],
-  http503: ['ServiceUnavailableException', 'Service Unavailable', 503],
+  // AWS's common error for a 503 (CodePipeline declares no ServiceUnavailableException).
+  http503: ['ServiceUnavailable', 'Service Unavailable', 503],
   conflict: [
     'ConflictException',
     'Your request cannot be handled because the pipeline is busy handling ongoing activities. Try again later.',

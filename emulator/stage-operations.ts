@@ -84,11 +84,22 @@ const retryStageExecution =
     return { pipelineExecutionId: e.id }
   }
 
+/** The user guide: a source stage cannot be rolled back, and PARALLEL mode has no rollback. */
+function rollbackRefusal(runtime: PipelineRuntime, i: number): string | undefined {
+  const stage = runtime.pipeline.stages[i]
+  if (stage?.actions.some((a) => a.category === 'Source')) return `Stage '${stage.name}' is a source stage, which cannot be rolled back`
+  if (runtime.pipeline.executionMode === 'PARALLEL')
+    return `Pipeline '${runtime.pipeline.name}' runs in PARALLEL mode, which does not support rollback`
+  return undefined
+}
+
 const rollbackStage =
   (deps: StageOperationDeps): Operation<'RollbackStage'> =>
   (body, ctx) => {
     const runtime = deps.runtime(body.pipelineName, ctx.now)
     const i = stageIndex(runtime, body.stageName)
+    const refusal = rollbackRefusal(runtime, i)
+    if (refusal !== undefined) throw new ServiceError('UnableToRollbackStageException', refusal)
     const target = execution(runtime, body.targetPipelineExecutionId)
     if (!isRollbackTarget(target, i))
       throw new ServiceError(
@@ -105,7 +116,10 @@ const overrideStageCondition =
   (body, ctx) => {
     const runtime = deps.runtime(body.pipelineName, ctx.now)
     const i = stageIndex(runtime, body.stageName)
-    const e = execution(runtime, body.pipelineExecutionId)
+    // OverrideStageCondition declares no not-found error: an unknown execution has no condition to override.
+    const e = runtime.find(body.pipelineExecutionId)
+    if (e === undefined)
+      throw new ServiceError('ConditionNotOverridableException', `Pipeline execution '${body.pipelineExecutionId}' does not exist`)
     const newer = runtime.executions.slice(runtime.executions.indexOf(e) + 1).some((o) => o.stageStatus[i] !== undefined)
     if (newer) throw new ServiceError('NotLatestPipelineExecutionException', `A later execution ran stage '${body.stageName}'`)
     const kind = body.conditionType === 'BEFORE_ENTRY' ? 'beforeEntry' : 'onSuccess'

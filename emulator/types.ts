@@ -110,7 +110,7 @@ export interface PipelineSpec {
 export type FaultKind =
   | 'throttle' // 400 ThrottlingException "Rate exceeded"
   | 'http500' // 500 InternalFailure
-  | 'http503' // 503 ServiceUnavailableException
+  | 'http503' // 503 ServiceUnavailable (AWS's common error)
   | 'drop' // connection destroyed without an answer
   | 'slow' // answered normally after delayMs
   | 'conflict' // 409 ConflictException

@@ -4,9 +4,12 @@ import { Readable } from 'node:stream'
 import {
   GetPipelineCommand,
   GetPipelineExecutionCommand,
+  type GetPipelineExecutionCommandOutput,
   GetPipelineStateCommand,
   ListActionExecutionsCommand,
+  type ListActionExecutionsCommandOutput,
   ListPipelineExecutionsCommand,
+  type ListPipelineExecutionsCommandOutput,
   ListRuleExecutionsCommand,
   OverrideStageConditionCommand,
   RetryStageExecutionCommand,
@@ -18,7 +21,13 @@ import {
   type CodePipelineClient
 } from '@aws-sdk/client-codepipeline'
 import { inputConstraints } from '../../emulator/constraints.js'
-import { samplePipeline } from '../../emulator/index.js'
+import {
+  GetLogEventsCommand,
+  type GetLogEventsCommandInput,
+  type GetLogEventsCommandOutput,
+  CloudWatchLogsClient
+} from '@aws-sdk/client-cloudwatch-logs'
+import { githubSourceStage, samplePipeline, type PipelineSpec } from '../../emulator/index.js'
 import { harness, raw, type Harness } from '../support/emulator.js'
 import { buildAction, rule, v2Pipeline } from '../support/v2-pipelines.js'
 import { awsPath, factKey, loadModel, modelFacts, modelFile, outputProblems, tableFacts, type Fact } from '../support/model.js'
@@ -175,7 +184,27 @@ const SEVEN = [
   'ListPipelineExecutions'
 ]
 
-/** Checks every captured answer against the model (output shape, or a declared error); returns the error types seen. */
+// AWS's common errors (the API reference's "Common Errors"), which any operation may answer besides its own.
+const COMMON_ERRORS = new Set([
+  'AccessDeniedException',
+  'ExpiredTokenException',
+  'IncompleteSignature',
+  'InternalFailure',
+  'MalformedHttpRequestException',
+  'NotAuthorized',
+  'OptInRequired',
+  'RequestAbortedException',
+  'RequestEntityTooLargeException',
+  'RequestExpired',
+  'RequestTimeoutException',
+  'ServiceUnavailable',
+  'ThrottlingException',
+  'UnrecognizedClientException',
+  'UnknownOperationException',
+  'ValidationError'
+])
+
+/** Checks every captured answer against the model (output shape, or a declared or common error); returns the error types seen. */
 function checkAnswers(captured: Captured[]): string[] {
   for (const c of captured) {
     const operation = model!.operations[c.operation]
@@ -189,7 +218,12 @@ function checkAnswers(captured: Captured[]): string[] {
       expect({ operation: c.operation, problems }).toEqual({ operation: c.operation, problems: [] })
     } else {
       const declared = (operation.errors ?? []).map((e) => e.shape)
-      expect({ operation: c.operation, declared: declared.includes(c.json.__type) }).toEqual({ operation: c.operation, declared: true })
+      const allowed = declared.includes(c.json.__type) || COMMON_ERRORS.has(c.json.__type)
+      expect({ operation: c.operation, error: c.json.__type, allowed }).toEqual({
+        operation: c.operation,
+        error: c.json.__type,
+        allowed: true
+      })
       expect(Object.keys(c.json).sort()).toEqual(['__type', 'message'])
     }
   }
@@ -341,5 +375,144 @@ describeWithModel("the V2 stage operations' answers match the model's output sha
         'StageNotRetryableException'
       ])
     )
+  })
+})
+
+const commandsPipeline: PipelineSpec = {
+  name: 'logged',
+  stages: [
+    githubSourceStage('octo/repo'),
+    {
+      name: 'Check',
+      actions: [
+        {
+          name: 'Check',
+          category: 'Compute',
+          provider: 'Commands',
+          durationSeconds: 6,
+          logs: [1, 2, 3, 4, 5].map((n) => ({ atSeconds: n, message: `line ${n}` }))
+        }
+      ]
+    }
+  ]
+}
+
+describeWithModel('fidelity: what a second client and the strict model found', () => {
+  let h: Harness
+  const captured: Captured[] = []
+  const cpCall = (command: LooseJson) => h.cp.send(command).catch((error: Error) => error)
+  beforeAll(async () => {
+    h = await harness({
+      pipelines: [
+        samplePipeline(),
+        samplePipeline({ name: 'rollable' }),
+        v2Pipeline('parallel', {}, {}, { executionMode: 'PARALLEL' }),
+        commandsPipeline
+      ]
+    })
+    captureAnswers(h.cp, captured)
+  })
+  afterAll(() => h.emulator.close())
+  afterEach(() => void checkAnswers(captured.splice(0)))
+  const status = async (pipelineName: string, pipelineExecutionId: string) =>
+    ((await cpCall(new GetPipelineExecutionCommand({ pipelineName, pipelineExecutionId }))) as GetPipelineExecutionCommandOutput)
+      .pipelineExecution?.status
+  const errorName = (answer: unknown) => (answer instanceof Error ? answer.name : 'no error')
+
+  test('StopPipelineExecution: a second abandon while Stopping is a DuplicatedStopRequest, and a later retry never replays it', async () => {
+    const pipelineName = 'sample-pipeline'
+    const { pipelineExecutionId } = (await cpCall(new StartPipelineExecutionCommand({ name: pipelineName }))) as {
+      pipelineExecutionId: string
+    }
+    h.clock.advance(2) // in Build, which runs 5 s
+    const abandon = () => cpCall(new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId, abandon: true }))
+    expect(errorName(await abandon())).toBe('no error')
+    expect(await status(pipelineName, pipelineExecutionId)).toBe('Stopping')
+    expect(errorName(await abandon())).toBe('DuplicatedStopRequestException')
+    const retry = () =>
+      cpCall(new RetryStageExecutionCommand({ pipelineName, stageName: 'Build', pipelineExecutionId, retryMode: 'FAILED_ACTIONS' }))
+    expect(errorName(await retry())).toBe('StageNotRetryableException') // still Stopping
+    h.clock.advance(0.5)
+    expect(await status(pipelineName, pipelineExecutionId)).toBe('Stopped')
+    expect(errorName(await retry())).toBe('no error')
+    h.clock.advance(1)
+    expect(await status(pipelineName, pipelineExecutionId)).toBe('InProgress')
+    h.clock.advance(10)
+    expect(await status(pipelineName, pipelineExecutionId)).toBe('Succeeded')
+  })
+
+  test('RollbackStage: a source stage and a PARALLEL pipeline cannot be rolled back (UnableToRollbackStageException)', async () => {
+    const rollback = (pipelineName: string, stageName: string, targetPipelineExecutionId: string) =>
+      cpCall(new RollbackStageCommand({ pipelineName, stageName, targetPipelineExecutionId }))
+    const listed = (await cpCall(new ListPipelineExecutionsCommand({ pipelineName: 'rollable' }))) as ListPipelineExecutionsCommandOutput
+    const good = listed.pipelineExecutionSummaries![0].pipelineExecutionId!
+    expect(errorName(await rollback('rollable', 'Source', good))).toBe('UnableToRollbackStageException')
+    expect(errorName(await rollback('rollable', 'Deploy', good))).toBe('no error')
+    const { pipelineExecutionId } = (await cpCall(new StartPipelineExecutionCommand({ name: 'parallel' }))) as {
+      pipelineExecutionId: string
+    }
+    h.clock.advance(10)
+    expect(await status('parallel', pipelineExecutionId)).toBe('Succeeded')
+    expect(errorName(await rollback('parallel', 'Deploy', pipelineExecutionId))).toBe('UnableToRollbackStageException')
+  })
+
+  test('an unknown execution id: StopPipelineExecution and OverrideStageCondition answer errors they declare', async () => {
+    const stop = await cpCall(new StopPipelineExecutionCommand({ pipelineName: 'sample-pipeline', pipelineExecutionId: id }))
+    expect(errorName(stop)).toBe('PipelineExecutionNotStoppableException')
+    const override = await cpCall(
+      new OverrideStageConditionCommand({
+        pipelineName: 'parallel',
+        stageName: 'Build',
+        pipelineExecutionId: id,
+        conditionType: 'BEFORE_ENTRY'
+      })
+    )
+    expect(errorName(override)).toBe('ConditionNotOverridableException')
+  })
+
+  test("every injected fault on every operation answers one of the operation's errors or AWS's common errors", async () => {
+    const kinds = ['throttle', 'http500', 'http503', 'expiredToken', 'accessDenied', 'conflict', 'concurrentLimit'] as const
+    const answers: Captured[] = []
+    for (const operation of OPERATIONS) {
+      const declared = new Set((model!.operations[operation].errors ?? []).map((e) => e.shape))
+      for (const kind of kinds) {
+        // ConflictException and the concurrency limit are the pipeline's own answers: only where declared.
+        if (kind === 'conflict' && !declared.has('ConflictException')) continue
+        if (kind === 'concurrentLimit' && !declared.has('ConcurrentPipelineExecutionsLimitExceededException')) continue
+        h.emulator.setFaults({ rules: [{ operation, kind, times: 1 }] })
+        const answer = await raw(h.emulator, operation, validInputs[operation])
+        answers.push({ operation, status: answer.status, json: answer.json })
+      }
+    }
+    h.emulator.setFaults({})
+    expect(answers.every((a) => a.status >= 400)).toBe(true)
+    expect(answers.find((a) => a.status === 503)?.json.__type).toBe('ServiceUnavailable')
+    checkAnswers(answers)
+  })
+
+  test('GetLogEvents: a nextBackwardToken reads on backwards without startFromHead; a forward token still needs it', async () => {
+    const logs = new CloudWatchLogsClient({
+      endpoint: h.emulator.url,
+      region: 'us-east-1',
+      maxAttempts: 1,
+      credentials: { accessKeyId: 'AKIDEMULATORTEST', secretAccessKey: 'secret' }
+    })
+    const { pipelineExecutionId } = (await cpCall(new StartPipelineExecutionCommand({ name: 'logged' }))) as { pipelineExecutionId: string }
+    h.clock.advance(10)
+    const actions = (await cpCall(
+      new ListActionExecutionsCommand({ pipelineName: 'logged', filter: { pipelineExecutionId } })
+    )) as ListActionExecutionsCommandOutput
+    const arn = actions.actionExecutionDetails!.find((a) => a.actionName === 'Check')!.output!.executionResult!.logStreamARN!
+    const [, logGroupName, logStreamName] = /:log-group:([^:]+):log-stream:(.+)$/.exec(arn)!
+    const read = (input: Partial<GetLogEventsCommandInput>) =>
+      logs.send(new GetLogEventsCommand({ logGroupName, logStreamName, limit: 2, ...input })).catch((error: Error) => error)
+    const tail = (await read({})) as GetLogEventsCommandOutput
+    expect(tail.events!.map((e) => e.message)).toEqual(['line 4', 'line 5'])
+    for (const startFromHead of [false, undefined]) {
+      const before = (await read({ nextToken: tail.nextBackwardToken, startFromHead })) as GetLogEventsCommandOutput
+      expect(before.events?.map((e) => e.message)).toEqual(['line 2', 'line 3'])
+    }
+    expect(errorName(await read({ nextToken: tail.nextForwardToken, startFromHead: false }))).toBe('InvalidParameterException')
+    logs.destroy()
   })
 })

@@ -19,7 +19,7 @@ const start = () => raw(h.emulator, 'StartPipelineExecution', { name: 'sample-pi
 test.each([
   ['throttle', 400, 'ThrottlingException', 'Rate exceeded'],
   ['http500', 500, 'InternalFailure', undefined],
-  ['http503', 503, 'ServiceUnavailableException', undefined],
+  ['http503', 503, 'ServiceUnavailable', undefined],
   ['conflict', 409, 'ConflictException', undefined],
   ['concurrentLimit', 400, 'ConcurrentPipelineExecutionsLimitExceededException', undefined],
   ['expiredToken', 403, 'ExpiredTokenException', 'The security token included in the request is expired']

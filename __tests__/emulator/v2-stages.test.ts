@@ -33,7 +33,7 @@ beforeAll(async () => {
       v2Pipeline('retry-fails', { actions: [broken], onFailure: { result: 'RETRY', retryMode: 'ALL_ACTIONS' } }),
       v2Pipeline('manual-retry', { actions: [flaky] }, {}, { executionMode: 'PARALLEL' }),
       v2Pipeline('gated', {}, { disabledTransition: { reason: 'Change freeze until Monday' } }, { executionMode: 'QUEUED' }),
-      v2Pipeline('rollback', {}, {}, { executionMode: 'PARALLEL' })
+      v2Pipeline('rollback', {}, {}, { executionMode: 'QUEUED' })
     ]
   })
 })

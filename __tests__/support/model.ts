@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url'
 import type { Constraint } from '../../emulator/constraints.js'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const referenceDir = resolve(repoRoot, '..', 'shared', 'reference')
-export const modelFile = join(referenceDir, 'botocore-codepipeline-2015-07-09', 'service-2.json')
+const inReference = (dir: string): string => join(dir, 'shared', 'reference', 'botocore-codepipeline-2015-07-09', 'service-2.json')
+// ../shared next to the checkout (CI), or one level further up for a worktree in a folder of worktrees.
+const candidates = [resolve(repoRoot, '..'), resolve(repoRoot, '..', '..')].map(inReference)
+export const modelFile = candidates.find((file) => existsSync(file)) ?? candidates[0]
 
 interface ModelShape {
   type: string
