@@ -13,6 +13,7 @@ import type { SignalSource } from './ports.js'
 import { ActionState } from './state.js'
 import { stepIdentity } from './execution/request-token.js'
 import { stopCommandsWriter } from './logs/untrusted.js'
+import { SignalInbox } from './signal-inbox.js'
 
 function exit(code: number): void {
   process.exitCode = code
@@ -47,4 +48,12 @@ export async function runMain(signals: SignalSource): Promise<void> {
   } catch (err) {
     reportFailure(err)
   }
+}
+
+/**
+ * The main step without the tiny entry, the convention of actions/typescript-action that @github/local-action
+ * runs (`run()` from src/main.ts): signals are listened to from here on.
+ */
+export async function run(): Promise<void> {
+  await runMain(new SignalInbox(process))
 }

@@ -30,3 +30,6 @@ export async function runPost(): Promise<void> {
     reportFailure(err)
   }
 }
+
+/** The post step as @github/local-action runs it (`--post src/post.ts`): the convention's `run()`. */
+export const run = runPost

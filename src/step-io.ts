@@ -14,7 +14,8 @@ const coreFailureLog: FailureLog = {
   setFailed: core.setFailed,
   error: core.error,
   debug: core.debug,
-  markFailed: () => void (process.exitCode = core.ExitCode.Failure)
+  // 1, not core.ExitCode.Failure: @github/local-action's stand-in for @actions/core has no ExitCode.
+  markFailed: () => void (process.exitCode = 1)
 }
 
 /**
