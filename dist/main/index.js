@@ -28933,6 +28933,7 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run),
   V: () => (/* binding */ runMain)
 });
 
@@ -29382,7 +29383,8 @@ const coreFailureLog = {
     setFailed: core.setFailed,
     error: core.error,
     debug: core.debug,
-    markFailed: () => void (process.exitCode = core.ExitCode.Failure)
+    // 1, not core.ExitCode.Failure: @github/local-action's stand-in for @actions/core has no ExitCode.
+    markFailed: () => void (process.exitCode = 1)
 };
 /**
  * Fails the step with one sentence, the step's one error annotation (titled when the failure has a title);
@@ -32968,10 +32970,46 @@ class ActionState {
     }
 }
 
+;// CONCATENATED MODULE: ./src/signal-inbox.ts
+const signal_inbox_SIGNALS = ['SIGINT', 'SIGTERM'];
+class SignalInbox {
+    listeners = new Map();
+    kept = [];
+    constructor(source) {
+        for (const name of signal_inbox_SIGNALS)
+            source.on(name, () => this.deliver(name));
+    }
+    /** Signals that came while nobody listened, oldest first. */
+    get early() {
+        return this.kept;
+    }
+    on(signal, listener) {
+        const set = this.listeners.get(signal) ?? new Set();
+        this.listeners.set(signal, set.add(listener));
+        const waiting = this.kept.filter((name) => name === signal);
+        this.kept.splice(0, this.kept.length, ...this.kept.filter((name) => name !== signal));
+        for (const _ of waiting)
+            listener();
+        return this;
+    }
+    removeListener(signal, listener) {
+        this.listeners.get(signal)?.delete(listener);
+        return this;
+    }
+    deliver(signal) {
+        const listeners = [...(this.listeners.get(signal) ?? [])];
+        if (listeners.length === 0)
+            this.kept.push(signal);
+        for (const listener of listeners)
+            listener();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The main step's bundle (dist/main/index.js, loaded by index.ts): wires the real world (@actions/core, the SDK,
 // process) to the main step, and reports the outcome.
 // The post step has its own entry and bundle (post.ts), so it can never start anything.
+
 
 
 
@@ -33019,8 +33057,16 @@ async function runMain(signals) {
         reportFailure(err);
     }
 }
+/**
+ * The main step without the tiny entry, the convention of actions/typescript-action that @github/local-action
+ * runs (`run()` from src/main.ts): signals are listened to from here on.
+ */
+async function run() {
+    await runMain(new SignalInbox(process));
+}
 
+var __webpack_exports__run = __webpack_exports__.e;
 var __webpack_exports__runMain = __webpack_exports__.V;
-export { __webpack_exports__runMain as runMain };
+export { __webpack_exports__run as run, __webpack_exports__runMain as runMain };
 
 //# sourceMappingURL=index.js.map

@@ -124,6 +124,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runPost)
 });
 
+// UNUSED EXPORTS: run
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(4436);
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -352,7 +354,8 @@ const coreFailureLog = {
     setFailed: lib_core.setFailed,
     error: lib_core.error,
     debug: lib_core.debug,
-    markFailed: () => void (process.exitCode = lib_core.ExitCode.Failure)
+    // 1, not core.ExitCode.Failure: @github/local-action's stand-in for @actions/core has no ExitCode.
+    markFailed: () => void (process.exitCode = 1)
 };
 /**
  * Fails the step with one sentence, the step's one error annotation (titled when the failure has a title);
@@ -605,6 +608,8 @@ async function runPost() {
         reportFailure(err);
     }
 }
+/** The post step as @github/local-action runs it (`--post src/post.ts`): the convention's `run()`. */
+const run = (/* unused pure expression or super */ null && (runPost));
 
 
 /***/ }),
