@@ -21,6 +21,7 @@ import { ActionLogs } from './logs/action-logs.js'
 import { failureOf } from './report/diagnosis.js'
 import { ProgressTracker } from './report/progress.js'
 import { WaitExplainer } from './report/waits.js'
+import { maskDefaults } from './report/variables.js'
 
 export type { MainDeps, StepIO, Tuning } from './main-wiring.js'
 
@@ -67,6 +68,7 @@ async function startOne(main: Main): Promise<Subject> {
   const source = await chooseSources(main)
   main.guard.signal.throwIfAborted()
   checkVariables(main.settings.variables, source.pipeline)
+  maskDefaults(main.io.outputs, main.settings.maskVariables, source.pipeline)
   return { source, execution: await start(main, source) }
 }
 
@@ -153,7 +155,7 @@ async function followOrLeave(main: Main, { source, execution, startedAt = main.c
     waits,
     logs
   }
-  reportOnGitHub({ settings, github, log, clock: main.clock, loadGitHubClient: main.tools.loadGitHubClient }, report)
+  reportOnGitHub({ settings, github, log, clock: main.clock, secrets: main.secrets, loadGitHubClient: main.tools.loadGitHubClient }, report)
   if (settings.wait) return follow(main, report, source.pipeline)
   main.guard.decided(0) // not followed: it runs on by design, whatever comes now
   log.info('wait is false: not waiting for the execution to finish.')

@@ -7,6 +7,7 @@ import type { StepIdentity } from './execution/request-token.js'
 import { jitteredBackoff, type Backoff, type RetryPolicy } from './execution/retry.js'
 import type { WaitDeps } from './execution/wait.js'
 import { loadGitHubClient, type GitHubClientLoader } from './github/client.js'
+import { Secrets } from './github/redact.js'
 import { loadLogReader } from './logs/clients.js'
 import type { LogReaderLoader } from './logs/types.js'
 import { describeRun, type GitHubContext } from './github/context.js'
@@ -56,17 +57,39 @@ export interface Main extends MainDeps {
   retry: RetryPolicy
   guard: CancelGuard
   tools: Tuning
+  /** What is masked (secretInputs, then every value the step masks later): GitHub never sees it either. */
+  secrets: Secrets
   waiting: WaitDeps
   ending: EndingDeps
 }
 
+/** The inputs masked before anything is logged: the github token, and the variables with mask-variables. */
+export function secretInputs(settings: Pick<Settings, 'githubToken' | 'maskVariables' | 'variables'>): string[] {
+  const variables = settings.maskVariables ? settings.variables.map((v) => v.value ?? '') : []
+  return [settings.githubToken ?? '', ...variables].filter((value) => value !== '')
+}
+
+/** The outputs, and every value masked through them (mask-variables' resolved values) kept for redaction too. */
+function recordingSecrets(outputs: Outputs, secrets: Secrets): Outputs {
+  return {
+    setOutput: (name, value) => outputs.setOutput(name, value),
+    setSecret: (value) => {
+      secrets.add(value)
+      outputs.setSecret?.(value)
+    }
+  }
+}
+
 export function prepare(deps: MainDeps): Main {
-  const { settings, port, clock, io, state } = deps
+  const { settings, port, clock, state } = deps
+  const secrets = new Secrets()
+  for (const value of secretInputs(settings)) secrets.add(value)
+  const io = { ...deps.io, outputs: recordingSecrets(deps.io.outputs, secrets) }
   const tools: Tuning = { planner: planNextPoll, backoff: jitteredBackoff(), loadGitHubClient, loadLogReader, ...deps.tuning }
   const workflowRun = describeRun(deps.github)
   const guard = new CancelGuard({ process: deps.process, port, log: io.log, clock, settings, workflowRun, state })
   const retry = { outageToleranceMs: settings.outageToleranceMs, backoff: tools.backoff }
   const ending = { port, log: io.log, clock, summary: io.summary, outputs: io.outputs, retry }
   const waiting = { port, clock, log: io.log, outputs: io.outputs, planner: tools.planner, limits: settings.pollLimits, retry, state }
-  return { ...deps, log: io.log, workflowRun, retry, guard, tools, waiting, ending }
+  return { ...deps, io, log: io.log, workflowRun, retry, guard, tools, secrets, waiting, ending }
 }

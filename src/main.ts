@@ -9,6 +9,7 @@ import { readGitHubContext } from './github/context.js'
 import { readInput, readInputUntrimmed, reportFailure } from './step-io.js'
 import { readSettings, type Settings } from './inputs/settings.js'
 import { runMainStep } from './main-step.js'
+import { secretInputs } from './main-wiring.js'
 import type { SignalSource } from './ports.js'
 import { ActionState } from './state.js'
 import { stepIdentity } from './execution/request-token.js'
@@ -22,8 +23,7 @@ function exit(code: number): void {
 
 /** Masked before anything is logged; the runner then hides them wherever they appear. */
 function hideSecrets(settings: Settings): void {
-  if (settings.githubToken) core.setSecret(settings.githubToken)
-  if (settings.maskVariables) for (const v of settings.variables) if (v.value) core.setSecret(v.value)
+  for (const value of secretInputs(settings)) core.setSecret(value)
 }
 
 async function main(state: ActionState, signals: SignalSource): Promise<void> {

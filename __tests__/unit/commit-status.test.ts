@@ -1,4 +1,5 @@
 import { lazyClient } from '../../src/github/client.js'
+import { Secrets } from '../../src/github/redact.js'
 import { CommitStatus, statusFor } from '../../src/report/commit-status.js'
 import { FakeLog } from '../support/fakes.js'
 import { FakeGitHub } from '../support/github.js'
@@ -39,14 +40,15 @@ test('posts the status on the commit, with the console link; a long description 
 test('the client is loaded once, with the token and GITHUB_API_URL; a failed load is tried again', async () => {
   const loads: string[][] = []
   let failNext = true
-  const client = lazyClient('tok', 'https://ghe.example/api/v3', (token, baseUrl) => {
+  const load = (token: string, baseUrl: string) => {
     loads.push([token, baseUrl])
     if (failNext) {
       failNext = false
       return Promise.reject(new Error('no module'))
     }
     return Promise.resolve(new FakeGitHub())
-  })
+  }
+  const client = lazyClient({ token: 'tok', baseUrl: 'https://ghe.example/api/v3', secrets: new Secrets(), load })
   await expect(client()).rejects.toThrow('no module')
   const first = await client()
   expect(await client()).toBe(first)

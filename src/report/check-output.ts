@@ -32,7 +32,7 @@ function plain(text: string, max: number): string {
 }
 
 function cut(markdown: string): string {
-  return markdown.length > MAX_MARKDOWN ? `${markdown.slice(0, MAX_MARKDOWN)}\n\n<p>(cut: see the job summary)</p>` : markdown
+  return markdown.length > MAX_MARKDOWN ? `${markdown.slice(0, MAX_MARKDOWN)}…\n\n<p>(cut: see the job summary)</p>` : markdown
 }
 
 /** The job summary's markup, from a fresh buffer of @actions/core's own Summary (the shared one writes the job summary). */

@@ -6,12 +6,17 @@
 // Markdown and HTML, so one escaping fits a table cell and a Markdown line alike.
 const SPECIAL = /[&<>"'`\\*_[\]#|~@]/g
 
+/** Each special character as its numeric reference (the escaping of escapeText, without its cut). */
+export function escapeSpecials(text: string): string {
+  return text.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`)
+}
+
 /** Literal text for the summary: no markup, no autolinks, on one line. */
 export function escapeText(text: string, maxLength = 1000): string {
   // Characters (code points), not UTF-16 units: a cut never leaves half an emoji.
   const chars = Array.from(text.replace(/\s+/g, ' ').trim())
   const cut = chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}…` : chars.join('')
-  return cut.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`)
+  return escapeSpecials(cut)
 }
 
 /** The URL if it is http(s), normalized; undefined for anything else (javascript:, data:, junk). */

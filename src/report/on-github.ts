@@ -3,6 +3,7 @@
 import type { GitHubContext } from '../github/context.js'
 import { CheckRun, whyNoCheckRun } from '../github/check-run.js'
 import { lazyClient, type GitHubClient, type GitHubClientLoader } from '../github/client.js'
+import type { Secrets } from '../github/redact.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Clock, Log } from '../ports.js'
 import { runningOutput } from './check-output.js'
@@ -14,6 +15,8 @@ export interface OnGitHubDeps {
   github: GitHubContext
   log: Log
   clock: Clock
+  /** The masked values: nothing sent to GitHub shows them. */
+  secrets: Secrets
   /** How octokit is loaded; default: @actions/github, imported on first use. */
   loadGitHubClient?: GitHubClientLoader
 }
@@ -50,7 +53,7 @@ function openCheckRun(deps: OnGitHubDeps, report: ReportContext, client: () => P
 export function reportOnGitHub(deps: OnGitHubDeps, report: ReportContext): void {
   const { settings, github } = deps
   if (!settings.githubToken) return
-  const client = lazyClient(settings.githubToken, github.apiUrl, deps.loadGitHubClient)
+  const client = lazyClient({ token: settings.githubToken, baseUrl: github.apiUrl, secrets: deps.secrets, load: deps.loadGitHubClient })
   const { executionId, consoleUrl } = report.execution
   report.commitStatus = commitStatusFor(deps, report, client)
   // Not awaited: the commit status posts in order, so the final one always comes after it.

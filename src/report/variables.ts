@@ -1,6 +1,7 @@
 // What the pipeline produced, for later steps: every action's output variables (keyed by the action's
 // namespace, else Stage.Action) and the execution's resolved pipeline variables, both as JSON outputs:
 // fromJSON(steps.pipeline.outputs.output-variables).BuildVariables.IMAGE_TAG.
+import type { PipelineDeclaration } from '@aws-sdk/client-codepipeline'
 import type { ActionRun, ExecutionState } from '../codepipeline/port.js'
 import type { Outputs } from '../ports.js'
 import { latestRuns } from './progress.js'
@@ -37,4 +38,13 @@ export function setVariableOutputs(
     for (const value of new Set(Object.values(resolved))) if (value && !mask.masked.includes(value)) outputs.setSecret?.(value)
   outputs.setOutput('output-variables', JSON.stringify(collectOutputVariables(runs)))
   outputs.setOutput('pipeline-variables', JSON.stringify(resolved))
+}
+
+/**
+ * With mask-variables, the declared defaults too, before the start: a variable not given resolves to its default,
+ * which an action's error message or log can show long before the end masks the resolved values.
+ */
+export function maskDefaults(outputs: Outputs, maskVariables: boolean, pipeline: PipelineDeclaration | undefined): void {
+  if (!maskVariables) return
+  for (const declared of pipeline?.variables ?? []) if (declared.defaultValue) outputs.setSecret?.(declared.defaultValue)
 }
