@@ -31104,8 +31104,6 @@ const planNextPoll = (input) => {
 };
 
 ;// CONCATENATED MODULE: ./src/github/client.ts
-// The few GitHub REST calls the action makes (commit statuses, check runs), as one small port. Octokit is
-// loaded only when there is a token: runs without one never evaluate it.
 /**
  * Loads @actions/github (and octokit with it) only now: it is a chunk of its own (dist/NNN.index.js), which runs
  * without a token never load.
@@ -31119,16 +31117,197 @@ const loadGitHubClient = async (token, baseUrl) => {
         updateCheckRun: (request) => rest.checks.update({ ...request })
     };
 };
+// Fields that address what a request is about (the action's own identifiers, never text) and its abort signal.
+const ADDRESSES = new Set(['owner', 'repo', 'sha', 'head_sha', 'ref', 'external_id', 'check_run_id', 'request']);
+// GitHub's limits on the text fields the action fills, applied after redaction: *** is longer than a short value.
+const LIMITS = {
+    description: 140,
+    title: 255,
+    summary: 65_535,
+    text: 65_535,
+    message: 65_535,
+    raw_details: 65_535
+};
+function fit(text, max = Infinity) {
+    const chars = Array.from(text);
+    return chars.length > max ? `${chars.slice(0, max - 1).join('')}\u2026` : text;
+}
+/** A request as it may leave: every text redacted (redact.ts), then cut to GitHub's limits. */
+function outgoing(value, secrets, key = '') {
+    if (typeof value === 'string')
+        return fit(secrets.redact(value), LIMITS[key]);
+    if (Array.isArray(value))
+        return value.map((item) => outgoing(item, secrets));
+    if (value === null || typeof value !== 'object')
+        return value;
+    const fields = Object.entries(value).map(([name, field]) => [
+        name,
+        ADDRESSES.has(name) ? field : outgoing(field, secrets, name)
+    ]);
+    return Object.fromEntries(fields);
+}
+/**
+ * The one way out to GitHub: every call of the client, present and future, has its request redacted. The runner
+ * masks the log and the job summary, not what the action sends through the API.
+ */
+function redacting(client, secrets) {
+    return new Proxy(client, {
+        get(target, name) {
+            const member = Reflect.get(target, name);
+            if (typeof member !== 'function')
+                return member;
+            return (request) => member.call(target, outgoing(request, secrets));
+        }
+    });
+}
 /** One client for the whole step, loaded on first use; a failed load is tried again on the next call. */
-function lazyClient(token, baseUrl, load = loadGitHubClient) {
+function lazyClient({ token, baseUrl, secrets, load = loadGitHubClient }) {
+    secrets.add(token);
     let client;
     return () => {
-        client ??= load(token, baseUrl).catch((err) => {
+        client ??= load(token, baseUrl).then((loaded) => redacting(loaded, secrets), (err) => {
             client = undefined;
             throw err;
         });
         return client;
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/markup.ts
+// Text from AWS and the pipeline (error messages, build summaries, commit messages) goes into the job
+// summary, which GitHub renders as Markdown with HTML. Escaped here, it shows as the literal text it is.
+// HTML's own specials, plus the characters that start Markdown emphasis, code, links, tables, headings,
+// strikethrough and @mentions/e-mail autolinks. Numeric references render as the character itself in both
+// Markdown and HTML, so one escaping fits a table cell and a Markdown line alike.
+const SPECIAL = /[&<>"'`\\*_[\]#|~@]/g;
+/** Each special character as its numeric reference (the escaping of escapeText, without its cut). */
+function escapeSpecials(text) {
+    return text.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** Literal text for the summary: no markup, no autolinks, on one line. */
+function escapeText(text, maxLength = 1000) {
+    // Characters (code points), not UTF-16 units: a cut never leaves half an emoji.
+    const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+    const cut = chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}\u2026` : chars.join('');
+    return escapeSpecials(cut);
+}
+/** The URL if it is http(s), normalized; undefined for anything else (javascript:, data:, junk). */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** An HTML link with escaped text; plain escaped text when the URL is not a safe one. */
+function markup_link(text, url) {
+    const href = safeUrl(url);
+    const label = escapeText(text);
+    if (!href)
+        return label;
+    return `<a href="${href.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}">${label}</a>`;
+}
+
+;// CONCATENATED MODULE: ./src/github/redact.ts
+// The runner masks what a step prints (the log, the job summary), never what a step sends GitHub itself: a
+// masked value in an AWS error message, a build log tail or an output variable would reach the check run and
+// the commit status in clear. So every request the GitHub client sends passes through here first (client.ts),
+// and each masked value becomes *** as the runner would show it.
+
+const MASK = '***';
+/** Every cut the action makes ends with an ellipsis; a masked value cut there still shows its start. */
+const CUT = '\u2026';
+// A cut that leaves one character of a value tells nothing worth hiding, and one common letter would hide the
+// end of too many cut texts.
+const MIN_CUT_PREFIX = 2;
+/** The value, its white space collapsed (as escapeText shows it) and each of its lines (as a log shows them). */
+function shapesOf(value) {
+    const lines = value.split(/\r\n|\r|\n/).map((line) => line.trim());
+    return [value, value.replace(/\s+/g, ' ').trim(), ...(lines.length > 1 ? lines : [])];
+}
+function xml(text) {
+    const named = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+    return text.replace(/[&<>"']/g, (c) => named[c] ?? c);
+}
+/**
+ * How a shape may appear in text sent to GitHub: as is; in the encodings the runner's masker also knows (JSON
+ * string, URL, XML, base64 without its padding); and as this action escapes text for check-run markup and links.
+ */
+function encodingsOf(shape) {
+    return [
+        shape,
+        JSON.stringify(shape).slice(1, -1),
+        encodeURIComponent(shape),
+        xml(shape),
+        escapeSpecials(shape),
+        shape.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`),
+        Buffer.from(shape, 'utf8').toString('base64').replace(/=+$/, '')
+    ];
+}
+/** Where `form` occurs in `text`. */
+function occurrences(text, form) {
+    const found = [];
+    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1))
+        found.push([at, at + form.length]);
+    return found;
+}
+/** The start of `form` that ends right before a cut, if there is one. */
+function cutStart(text, cutAt, form) {
+    for (let length = Math.min(form.length - 1, cutAt); length >= MIN_CUT_PREFIX; length--) {
+        if (text.startsWith(form.slice(0, length), cutAt - length))
+            return [cutAt - length, cutAt];
+    }
+    return undefined;
+}
+/** Overlapping or touching ranges as one (as the runner's masker joins them): one *** each. */
+function merge(ranges) {
+    const merged = [];
+    for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
+        const last = merged.at(-1);
+        if (last && start <= last[1])
+            last[1] = Math.max(last[1], end);
+        else
+            merged.push([start, end]);
+    }
+    return merged;
+}
+/** The values masked in this run (the github token, mask-variables' values), and how they are redacted. */
+class Secrets {
+    forms = [];
+    /** Masked from now on; empty and blank values are not (the runner refuses them too). */
+    add(value) {
+        if (value.trim() === '')
+            return;
+        const forms = shapesOf(value)
+            .filter((shape) => shape !== '')
+            .flatMap(encodingsOf);
+        this.forms = [...new Set([...this.forms, ...forms.filter((f) => f !== '')])];
+    }
+    redact(text) {
+        if (this.forms.length === 0 || text === '')
+            return text;
+        const ranges = this.forms.flatMap((form) => occurrences(text, form));
+        for (const cutAt of occurrences(text, CUT).map(([at]) => at)) {
+            for (const form of this.forms) {
+                const start = cutStart(text, cutAt, form);
+                if (start)
+                    ranges.push(start);
+            }
+        }
+        if (ranges.length === 0)
+            return text;
+        let out = '';
+        let from = 0;
+        for (const [start, end] of merge(ranges)) {
+            out += text.slice(from, start) + MASK;
+            from = end;
+        }
+        return out + text.slice(from);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/logs/clients.ts
@@ -31144,15 +31323,35 @@ async function loadLogReader(region) {
 
 
 
+
+/** The inputs masked before anything is logged: the github token, and the variables with mask-variables. */
+function secretInputs(settings) {
+    const variables = settings.maskVariables ? settings.variables.map((v) => v.value ?? '') : [];
+    return [settings.githubToken ?? '', ...variables].filter((value) => value !== '');
+}
+/** The outputs, and every value masked through them (mask-variables' resolved values) kept for redaction too. */
+function recordingSecrets(outputs, secrets) {
+    return {
+        setOutput: (name, value) => outputs.setOutput(name, value),
+        setSecret: (value) => {
+            secrets.add(value);
+            outputs.setSecret?.(value);
+        }
+    };
+}
 function prepare(deps) {
-    const { settings, port, clock, io, state } = deps;
+    const { settings, port, clock, state } = deps;
+    const secrets = new Secrets();
+    for (const value of secretInputs(settings))
+        secrets.add(value);
+    const io = { ...deps.io, outputs: recordingSecrets(deps.io.outputs, secrets) };
     const tools = { planner: planNextPoll, backoff: jitteredBackoff(), loadGitHubClient: loadGitHubClient, loadLogReader: loadLogReader, ...deps.tuning };
     const workflowRun = describeRun(deps.github);
     const guard = new CancelGuard({ process: deps.process, port, log: io.log, clock, settings, workflowRun, state });
     const retry = { outageToleranceMs: settings.outageToleranceMs, backoff: tools.backoff };
     const ending = { port, log: io.log, clock, summary: io.summary, outputs: io.outputs, retry };
     const waiting = { port, clock, log: io.log, outputs: io.outputs, planner: tools.planner, limits: settings.pollLimits, retry, state };
-    return { ...deps, log: io.log, workflowRun, retry, guard, tools, waiting, ending };
+    return { ...deps, io, log: io.log, workflowRun, retry, guard, tools, secrets, waiting, ending };
 }
 
 ;// CONCATENATED MODULE: ./src/github/check-run.ts
@@ -31319,41 +31518,6 @@ class CheckRun {
             this.deps.log.warning(`Could not complete the check run ${this.where} (${conclusion}): ${describeFailure(err)}`);
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/report/markup.ts
-// Text from AWS and the pipeline (error messages, build summaries, commit messages) goes into the job
-// summary, which GitHub renders as Markdown with HTML. Escaped here, it shows as the literal text it is.
-// HTML's own specials, plus the characters that start Markdown emphasis, code, links, tables, headings,
-// strikethrough and @mentions/e-mail autolinks. Numeric references render as the character itself in both
-// Markdown and HTML, so one escaping fits a table cell and a Markdown line alike.
-const SPECIAL = /[&<>"'`\\*_[\]#|~@]/g;
-/** Literal text for the summary: no markup, no autolinks, on one line. */
-function escapeText(text, maxLength = 1000) {
-    // Characters (code points), not UTF-16 units: a cut never leaves half an emoji.
-    const chars = Array.from(text.replace(/\s+/g, ' ').trim());
-    const cut = chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}\u2026` : chars.join('');
-    return cut.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`);
-}
-/** The URL if it is http(s), normalized; undefined for anything else (javascript:, data:, junk). */
-function safeUrl(url) {
-    if (!url)
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** An HTML link with escaped text; plain escaped text when the URL is not a safe one. */
-function markup_link(text, url) {
-    const href = safeUrl(url);
-    const label = escapeText(text);
-    if (!href)
-        return label;
-    return `<a href="${href.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}">${label}</a>`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/progress.ts
@@ -31663,7 +31827,7 @@ function check_output_plain(text, max) {
     return clean.length > max ? `${clean.slice(0, max - 1)}\u2026` : clean;
 }
 function cut(markdown) {
-    return markdown.length > MAX_MARKDOWN ? `${markdown.slice(0, MAX_MARKDOWN)}\n\n<p>(cut: see the job summary)</p>` : markdown;
+    return markdown.length > MAX_MARKDOWN ? `${markdown.slice(0, MAX_MARKDOWN)}\u2026\n\n<p>(cut: see the job summary)</p>` : markdown;
 }
 /** The job summary's markup, from a fresh buffer of @actions/core's own Summary (the shared one writes the job summary). */
 function summaryMarkup(report) {
@@ -32342,6 +32506,17 @@ function setVariableOutputs(outputs, runs, state, mask) {
     outputs.setOutput('output-variables', JSON.stringify(collectOutputVariables(runs)));
     outputs.setOutput('pipeline-variables', JSON.stringify(resolved));
 }
+/**
+ * With mask-variables, the declared defaults too, before the start: a variable not given resolves to its default,
+ * which an action's error message or log can show long before the end masks the resolved values.
+ */
+function maskDefaults(outputs, maskVariables, pipeline) {
+    if (!maskVariables)
+        return;
+    for (const declared of pipeline?.variables ?? [])
+        if (declared.defaultValue)
+            outputs.setSecret?.(declared.defaultValue);
+}
 
 ;// CONCATENATED MODULE: ./src/report/ending.ts
 
@@ -32587,7 +32762,7 @@ function reportOnGitHub(deps, report) {
     const { settings, github } = deps;
     if (!settings.githubToken)
         return;
-    const client = lazyClient(settings.githubToken, github.apiUrl, deps.loadGitHubClient);
+    const client = lazyClient({ token: settings.githubToken, baseUrl: github.apiUrl, secrets: deps.secrets, load: deps.loadGitHubClient });
     const { executionId, consoleUrl } = report.execution;
     report.commitStatus = commitStatusFor(deps, report, client);
     // Not awaited: the commit status posts in order, so the final one always comes after it.
@@ -32752,6 +32927,7 @@ class WaitExplainer {
 
 
 
+
 async function chooseSources(main) {
     const { settings, github, port, guard, log } = main;
     return planSource({
@@ -32786,6 +32962,7 @@ async function startOne(main) {
     const source = await chooseSources(main);
     main.guard.signal.throwIfAborted();
     checkVariables(main.settings.variables, source.pipeline);
+    maskDefaults(main.io.outputs, main.settings.maskVariables, source.pipeline);
     return { source, execution: await start(main, source) };
 }
 async function start(main, source) {
@@ -32872,7 +33049,7 @@ async function followOrLeave(main, { source, execution, startedAt = main.clock.n
         waits,
         logs
     };
-    reportOnGitHub({ settings, github, log, clock: main.clock, loadGitHubClient: main.tools.loadGitHubClient }, report);
+    reportOnGitHub({ settings, github, log, clock: main.clock, secrets: main.secrets, loadGitHubClient: main.tools.loadGitHubClient }, report);
     if (settings.wait)
         return follow(main, report, source.pipeline);
     main.guard.decided(0); // not followed: it runs on by design, whatever comes now
@@ -33021,18 +33198,15 @@ class SignalInbox {
 
 
 
+
 function exit(code) {
     process.exitCode = code;
     process.exit(code);
 }
 /** Masked before anything is logged; the runner then hides them wherever they appear. */
 function hideSecrets(settings) {
-    if (settings.githubToken)
-        core.setSecret(settings.githubToken);
-    if (settings.maskVariables)
-        for (const v of settings.variables)
-            if (v.value)
-                core.setSecret(v.value);
+    for (const value of secretInputs(settings))
+        core.setSecret(value);
 }
 async function main(state, signals) {
     const settings = readSettings(readInput, process.env, readInputUntrimmed);
