@@ -27,3 +27,22 @@ export const systemClock: Clock = {
 export function isAbortError(err: unknown): boolean {
   return err instanceof Error && err.name === 'AbortError'
 }
+
+/** `work`, or an AbortError as soon as `signal` aborts, whether or not `work` listens to it. */
+export function abortable<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return work
+  let onAbort = () => undefined as void
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(abortError(signal))
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
+  })
+  // The work may still settle (or fail) later: nobody waits for it any more.
+  work.catch(() => undefined)
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort))
+}
+
+function abortError(signal: AbortSignal): Error {
+  const message = signal.reason instanceof Error ? signal.reason.message : 'The operation was aborted'
+  return Object.assign(new Error(message), { name: 'AbortError' })
+}

@@ -105,11 +105,12 @@ async function follow(main: Main, report: ReportContext, declaration: SourcePlan
   const { pipelineName, executionId } = execution
   // Before anything is awaited: a cancel from now on ends the summary, the commit status and the check run too.
   guard.following(execution, (outcome) => reportCancelled(main.ending, report, outcome))
-  const { expectedMs, structure } = await learnExpectations(port, log, pipelineName, executionId, declaration)
-  progress.setStructure(structure)
   const timeout = new WaitTimeout(clock, settings.waitTimeoutMs)
+  const waitSignal = AbortSignal.any([guard.signal, timeout.signal])
   let final: ExecutionState
   try {
+    const { expectedMs, structure } = await learnExpectations(port, log, pipelineName, executionId, declaration, waitSignal)
+    progress.setStructure(structure)
     const followed = {
       execution,
       startedAt: report.startedAt,
@@ -118,7 +119,7 @@ async function follow(main: Main, report: ReportContext, declaration: SourcePlan
       waits: report.waits,
       afterProgress: report.logs?.afterProgress
     }
-    final = await waitForExecution(main.waiting, followed, AbortSignal.any([guard.signal, timeout.signal]))
+    final = await waitForExecution(main.waiting, followed, waitSignal)
   } catch (err) {
     throw await failedToFollow(main, report, timeout, err)
   } finally {

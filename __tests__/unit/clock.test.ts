@@ -1,4 +1,4 @@
-import { MAX_TIMER_MS, sleepAnyLength, systemClock } from '../../src/clock.js'
+import { abortable, MAX_TIMER_MS, sleepAnyLength, systemClock } from '../../src/clock.js'
 
 test('a sleep longer than a Node timer holds is a chain of timers that each fit, adding up to it', async () => {
   const waits: number[] = []
@@ -25,4 +25,14 @@ test('the real clock does not fire a 30-day sleep at once, and an abort still en
 test('short and zero sleeps still work', async () => {
   await expect(systemClock.sleep(0)).resolves.toBeUndefined()
   await expect(systemClock.sleep(5)).resolves.toBeUndefined()
+})
+
+test('abortable: an AbortError as soon as the signal aborts, whether the work listens or not; the answer otherwise', async () => {
+  const never = new Promise<string>(() => undefined)
+  const controller = new AbortController()
+  const pending = abortable(never, controller.signal)
+  controller.abort()
+  await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
+  await expect(abortable(Promise.resolve('answer'), new AbortController().signal)).resolves.toBe('answer')
+  await expect(abortable(never, AbortSignal.abort())).rejects.toMatchObject({ name: 'AbortError' })
 })

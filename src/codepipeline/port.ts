@@ -14,6 +14,7 @@ import {
   type PipelineVariable,
   type SourceRevisionOverride
 } from '@aws-sdk/client-codepipeline'
+import { abortable } from '../clock.js'
 import { AwsCallError, awsErrorName, describeAwsError } from '../errors.js'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
 import { toRuleRun, toStageViews, type RuleRun, type StageView } from './stages.js'
@@ -191,9 +192,11 @@ class SdkCodePipeline implements CodePipelinePort {
     })
   }
 
-  private async call<T>(iamAction: string, pipelineName: string, send: () => Promise<T>): Promise<T> {
+  // Every call ends when its signal aborts. The SDK is given the signal too (paginators pass it to each page's
+  // send), so it stops retrying; the race also ends waits that do not listen (credentials, a hung socket).
+  private async call<T>(iamAction: string, pipelineName: string, signal: AbortSignal | undefined, send: () => Promise<T>): Promise<T> {
     try {
-      return await send()
+      return await abortable(send(), signal)
     } catch (err) {
       if (err instanceof Error && err.name === 'AbortError') throw err
       const message = describeAwsError(err, { iamAction, pipelineName, region: this.settings.region, endpoint: this.endpoint })
@@ -214,14 +217,18 @@ class SdkCodePipeline implements CodePipelinePort {
       clientRequestToken
     })
     const client = (this.startClient ??= this.newClient('adaptive', 1))
-    const out = await this.call('codepipeline:StartPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }))
+    const out = await this.call('codepipeline:StartPipelineExecution', pipelineName, signal, () =>
+      client.send(command, { abortSignal: signal })
+    )
     if (!out.pipelineExecutionId) throw new AwsCallError('StartPipelineExecution returned no execution id.', 'Error', out)
     return out.pipelineExecutionId
   }
 
   async getExecution(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ExecutionState> {
     const command = new GetPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId })
-    const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, signal, () =>
+      this.client.send(command, { abortSignal: signal })
+    )
     const execution = out.pipelineExecution
     const artifactRevisions = execution?.artifactRevisions?.map((r) => ({ name: r.name ?? '', revisionId: r.revisionId }))
     const variables = execution?.variables?.map((v) => ({ name: v.name ?? '', value: v.resolvedValue ?? '' }))
@@ -231,25 +238,25 @@ class SdkCodePipeline implements CodePipelinePort {
   async stopExecution({ pipelineName, executionId, abandon, reason }: StopRequest, signal?: AbortSignal): Promise<void> {
     const command = new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId: executionId, abandon, reason })
     const client = (this.stopClient ??= this.newClient('standard'))
-    await this.call('codepipeline:StopPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }))
+    await this.call('codepipeline:StopPipelineExecution', pipelineName, signal, () => client.send(command, { abortSignal: signal }))
   }
 
   async getPipeline(pipelineName: string, signal?: AbortSignal): Promise<PipelineDeclaration> {
     const command = new GetPipelineCommand({ name: pipelineName })
-    const out = await this.call('codepipeline:GetPipeline', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    const out = await this.call('codepipeline:GetPipeline', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }))
     if (!out.pipeline) throw new AwsCallError(`GetPipeline returned no declaration for '${pipelineName}'.`, 'Error', out)
     return out.pipeline
   }
 
   async listActionRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ActionRun[]> {
-    return this.call('codepipeline:ListActionExecutions', pipelineName, async () => {
+    return this.call('codepipeline:ListActionExecutions', pipelineName, signal, async () => {
       const runs: ActionRun[] = []
       const pages = paginateListActionExecutions(
         { client: this.client, pageSize: 100 },
-        { pipelineName, filter: { pipelineExecutionId: executionId } }
+        { pipelineName, filter: { pipelineExecutionId: executionId } },
+        { abortSignal: signal }
       )
       for await (const page of pages) {
-        signal?.throwIfAborted()
         runs.push(...(page.actionExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toActionRun))
       }
       return runs
@@ -258,7 +265,9 @@ class SdkCodePipeline implements CodePipelinePort {
 
   async getStructure(pipelineName: string, signal?: AbortSignal): Promise<Structure> {
     const command = new GetPipelineStateCommand({ name: pipelineName })
-    const out = await this.call('codepipeline:GetPipelineState', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    const out = await this.call('codepipeline:GetPipelineState', pipelineName, signal, () =>
+      this.client.send(command, { abortSignal: signal })
+    )
     return (out.stageStates ?? []).map((s) => ({ name: s.stageName ?? '', actions: (s.actionStates ?? []).map((a) => a.actionName ?? '') }))
   }
 
@@ -268,7 +277,7 @@ class SdkCodePipeline implements CodePipelinePort {
 
   async listExecutionPage(pipelineName: string, maxResults: number, nextToken?: string, signal?: AbortSignal): Promise<ExecutionPage> {
     const command = new ListPipelineExecutionsCommand({ pipelineName, maxResults, nextToken })
-    const out = await this.call('codepipeline:ListPipelineExecutions', pipelineName, () =>
+    const out = await this.call('codepipeline:ListPipelineExecutions', pipelineName, signal, () =>
       this.client.send(command, { abortSignal: signal })
     )
     const executions = (out.pipelineExecutionSummaries ?? []).map((e) => ({
@@ -287,19 +296,21 @@ class SdkCodePipeline implements CodePipelinePort {
 
   async getStageViews(pipelineName: string, signal?: AbortSignal): Promise<StageView[]> {
     const command = new GetPipelineStateCommand({ name: pipelineName })
-    const out = await this.call('codepipeline:GetPipelineState', pipelineName, () => this.client.send(command, { abortSignal: signal }))
+    const out = await this.call('codepipeline:GetPipelineState', pipelineName, signal, () =>
+      this.client.send(command, { abortSignal: signal })
+    )
     return toStageViews(out)
   }
 
   async listRuleRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<RuleRun[]> {
-    return this.call('codepipeline:ListRuleExecutions', pipelineName, async () => {
+    return this.call('codepipeline:ListRuleExecutions', pipelineName, signal, async () => {
       const runs: RuleRun[] = []
       const pages = paginateListRuleExecutions(
         { client: this.client, pageSize: 100 },
-        { pipelineName, filter: { pipelineExecutionId: executionId } }
+        { pipelineName, filter: { pipelineExecutionId: executionId } },
+        { abortSignal: signal }
       )
       for await (const page of pages) {
-        signal?.throwIfAborted()
         runs.push(...(page.ruleExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toRuleRun))
       }
       return runs

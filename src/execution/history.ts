@@ -46,15 +46,18 @@ export async function learnExpectations(
   log: Log,
   pipelineName: string,
   executionId: string,
-  declaration?: PipelineDeclaration
+  declaration?: PipelineDeclaration,
+  signal?: AbortSignal
 ): Promise<Expectations> {
-  const history = port.listRecentExecutions(pipelineName, HISTORY_SIZE).then(
+  const history = port.listRecentExecutions(pipelineName, HISTORY_SIZE, signal).then(
     (past) => expectedDuration(past, executionId),
     (err: unknown) => void log.debug(`No history of ${pipelineName}: ${errorMessage(err)}`)
   )
   const order = declaration
     ? Promise.resolve(structureOf(declaration))
-    : port.getStructure(pipelineName).catch((err: unknown) => void log.debug(`No stage names of ${pipelineName}: ${errorMessage(err)}`))
+    : port
+        .getStructure(pipelineName, signal)
+        .catch((err: unknown) => void log.debug(`No stage names of ${pipelineName}: ${errorMessage(err)}`))
   const [expectedMs, structure] = await Promise.all([history, order])
   if (expectedMs !== undefined) log.info(`Recent successful executions took about ${Math.round(expectedMs / 1000)} s.`)
   return { expectedMs, structure: structure ?? undefined }
