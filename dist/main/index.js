@@ -28963,6 +28963,26 @@ const systemClock = {
 function isAbortError(err) {
     return err instanceof Error && err.name === 'AbortError';
 }
+/** `work`, or an AbortError as soon as `signal` aborts, whether or not `work` listens to it. */
+function abortable(work, signal) {
+    if (!signal)
+        return work;
+    let onAbort = () => undefined;
+    const aborted = new Promise((_, reject) => {
+        onAbort = () => reject(abortError(signal));
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener('abort', onAbort, { once: true });
+    });
+    // The work may still settle (or fail) later: nobody waits for it any more.
+    work.catch(() => undefined);
+    return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+}
+function abortError(signal) {
+    const message = signal.reason instanceof Error ? signal.reason.message : 'The operation was aborted';
+    return Object.assign(new Error(message), { name: 'AbortError' });
+}
 
 ;// CONCATENATED MODULE: ./src/report/log-text.ts
 // C0 and C1 controls (line breaks, ESC for terminal escapes, NEL) and the Unicode line and paragraph separators.
@@ -29164,6 +29184,7 @@ function toRuleRun(d) {
 
 
 
+
 const ms = (date) => date?.getTime();
 function toActionRun(d) {
     const result = d.output?.executionResult;
@@ -29226,9 +29247,11 @@ class SdkCodePipeline {
             }
         });
     }
-    async call(iamAction, pipelineName, send) {
+    // Every call ends when its signal aborts. The SDK is given the signal too (paginators pass it to each page's
+    // send), so it stops retrying; the race also ends waits that do not listen (credentials, a hung socket).
+    async call(iamAction, pipelineName, signal, send) {
         try {
-            return await send();
+            return await abortable(send(), signal);
         }
         catch (err) {
             if (err instanceof Error && err.name === 'AbortError')
@@ -29247,14 +29270,14 @@ class SdkCodePipeline {
             clientRequestToken
         });
         const client = (this.startClient ??= this.newClient('adaptive', 1));
-        const out = await this.call('codepipeline:StartPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }));
+        const out = await this.call('codepipeline:StartPipelineExecution', pipelineName, signal, () => client.send(command, { abortSignal: signal }));
         if (!out.pipelineExecutionId)
             throw new AwsCallError('StartPipelineExecution returned no execution id.', 'Error', out);
         return out.pipelineExecutionId;
     }
     async getExecution(pipelineName, executionId, signal) {
         const command = new dist_cjs/* GetPipelineExecutionCommand */.qZw({ pipelineName, pipelineExecutionId: executionId });
-        const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, () => this.client.send(command, { abortSignal: signal }));
+        const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
         const execution = out.pipelineExecution;
         const artifactRevisions = execution?.artifactRevisions?.map((r) => ({ name: r.name ?? '', revisionId: r.revisionId }));
         const variables = execution?.variables?.map((v) => ({ name: v.name ?? '', value: v.resolvedValue ?? '' }));
@@ -29263,21 +29286,20 @@ class SdkCodePipeline {
     async stopExecution({ pipelineName, executionId, abandon, reason }, signal) {
         const command = new dist_cjs/* StopPipelineExecutionCommand */.krr({ pipelineName, pipelineExecutionId: executionId, abandon, reason });
         const client = (this.stopClient ??= this.newClient('standard'));
-        await this.call('codepipeline:StopPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }));
+        await this.call('codepipeline:StopPipelineExecution', pipelineName, signal, () => client.send(command, { abortSignal: signal }));
     }
     async getPipeline(pipelineName, signal) {
         const command = new dist_cjs/* GetPipelineCommand */.YeD({ name: pipelineName });
-        const out = await this.call('codepipeline:GetPipeline', pipelineName, () => this.client.send(command, { abortSignal: signal }));
+        const out = await this.call('codepipeline:GetPipeline', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
         if (!out.pipeline)
             throw new AwsCallError(`GetPipeline returned no declaration for '${pipelineName}'.`, 'Error', out);
         return out.pipeline;
     }
     async listActionRuns(pipelineName, executionId, signal) {
-        return this.call('codepipeline:ListActionExecutions', pipelineName, async () => {
+        return this.call('codepipeline:ListActionExecutions', pipelineName, signal, async () => {
             const runs = [];
-            const pages = (0,dist_cjs/* paginateListActionExecutions */.xKj)({ client: this.client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } });
+            const pages = (0,dist_cjs/* paginateListActionExecutions */.xKj)({ client: this.client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } }, { abortSignal: signal });
             for await (const page of pages) {
-                signal?.throwIfAborted();
                 runs.push(...(page.actionExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toActionRun));
             }
             return runs;
@@ -29285,7 +29307,7 @@ class SdkCodePipeline {
     }
     async getStructure(pipelineName, signal) {
         const command = new dist_cjs/* GetPipelineStateCommand */.dz2({ name: pipelineName });
-        const out = await this.call('codepipeline:GetPipelineState', pipelineName, () => this.client.send(command, { abortSignal: signal }));
+        const out = await this.call('codepipeline:GetPipelineState', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
         return (out.stageStates ?? []).map((s) => ({ name: s.stageName ?? '', actions: (s.actionStates ?? []).map((a) => a.actionName ?? '') }));
     }
     async listRecentExecutions(pipelineName, maxResults, signal) {
@@ -29293,7 +29315,7 @@ class SdkCodePipeline {
     }
     async listExecutionPage(pipelineName, maxResults, nextToken, signal) {
         const command = new dist_cjs/* ListPipelineExecutionsCommand */.bni({ pipelineName, maxResults, nextToken });
-        const out = await this.call('codepipeline:ListPipelineExecutions', pipelineName, () => this.client.send(command, { abortSignal: signal }));
+        const out = await this.call('codepipeline:ListPipelineExecutions', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
         const executions = (out.pipelineExecutionSummaries ?? []).map((e) => ({
             id: e.pipelineExecutionId ?? '',
             status: e.status ?? 'Unknown',
@@ -29309,15 +29331,14 @@ class SdkCodePipeline {
     }
     async getStageViews(pipelineName, signal) {
         const command = new dist_cjs/* GetPipelineStateCommand */.dz2({ name: pipelineName });
-        const out = await this.call('codepipeline:GetPipelineState', pipelineName, () => this.client.send(command, { abortSignal: signal }));
+        const out = await this.call('codepipeline:GetPipelineState', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
         return toStageViews(out);
     }
     async listRuleRuns(pipelineName, executionId, signal) {
-        return this.call('codepipeline:ListRuleExecutions', pipelineName, async () => {
+        return this.call('codepipeline:ListRuleExecutions', pipelineName, signal, async () => {
             const runs = [];
-            const pages = (0,dist_cjs/* paginateListRuleExecutions */.bpG)({ client: this.client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } });
+            const pages = (0,dist_cjs/* paginateListRuleExecutions */.bpG)({ client: this.client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } }, { abortSignal: signal });
             for await (const page of pages) {
-                signal?.throwIfAborted();
                 runs.push(...(page.ruleExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toRuleRun));
             }
             return runs;
@@ -29980,11 +30001,13 @@ function structureOf(pipeline) {
     return (pipeline.stages ?? []).map((stage) => ({ name: stage.name ?? '', actions: (stage.actions ?? []).map((a) => a.name ?? '') }));
 }
 /** Both in parallel; the order is fetched only when discovery did not already read the declaration. */
-async function learnExpectations(port, log, pipelineName, executionId, declaration) {
-    const history = port.listRecentExecutions(pipelineName, HISTORY_SIZE).then((past) => expectedDuration(past, executionId), (err) => void log.debug(`No history of ${pipelineName}: ${errorMessage(err)}`));
+async function learnExpectations(port, log, pipelineName, executionId, declaration, signal) {
+    const history = port.listRecentExecutions(pipelineName, HISTORY_SIZE, signal).then((past) => expectedDuration(past, executionId), (err) => void log.debug(`No history of ${pipelineName}: ${errorMessage(err)}`));
     const order = declaration
         ? Promise.resolve(structureOf(declaration))
-        : port.getStructure(pipelineName).catch((err) => void log.debug(`No stage names of ${pipelineName}: ${errorMessage(err)}`));
+        : port
+            .getStructure(pipelineName, signal)
+            .catch((err) => void log.debug(`No stage names of ${pipelineName}: ${errorMessage(err)}`));
     const [expectedMs, structure] = await Promise.all([history, order]);
     if (expectedMs !== undefined)
         log.info(`Recent successful executions took about ${Math.round(expectedMs / 1000)} s.`);
@@ -32997,11 +33020,12 @@ async function follow(main, report, declaration) {
     const { pipelineName, executionId } = execution;
     // Before anything is awaited: a cancel from now on ends the summary, the commit status and the check run too.
     guard.following(execution, (outcome) => reportCancelled(main.ending, report, outcome));
-    const { expectedMs, structure } = await learnExpectations(port, log, pipelineName, executionId, declaration);
-    progress.setStructure(structure);
     const timeout = new WaitTimeout(clock, settings.waitTimeoutMs);
+    const waitSignal = AbortSignal.any([guard.signal, timeout.signal]);
     let final;
     try {
+        const { expectedMs, structure } = await learnExpectations(port, log, pipelineName, executionId, declaration, waitSignal);
+        progress.setStructure(structure);
         const followed = {
             execution,
             startedAt: report.startedAt,
@@ -33010,7 +33034,7 @@ async function follow(main, report, declaration) {
             waits: report.waits,
             afterProgress: report.logs?.afterProgress
         };
-        final = await waitForExecution(main.waiting, followed, AbortSignal.any([guard.signal, timeout.signal]));
+        final = await waitForExecution(main.waiting, followed, waitSignal);
     }
     catch (err) {
         throw await failedToFollow(main, report, timeout, err);

@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codepipeline/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8232);
+// EXTERNAL MODULE: ./src/clock.ts + 1 modules
+var clock = __webpack_require__(529);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -76,6 +78,7 @@ function toRuleRun(d) {
 
 ;// CONCATENATED MODULE: ./src/codepipeline/port.ts
 // The one place that talks to the AWS SDK. The rest of the action sees only CodePipelinePort.
+
 
 
 
@@ -142,9 +145,11 @@ class SdkCodePipeline {
             }
         });
     }
-    async call(iamAction, pipelineName, send) {
+    // Every call ends when its signal aborts. The SDK is given the signal too (paginators pass it to each page's
+    // send), so it stops retrying; the race also ends waits that do not listen (credentials, a hung socket).
+    async call(iamAction, pipelineName, signal, send) {
         try {
-            return await send();
+            return await (0,clock/* abortable */.ZC)(send(), signal);
         }
         catch (err) {
             if (err instanceof Error && err.name === 'AbortError')
@@ -163,14 +168,14 @@ class SdkCodePipeline {
             clientRequestToken
         });
         const client = (this.startClient ??= this.newClient('adaptive', 1));
-        const out = await this.call('codepipeline:StartPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }));
+        const out = await this.call('codepipeline:StartPipelineExecution', pipelineName, signal, () => client.send(command, { abortSignal: signal }));
         if (!out.pipelineExecutionId)
             throw new errors/* AwsCallError */.iQ('StartPipelineExecution returned no execution id.', 'Error', out);
         return out.pipelineExecutionId;
     }
     async getExecution(pipelineName, executionId, signal) {
         const command = new dist_cjs/* GetPipelineExecutionCommand */.qZw({ pipelineName, pipelineExecutionId: executionId });
-        const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, () => this.client.send(command, { abortSignal: signal }));
+        const out = await this.call('codepipeline:GetPipelineExecution', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
         const execution = out.pipelineExecution;
         const artifactRevisions = execution?.artifactRevisions?.map((r) => ({ name: r.name ?? '', revisionId: r.revisionId }));
         const variables = execution?.variables?.map((v) => ({ name: v.name ?? '', value: v.resolvedValue ?? '' }));
@@ -179,21 +184,20 @@ class SdkCodePipeline {
     async stopExecution({ pipelineName, executionId, abandon, reason }, signal) {
         const command = new dist_cjs/* StopPipelineExecutionCommand */.krr({ pipelineName, pipelineExecutionId: executionId, abandon, reason });
         const client = (this.stopClient ??= this.newClient('standard'));
-        await this.call('codepipeline:StopPipelineExecution', pipelineName, () => client.send(command, { abortSignal: signal }));
+        await this.call('codepipeline:StopPipelineExecution', pipelineName, signal, () => client.send(command, { abortSignal: signal }));
     }
     async getPipeline(pipelineName, signal) {
         const command = new dist_cjs/* GetPipelineCommand */.YeD({ name: pipelineName });
-        const out = await this.call('codepipeline:GetPipeline', pipelineName, () => this.client.send(command, { abortSignal: signal }));
+        const out = await this.call('codepipeline:GetPipeline', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
         if (!out.pipeline)
             throw new errors/* AwsCallError */.iQ(`GetPipeline returned no declaration for '${pipelineName}'.`, 'Error', out);
         return out.pipeline;
     }
     async listActionRuns(pipelineName, executionId, signal) {
-        return this.call('codepipeline:ListActionExecutions', pipelineName, async () => {
+        return this.call('codepipeline:ListActionExecutions', pipelineName, signal, async () => {
             const runs = [];
-            const pages = (0,dist_cjs/* paginateListActionExecutions */.xKj)({ client: this.client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } });
+            const pages = (0,dist_cjs/* paginateListActionExecutions */.xKj)({ client: this.client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } }, { abortSignal: signal });
             for await (const page of pages) {
-                signal?.throwIfAborted();
                 runs.push(...(page.actionExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toActionRun));
             }
             return runs;
@@ -201,7 +205,7 @@ class SdkCodePipeline {
     }
     async getStructure(pipelineName, signal) {
         const command = new dist_cjs/* GetPipelineStateCommand */.dz2({ name: pipelineName });
-        const out = await this.call('codepipeline:GetPipelineState', pipelineName, () => this.client.send(command, { abortSignal: signal }));
+        const out = await this.call('codepipeline:GetPipelineState', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
         return (out.stageStates ?? []).map((s) => ({ name: s.stageName ?? '', actions: (s.actionStates ?? []).map((a) => a.actionName ?? '') }));
     }
     async listRecentExecutions(pipelineName, maxResults, signal) {
@@ -209,7 +213,7 @@ class SdkCodePipeline {
     }
     async listExecutionPage(pipelineName, maxResults, nextToken, signal) {
         const command = new dist_cjs/* ListPipelineExecutionsCommand */.bni({ pipelineName, maxResults, nextToken });
-        const out = await this.call('codepipeline:ListPipelineExecutions', pipelineName, () => this.client.send(command, { abortSignal: signal }));
+        const out = await this.call('codepipeline:ListPipelineExecutions', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
         const executions = (out.pipelineExecutionSummaries ?? []).map((e) => ({
             id: e.pipelineExecutionId ?? '',
             status: e.status ?? 'Unknown',
@@ -225,15 +229,14 @@ class SdkCodePipeline {
     }
     async getStageViews(pipelineName, signal) {
         const command = new dist_cjs/* GetPipelineStateCommand */.dz2({ name: pipelineName });
-        const out = await this.call('codepipeline:GetPipelineState', pipelineName, () => this.client.send(command, { abortSignal: signal }));
+        const out = await this.call('codepipeline:GetPipelineState', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
         return toStageViews(out);
     }
     async listRuleRuns(pipelineName, executionId, signal) {
-        return this.call('codepipeline:ListRuleExecutions', pipelineName, async () => {
+        return this.call('codepipeline:ListRuleExecutions', pipelineName, signal, async () => {
             const runs = [];
-            const pages = (0,dist_cjs/* paginateListRuleExecutions */.bpG)({ client: this.client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } });
+            const pages = (0,dist_cjs/* paginateListRuleExecutions */.bpG)({ client: this.client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId: executionId } }, { abortSignal: signal });
             for await (const page of pages) {
-                signal?.throwIfAborted();
                 runs.push(...(page.ruleExecutionDetails ?? []).filter((d) => d.pipelineExecutionId === executionId).map(toRuleRun));
             }
             return runs;

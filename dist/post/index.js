@@ -1,6 +1,67 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 529:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ZC: () => (/* binding */ abortable),
+  zf: () => (/* binding */ isAbortError),
+  ml: () => (/* binding */ systemClock)
+});
+
+// UNUSED EXPORTS: MAX_TIMER_MS, sleepAnyLength
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/clock.ts
+
+// Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer one fires at once. wait-timeout-minutes
+// goes up to 99999 minutes (about 69 days), so a long sleep is a chain of timers that each fit.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const nodeDelay = (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+/** Sleeps `ms` of any length, in timers no longer than Node allows; rejects with an AbortError on abort. */
+async function sleepAnyLength(ms, signal, wait = nodeDelay) {
+    let left = Math.max(0, ms);
+    while (left > MAX_TIMER_MS) {
+        await wait(MAX_TIMER_MS, signal);
+        left -= MAX_TIMER_MS;
+    }
+    await wait(left, signal);
+}
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => sleepAnyLength(ms, signal)
+};
+function isAbortError(err) {
+    return err instanceof Error && err.name === 'AbortError';
+}
+/** `work`, or an AbortError as soon as `signal` aborts, whether or not `work` listens to it. */
+function abortable(work, signal) {
+    if (!signal)
+        return work;
+    let onAbort = () => undefined;
+    const aborted = new Promise((_, reject) => {
+        onAbort = () => reject(abortError(signal));
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener('abort', onAbort, { once: true });
+    });
+    // The work may still settle (or fail) later: nobody waits for it any more.
+    work.catch(() => undefined);
+    return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+}
+function abortError(signal) {
+    const message = signal.reason instanceof Error ? signal.reason.message : 'The operation was aborted';
+    return Object.assign(new Error(message), { name: 'AbortError' });
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -105,7 +166,7 @@ function describeAwsError(err, ctx) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9537);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7713);
 // The post step's bundle entry (dist/post/index.js).
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
@@ -115,7 +176,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9537:
+/***/ 7713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -128,31 +189,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(4436);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/clock.ts
-
-// Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer one fires at once. wait-timeout-minutes
-// goes up to 99999 minutes (about 69 days), so a long sleep is a chain of timers that each fit.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-const nodeDelay = (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
-/** Sleeps `ms` of any length, in timers no longer than Node allows; rejects with an AbortError on abort. */
-async function sleepAnyLength(ms, signal, wait = nodeDelay) {
-    let left = Math.max(0, ms);
-    while (left > MAX_TIMER_MS) {
-        await wait(MAX_TIMER_MS, signal);
-        left -= MAX_TIMER_MS;
-    }
-    await wait(left, signal);
-}
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => sleepAnyLength(ms, signal)
-};
-function isAbortError(err) {
-    return err instanceof Error && err.name === 'AbortError';
-}
-
+// EXTERNAL MODULE: ./src/clock.ts + 1 modules
+var clock = __nccwpck_require__(529);
 ;// CONCATENATED MODULE: ./src/report/log-text.ts
 // C0 and C1 controls (line breaks, ESC for terminal escapes, NEL) and the Unicode line and paragraph separators.
 // Tab stays: it breaks no line, and a line that starts with one is checked below like any other.
@@ -440,7 +478,7 @@ async function stopExecution(deps, execution, order, timeoutMs) {
             deps.log.info(`Execution ${executionId} is already stopping.`);
             return true;
         }
-        const why = timeout.signal.aborted && isAbortError(err) ? `no answer within ${timeoutMs / 1000} s` : (0,errors/* errorMessage */.gJ)(err);
+        const why = timeout.signal.aborted && (0,clock/* isAbortError */.zf)(err) ? `no answer within ${timeoutMs / 1000} s` : (0,errors/* errorMessage */.gJ)(err);
         deps.log.error(`Could not stop execution ${executionId} (${why}); stop it in the console: ${url}`);
         return false;
     }
@@ -600,7 +638,7 @@ async function runPost() {
             }),
             createPort: async (region) => (await Promise.all(/* import() */[__nccwpck_require__.e(232), __nccwpck_require__.e(356)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8356))).createCodePipelinePort({ region }),
             log: safeLog(lib_core),
-            clock: systemClock,
+            clock: clock/* systemClock */.ml,
             workflowRun: describeRun(readGitHubContext())
         });
     }
