@@ -169,7 +169,7 @@ export class PipelineRuntime {
     const group = latestRuns(e, e.stageIndex).filter((r) => r.action.runOrder === e.runOrder)
     const failed = group.find((r) => r.status === 'Failed')
     if (failed !== undefined) {
-      const why = failed.action.errorMessage ?? failed.action.summary ?? 'the action failed'
+      const why = failed.errorMessage ?? failed.action.errorMessage ?? failed.action.summary ?? 'the action failed'
       return this.stageFailed(e, t, `Action '${failed.action.name}' in stage '${stage.name}' failed: ${why}`)
     }
     const later = stage.actions.map((a) => a.runOrder).filter((o) => o > e.runOrder)

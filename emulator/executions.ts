@@ -1,10 +1,10 @@
 // Turns a StartPipelineExecution request, or a history entry, into the data an execution starts with.
 import type { OperationInputs } from './inputs.js'
-import { createHash, randomUUID } from 'node:crypto'
 import type { Execution, NewExecution, SourceRevision } from './model.js'
 import { blankExecution } from './runs.js'
 import { validationError } from './errors.js'
-import { sourceActions, type Action, type Pipeline } from './spec.js'
+import { fakeCommit, revisionFor, sourceRevision, type SourceWorld } from './sources.js'
+import { sourceActions, type Pipeline } from './spec.js'
 
 export type StartRequest = OperationInputs['StartPipelineExecution']
 
@@ -16,10 +16,16 @@ const REVISION_TYPES: Record<string, string[]> = {
   S3: ['S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY']
 }
 
-export function newExecution(pipeline: Pipeline, request: StartRequest, now: number, triggerDetail: string): NewExecution {
+export function newExecution(
+  pipeline: Pipeline,
+  request: StartRequest,
+  now: number,
+  triggerDetail: string,
+  world: SourceWorld
+): NewExecution {
   return {
     variables: resolveVariables(pipeline, request.variables ?? []),
-    revisions: resolveRevisions(pipeline, request.sourceRevisions ?? [], now),
+    revisions: resolveRevisions(pipeline, request.sourceRevisions ?? [], now, world),
     triggerDetail
   }
 }
@@ -42,7 +48,12 @@ function resolveVariables(pipeline: Pipeline, given: { name: string; value: stri
   })
 }
 
-function resolveRevisions(pipeline: Pipeline, overrides: StartRequest['sourceRevisions'] & {}, now: number): SourceRevision[] {
+function resolveRevisions(
+  pipeline: Pipeline,
+  overrides: StartRequest['sourceRevisions'] & {},
+  now: number,
+  world: SourceWorld
+): SourceRevision[] {
   const sources = sourceActions(pipeline)
   const chosen = new Map<string, Map<string, string>>() // action → revision type → value
   for (const o of overrides) {
@@ -63,32 +74,11 @@ function resolveRevisions(pipeline: Pipeline, overrides: StartRequest['sourceRev
       throw validationError(`Source action '${o.actionName}' is overridden more than once`)
     chosen.set(o.actionName, types.set(o.revisionType, o.revisionValue))
   }
-  return sources.map((a) => {
-    const types = chosen.get(a.name)
-    const revision = types?.get('S3_OBJECT_VERSION_ID') ?? (types === undefined ? undefined : [...types.values()][0])
-    return sourceRevision(a, revision ?? a.revision ?? fakeCommit(), now)
-  })
+  return sources.map((a) => revisionFor(world, a, chosen.get(a.name), now))
 }
 
 const isS3Pair = (types: string[]): boolean =>
   types.length === 2 && types.includes('S3_OBJECT_KEY') && types.includes('S3_OBJECT_VERSION_ID')
-
-export function sourceRevision(action: Action, revisionId: string, createdMs: number): SourceRevision {
-  const repository = action.configuration.FullRepositoryId
-  const message = action.revisionSummary ?? 'Update README.md'
-  const github = action.provider === 'CodeStarSourceConnection' && repository !== undefined
-  return {
-    actionName: action.name,
-    revisionId,
-    summary: github ? JSON.stringify({ ProviderType: 'GitHub', CommitMessage: message }) : message,
-    url: github ? `https://github.com/${repository}/commit/${revisionId}` : undefined,
-    createdMs
-  }
-}
-
-function fakeCommit(): string {
-  return createHash('sha1').update(randomUUID()).digest('hex')
-}
 
 /** Past executions from the spec, oldest first; they have no action runs. */
 export function historyExecutions(pipeline: Pipeline, now: number): Execution[] {

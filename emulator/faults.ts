@@ -69,7 +69,18 @@ export class FaultInjector {
   }
 }
 
-const KINDS: FaultKind[] = ['throttle', 'http500', 'http503', 'drop', 'slow', 'conflict', 'concurrentLimit', 'expiredToken', 'accessDenied']
+const KINDS: FaultKind[] = [
+  'throttle',
+  'http500',
+  'http503',
+  'drop',
+  'slow',
+  'conflict',
+  'concurrentLimit',
+  'expiredToken',
+  'accessDenied',
+  'reset'
+]
 
 function checkRule(rule: FaultRule): void {
   if (!KINDS.includes(rule?.kind)) throw new Error(`fault rule kind must be one of ${KINDS.join(', ')}; got ${rule?.kind}`)

@@ -26,6 +26,7 @@ export interface ActionRun {
   /** Approval actions: who answered (lastUpdatedBy) and their comment, once answered. */
   answeredBy?: string
   answerSummary?: string
+  errorMessage?: string // errorDetails.message when this run fails for a reason of its own (a source it cannot read)
 }
 
 export interface RuleRun {
@@ -46,9 +47,13 @@ export interface RuleRun {
 export interface SourceRevision {
   actionName: string
   revisionId: string
-  summary: string
+  summary?: string
   url?: string
   createdMs: number
+  changeIdentifier?: string // S3: the ETag (ArtifactRevision.revisionChangeIdentifier)
+  outputVariables?: Record<string, string> // what the source action outputs (S3 and ECR sources)
+  /** Why the source action cannot read it (a missing object version): the action fails with this message. */
+  failure?: string
 }
 
 /** retryStageMetadata of one stage of one execution. */

@@ -6,6 +6,8 @@ import { historyExecutions, newExecution } from './executions.js'
 import { normalizePipeline } from './spec.js'
 import type { OperationInputs, OperationName, RequestBody } from './inputs.js'
 import { TriggerSchedule, type TriggerRequest } from './triggers.js'
+import type { SourceWorld } from './sources.js'
+import type { Action } from './spec.js'
 import { stageOperations } from './stage-operations.js'
 import type { PipelineSpec } from './types.js'
 import { actionDetailView, executionView, pipelineView, stateView, summaryView } from './views.js'
@@ -27,9 +29,14 @@ export class PipelineStore {
   private readonly pipelines = new Map<string, PipelineRuntime>()
   /** clientRequestToken → execution id, per pipeline. */
   private readonly tokens = new Map<string, string>()
-  private readonly triggers = new TriggerSchedule()
+  private readonly triggers: TriggerSchedule
 
-  constructor(readonly region: string) {}
+  constructor(
+    readonly region: string,
+    private readonly world: SourceWorld = { region }
+  ) {
+    this.triggers = new TriggerSchedule(world)
+  }
 
   add(spec: PipelineSpec, now: number): void {
     const pipeline = normalizePipeline(spec)
@@ -41,6 +48,22 @@ export class PipelineStore {
   /** Schedules an execution as the pipeline's own trigger would start it; returns its id-to-be. */
   trigger({ pipelineName, ...spec }: TriggerRequest, now: number): string {
     return this.triggers.schedule(this.runtime(pipelineName, now), spec, now)
+  }
+
+  /**
+   * An upload or a push that source actions with `eventTrigger` watch (`matches`) starts an execution of each
+   * of their pipelines, as their EventBridge rule would; returns the ids-to-be.
+   */
+  sourceChanged(matches: (action: Action) => boolean, revision: string, now: number): string[] {
+    return [...this.pipelines.values()].flatMap((runtime) =>
+      runtime.pipeline.stages[0]!.actions.filter((a) => a.eventTrigger !== undefined && matches(a)).map((a) =>
+        this.triggers.schedule(
+          runtime,
+          { triggerType: 'CloudWatchEvent', revision, sourceAction: a.name, delaySeconds: a.eventTrigger!.delayMs / 1000 },
+          now
+        )
+      )
+    )
   }
 
   runtime(name: string, now: number): PipelineRuntime {
@@ -62,7 +85,7 @@ export class PipelineStore {
       const tokenKey = `${body.name}\u0000${body.clientRequestToken}`
       const known = body.clientRequestToken === undefined ? undefined : this.tokens.get(tokenKey)
       if (known !== undefined) return { pipelineExecutionId: known }
-      const request = newExecution(runtime.pipeline, body, ctx.now, ctx.callerArn)
+      const request = newExecution(runtime.pipeline, body, ctx.now, ctx.callerArn, this.world)
       const execution = runtime.start(request, ctx.now)
       if (body.clientRequestToken !== undefined) this.tokens.set(tokenKey, execution.id)
       return { pipelineExecutionId: execution.id }

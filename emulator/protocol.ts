@@ -79,7 +79,7 @@ export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage,
     }
     const fault = deps.faults.decide(operation, received)
     if (fault?.afterWork && fault.kind !== 'slow') return loseAnswer(deps, fault, work, req)
-    if (fault?.kind === 'drop') {
+    if (fault?.kind === 'drop' || fault?.kind === 'reset') {
       deps.log?.(`${new Date(received).toISOString()} ${operation} dropped`)
       return void req.socket.destroy()
     }
@@ -96,7 +96,7 @@ export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage,
 /** Does the work, then loses the answer: the caller cannot tell whether it happened. */
 function loseAnswer(deps: ProtocolDeps, fault: FaultDecision, work: () => unknown, req: IncomingMessage): void {
   work()
-  if (fault.kind !== 'drop') throw faultError(fault)
+  if (fault.kind !== 'drop' && fault.kind !== 'reset') throw faultError(fault)
   deps.log?.(`${new Date(deps.clock.now()).toISOString()} answer dropped after the work`)
   req.socket.destroy()
 }

@@ -5,6 +5,13 @@ import type { Action, Stage } from './spec.js'
 
 export function actionRun(e: Execution, stage: Stage, action: Action, t: number): ActionRun {
   const attempt = e.runs.filter((r) => r.stageIndex === e.stageIndex && r.action === action).length
+  const unreadable = action.category === 'Source' ? e.revisions.find((r) => r.actionName === action.name)?.failure : undefined
+  if (unreadable !== undefined) return { ...run(e, stage, action, t, 'Failed'), errorMessage: unreadable }
+  // A rollback redeploys a revision that passed this stage before.
+  return run(e, stage, action, t, e.type === 'ROLLBACK' ? 'Succeeded' : attempt === 0 ? action.outcome : action.retryOutcome)
+}
+
+function run(e: Execution, stage: Stage, action: Action, t: number, outcome: ActionRun['outcome']): ActionRun {
   return {
     id: randomUUID(),
     executionId: e.id,
@@ -12,8 +19,7 @@ export function actionRun(e: Execution, stage: Stage, action: Action, t: number)
     stage,
     action,
     status: 'InProgress',
-    // A rollback redeploys a revision that passed this stage before.
-    outcome: e.type === 'ROLLBACK' ? 'Succeeded' : attempt === 0 ? action.outcome : action.retryOutcome,
+    outcome,
     startMs: t,
     endMs: t + action.durationMs,
     externalExecutionId: externalId(action, e),

@@ -30,6 +30,7 @@ export interface Action {
   /** Log lines in time order, each at an offset from the action's start (never after its end). */
   logs: { offsetMs: number; message: string }[]
   logGroup?: string
+  eventTrigger?: { delayMs: number } // S3 and ECR sources: an upload or a push starts an execution (sources.ts)
 }
 
 export interface Stage extends StageConditions {
@@ -132,8 +133,18 @@ function normalizeAction(a: ActionSpec, defaultSeconds: number, fail: Fail): Act
     revisionSummary: a.revisionSummary,
     inputArtifacts: a.inputArtifacts ?? (isSource || a.category === 'Approval' ? [] : ['SourceArtifact']),
     outputArtifacts: a.outputArtifacts ?? (isSource ? ['SourceArtifact'] : []),
+    eventTrigger: normalizeEventTrigger(a, fail),
     ...normalizeActionLogs(a, Math.round(seconds * 1000), fail)
   }
+}
+
+function normalizeEventTrigger(a: ActionSpec, fail: Fail): Action['eventTrigger'] {
+  if (a.eventTrigger === undefined) return undefined
+  if (a.category !== 'Source' || (a.provider !== 'S3' && a.provider !== 'ECR'))
+    fail('eventTrigger', 'applies to S3 and ECR source actions only')
+  const seconds = a.eventTrigger?.delaySeconds ?? 0
+  if (typeof seconds !== 'number' || !(seconds >= 0)) fail('eventTrigger.delaySeconds', 'must be a number of seconds >= 0')
+  return { delayMs: Math.round(seconds * 1000) }
 }
 
 function checkHistory(h: HistorySpec, fail: Fail): HistorySpec {

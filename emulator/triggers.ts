@@ -4,7 +4,7 @@
 // sees the time has come, so a virtual clock plays them exactly like a real one.
 import { randomUUID } from 'node:crypto'
 import type { PipelineRuntime } from './engine.js'
-import { sourceRevision } from './executions.js'
+import { revisionFor, revisionType, type SourceWorld } from './sources.js'
 import { sourceActions } from './spec.js'
 import type { TriggerSpec, TriggerType } from './types.js'
 
@@ -50,6 +50,8 @@ export function checkTrigger(spec: TriggerSpec, runtime: PipelineRuntime): void 
 export class TriggerSchedule {
   private readonly pending = new Map<string, Pending[]>()
 
+  constructor(private readonly world: SourceWorld) {}
+
   /** Schedules it; returns the id the execution will have. */
   schedule(runtime: PipelineRuntime, spec: TriggerSpec, fromMs: number): string {
     checkTrigger(spec, runtime)
@@ -70,7 +72,11 @@ export class TriggerSchedule {
       const type = spec.triggerType ?? 'WebhookV2'
       const sources = sourceActions(runtime.pipeline)
       const target = spec.sourceAction ?? sources[0]?.name
-      const revisions = sources.map((a) => sourceRevision(a, a.name === target ? spec.revision : (a.revision ?? spec.revision), atMs))
+      const revisions = sources.map((a) =>
+        a.name === target
+          ? revisionFor(this.world, a, new Map([[revisionType(a.provider), spec.revision]]), atMs)
+          : revisionFor(this.world, a, undefined, atMs, a.revision ?? spec.revision)
+      )
       runtime.start(
         {
           id: executionId,

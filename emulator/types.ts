@@ -32,6 +32,12 @@ export interface ActionSpec {
   outputVariables?: Record<string, string> // output.outputVariables once the action succeeded
   logs?: LogLineSpec[] // what the action writes to its log stream (CodeBuild and Commands actions)
   logGroup?: string // CodeBuild: a custom CloudWatch Logs group (default /aws/codebuild/<ProjectName>)
+  /**
+   * S3 and ECR sources: an upload to S3Bucket/S3ObjectKey (PutObject, CompleteMultipartUpload) or a push to
+   * RepositoryName:ImageTag starts an execution after delaySeconds, as the source's EventBridge rule would
+   * (triggerType CloudWatchEvent, that version or digest as the revision).
+   */
+  eventTrigger?: { delaySeconds?: number }
 }
 
 export type RuleProvider = 'DeploymentWindow' | 'CloudWatchAlarm' | 'LambdaInvoke' | 'VariableCheck' | 'Commands'
@@ -117,6 +123,7 @@ export type FaultKind =
   | 'concurrentLimit' // 400 ConcurrentPipelineExecutionsLimitExceededException
   | 'expiredToken' // 400 ExpiredTokenException
   | 'accessDenied' // 400 AccessDeniedException "User: ... is not authorized to perform: <service>:<Operation>"
+  | 'reset' // S3 uploads: the connection is destroyed once about half of the body arrived (elsewhere: as drop)
 
 /**
  * One fault. Which matching requests it hits: every one, unless narrowed by

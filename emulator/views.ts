@@ -34,6 +34,7 @@ function artifactRevision(runtime: PipelineRuntime, r: SourceRevision) {
   return compact({
     name: action?.outputArtifacts[0] ?? 'SourceArtifact',
     revisionId: r.revisionId,
+    revisionChangeIdentifier: r.changeIdentifier,
     revisionSummary: r.summary,
     created: seconds(r.createdMs),
     revisionUrl: r.url
@@ -97,7 +98,8 @@ function executionResult(pipeline: Pipeline, run: ActionRun, region: string) {
     externalExecutionId: run.externalExecutionId,
     externalExecutionSummary: run.status === 'InProgress' ? undefined : resultSummary(run),
     externalExecutionUrl: externalUrl(run, region),
-    errorDetails: run.status === 'Failed' ? errorDetails(run.action) : undefined,
+    errorDetails:
+      run.status === 'Failed' ? errorDetails({ ...run.action, errorMessage: run.errorMessage ?? run.action.errorMessage }) : undefined,
     logStreamARN: location && logStreamArn(region, location)
   })
 }
@@ -122,8 +124,9 @@ export function externalUrl(run: ActionRun, region: string): string | undefined 
 }
 
 function outputVariables(action: Action, e: Execution) {
-  if (action.provider !== 'CodeStarSourceConnection') return action.outputVariables
   const revision = e.revisions.find((r) => r.actionName === action.name)
+  if (action.category === 'Source' && revision?.outputVariables !== undefined) return revision.outputVariables
+  if (action.provider !== 'CodeStarSourceConnection') return action.outputVariables
   return compact<Record<string, string | undefined>>({
     CommitId: revision?.revisionId,
     BranchName: action.configuration.BranchName,
@@ -218,6 +221,7 @@ function actionStateView(run: ActionRun, e: Execution | undefined, region: strin
     lastStatusChange: seconds(run.status === 'InProgress' ? run.startMs : run.endMs),
     externalExecutionId: run.externalExecutionId,
     externalExecutionUrl: externalUrl(run, region),
-    errorDetails: run.status === 'Failed' ? errorDetails(run.action) : undefined
+    errorDetails:
+      run.status === 'Failed' ? errorDetails({ ...run.action, errorMessage: run.errorMessage ?? run.action.errorMessage }) : undefined
   })
 }
