@@ -7,7 +7,7 @@ import type { FaultDecision } from './faults.js'
 import type { ProtocolDeps, RecordedRequest } from './protocol.js'
 import { s3Operations, type S3Answer, type S3Call } from './s3-operations.js'
 import type { ObjectStore } from './s3-store.js'
-import { errorDocument, S3Error } from './s3-xml.js'
+import { errorDocument, noSuchBucket, S3Error } from './s3-xml.js'
 
 export interface S3Deps extends ProtocolDeps {
   objects: ObjectStore
@@ -62,6 +62,8 @@ export async function handleS3Request(deps: S3Deps, req: IncomingMessage, res: S
     res.end(body)
   }
   try {
+    // An unknown bucket is NoSuchBucket whatever was asked of it (only CreateBucket makes one).
+    if (operation !== 'CreateBucket' && !deps.objects.has(call.bucket)) throw noSuchBucket(call.bucket)
     if (operation === '')
       throw new S3Error('NotImplemented', 'A header or query you provided implies functionality that is not implemented', 501)
     checkAuthorization(req)
