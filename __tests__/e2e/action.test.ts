@@ -179,7 +179,9 @@ describe('the verdict', () => {
 
   test('Superseded fails a merge gate, and passes with allow-superseded', async () => {
     for (const allow of ['false', 'true']) {
-      const name = pipeline('superseded', { buildSeconds: 1.5, executionMode: 'SUPERSEDED' })
+      // A long build, so that the earlier execution still holds the Build stage when the newer one comes, however
+      // slowly a busy machine runs this test; ours is superseded as soon as the newer one reaches Build.
+      const name = pipeline('superseded', { buildSeconds: 60, executionMode: 'SUPERSEDED' })
       const client = otherClient()
       // An earlier execution holds the Build stage, ours waits behind it, a newer one overtakes ours.
       await client.send(new StartPipelineExecutionCommand({ name }))
