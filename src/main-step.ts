@@ -1,4 +1,5 @@
 // The main step, the story of a run: pick the sources, start, follow, judge and report; stop on cancel or timeout.
+import { planArtifactSource } from './artifact/pin.js'
 import type { ExecutionState } from './codepipeline/port.js'
 import { explainSourceActionRejection, planSource, type SourcePlan } from './codepipeline/source.js'
 import { errorMessage } from './errors.js'
@@ -27,14 +28,18 @@ export type { MainDeps, StepIO, Tuning } from './main-wiring.js'
 
 async function chooseSources(main: Main): Promise<SourcePlan> {
   const { settings, github, port, guard, log } = main
-  return planSource({
+  const sourceDeps = {
     settings,
     chooseCommit: () => chooseCommit(github, settings.commitId, { githubToken: settings.githubToken }),
-    getPipeline: (name) =>
+    getPipeline: (name: string) =>
       withRetries(main, { what: `Could not read pipeline ${name}`, send: (s) => port.getPipeline(name, s), signal: guard.signal }),
     repo: github.repo,
     log
-  })
+  }
+  if (!settings.artifact) return planSource(sourceDeps)
+  const { clock, io, tools } = main
+  const artifactDeps = { ...sourceDeps, artifact: settings.artifact, payload: github.payload, workspace: main.workspace ?? '.' }
+  return planArtifactSource({ ...artifactDeps, loadTools: tools.loadArtifactTools, clock, outputs: io.outputs, backoff: tools.backoff, signal: guard.signal })
 }
 
 /** What the step follows: the execution, the sources it runs, and (for one it did not start) when it started. */
@@ -59,7 +64,7 @@ async function locate(main: Main, mode: FollowSettings): Promise<Subject> {
   outputs.setOutput('execution-url', execution.consoleUrl)
   outputs.setOutput('commit-id', located.commitId ?? '')
   log.info(`Following execution ${execution.executionId}, which this step did not start and will never stop: ${execution.consoleUrl}`)
-  const source: SourcePlan = { sourceRevisions: [], commitId: located.commitId ?? '', pipeline: located.pipeline }
+  const source: SourcePlan = { sourceRevisions: [], commitId: located.commitId ?? '', pipeline: located.pipeline, artifact: located.artifact }
   return { execution, source, startedAt: located.startTime }
 }
 
@@ -151,6 +156,7 @@ async function followOrLeave(main: Main, { source, execution, startedAt = main.c
     github,
     commitId: source.commitId || undefined,
     pinned: source.pinned,
+    artifact: source.artifact,
     startedAt,
     progress,
     waits,

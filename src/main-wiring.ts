@@ -1,5 +1,7 @@
 // The main step's dependencies, and everything derived from them once: the cancel guard, the retry policy
 // (from the settings), and what the wait and the ending take.
+import { loadArtifactTools } from './artifact/load.js'
+import type { ArtifactToolsLoader } from './artifact/store.js'
 import type { CodePipelinePort } from './codepipeline/port.js'
 import { CancelGuard } from './execution/cancel.js'
 import { planNextPoll, type PollPlanner } from './execution/poll-plan.js'
@@ -33,6 +35,8 @@ export interface Tuning {
   loadGitHubClient: GitHubClientLoader
   /** How the build logs are read: the CloudWatch Logs and CodeBuild SDK clients, imported on first use. */
   loadLogReader: LogReaderLoader
+  /** How the artifact is uploaded: the S3 client, lib-storage and yazl, imported only with `artifact`. */
+  loadArtifactTools: ArtifactToolsLoader
 }
 
 export interface MainDeps {
@@ -46,6 +50,8 @@ export interface MainDeps {
   /** What the post step will read. */
   state: ActionState
   process: StepProcess
+  /** GITHUB_WORKSPACE: where `artifact` is resolved, and what no symlink in it may leave. Default: '.'. */
+  workspace?: string
   tuning?: Partial<Tuning>
 }
 
@@ -85,7 +91,7 @@ export function prepare(deps: MainDeps): Main {
   const secrets = new Secrets()
   for (const value of secretInputs(settings)) secrets.add(value)
   const io = { ...deps.io, outputs: recordingSecrets(deps.io.outputs, secrets) }
-  const tools: Tuning = { planner: planNextPoll, backoff: jitteredBackoff(), loadGitHubClient, loadLogReader, ...deps.tuning }
+  const tools: Tuning = { planner: planNextPoll, backoff: jitteredBackoff(), loadGitHubClient, loadLogReader, loadArtifactTools, ...deps.tuning }
   const workflowRun = describeRun(deps.github)
   const guard = new CancelGuard({ process: deps.process, port, log: io.log, clock, settings, workflowRun, state })
   const retry = { outageToleranceMs: settings.outageToleranceMs, backoff: tools.backoff }

@@ -37,6 +37,7 @@ async function main(state: ActionState, signals: SignalSource): Promise<void> {
     clock: systemClock,
     io: { log: safeLog({ ...core, printUntrusted: stopCommandsWriter((line) => core.info(line)) }), outputs: core, summary: core.summary },
     state,
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     process: { on: (name, fn) => signals.on(name, fn), removeListener: (name, fn) => signals.removeListener(name, fn), exit }
   })
 }

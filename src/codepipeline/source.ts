@@ -13,6 +13,20 @@ export interface SourcePlan {
   pinned?: string
   /** The declaration, when discovery read it (so it is not read twice). */
   pipeline?: PipelineDeclaration
+  /** artifact / image-digest: the artifact pinned on its source action (artifact-source.ts). */
+  artifact?: PinnedArtifact
+}
+
+/** The one artifact a run pins: the uploaded S3 object version, or the image digest. */
+export interface PinnedArtifact {
+  /** The S3 or ECR source action that receives it. */
+  actionName: string
+  /** The revision the execution runs on that action: the object's VersionId, or the digest. */
+  revision: string
+  /** "s3://bucket/key version V (sha256 …, 12.3 MiB)" or "image sha256:… (repo)": for the log and summary. */
+  description: string
+  /** For the commit status (140 characters in all). */
+  label: string
 }
 
 export interface SourceAction {
@@ -57,13 +71,13 @@ export function listSourceActions(pipeline: PipelineDeclaration): SourceAction[]
     })
 }
 
-function isThisRepo(action: SourceAction, repo: { owner: string; repo: string }): boolean {
+export function isThisRepo(action: SourceAction, repo: { owner: string; repo: string }): boolean {
   if (!REPOSITORY_OF[action.provider]) return false
   const wanted = action.provider === 'CodeCommit' ? repo.repo : `${repo.owner}/${repo.repo}`
   return action.repository !== '' && action.repository.toLowerCase() === wanted.toLowerCase()
 }
 
-function describe(actions: SourceAction[]): string {
+export function describe(actions: SourceAction[]): string {
   if (actions.length === 0) return 'none'
   return actions.map((a) => `${a.name} (${a.provider}${a.repository ? `, ${a.repository}` : ''})`).join(', ')
 }

@@ -63,7 +63,7 @@ export async function findTriggered(
   let pauseMs = FIRST_PAUSE_MS
   log.info(
     `Waiting up to ${timeoutMs / 60_000} min for the execution the trigger of pipeline ${target.pipelineName} starts for ` +
-      `commit ${target.commitId} on source action ${target.sourceAction} (started since ${new Date(target.notBeforeMs).toISOString()}).`
+      `${target.artifact ? `artifact ${target.artifact.label}` : `commit ${target.commitId}`} on source action ${target.sourceAction} (started since ${new Date(target.notBeforeMs).toISOString()}).`
   )
   for (;;) {
     const listed = await look(deps, target, signal)

@@ -12,6 +12,14 @@ export interface TriggerTarget {
   commitId: string
   /** Epoch ms: the event's time less a margin; an older execution of the same commit is a past run. */
   notBeforeMs: number
+  /** artifact / image-digest: match this revision on the source action instead of the commit (an S3 VersionId
+   * is case-sensitive: compared exactly). `label` names it in sentences. */
+  artifact?: { revision: string; label: string }
+}
+
+/** What the execution must run on the source action, as sentences name it. */
+function wanted(target: TriggerTarget): string {
+  return target.artifact ? `artifact ${target.artifact.label} (revision ${target.artifact.revision})` : `commit ${target.commitId}`
 }
 
 // Change detection: these start executions by themselves (webhooks, EventBridge, polling, PutActionRevision).
@@ -31,8 +39,10 @@ export function revisionOn(execution: ListedExecution, sourceAction: string): st
 
 function isForTarget(execution: ListedExecution, target: TriggerTarget): boolean {
   const revision = revisionOn(execution, target.sourceAction)
-  // Shas are hex: the case CodePipeline reports may differ from the event's.
-  if (revision === undefined || revision.toLowerCase() !== target.commitId.toLowerCase()) return false
+  if (revision === undefined) return false
+  // An S3 VersionId is case-sensitive; shas are hex, whose case CodePipeline may report unlike the event's.
+  const same = target.artifact ? revision === target.artifact.revision : revision.toLowerCase() === target.commitId.toLowerCase()
+  if (!same) return false
   // Without a start time it cannot be told from a past run of the same commit: not taken.
   return execution.startTime !== undefined && execution.startTime >= target.notBeforeMs
 }
@@ -79,7 +89,7 @@ export function notFoundSentence(target: TriggerTarget, minutes: number, latest:
       ? 'the pipeline has no executions at all'
       : `the latest are ${latest.map((e) => describeListed(e, target.sourceAction)).join(', ')}`
   return (
-    `No execution of pipeline ${target.pipelineName} for commit ${target.commitId} on source action ${target.sourceAction}, ` +
+    `No execution of pipeline ${target.pipelineName} for ${wanted(target)} on source action ${target.sourceAction}, ` +
     `started by its trigger since ${iso(target.notBeforeMs)}, appeared within ${minutes} min (trigger-timeout-minutes); ${found}; ` +
     `check that the pipeline's trigger filters (push branches or tags, pull request events and branches, file paths) match this event.`
   )
@@ -89,7 +99,7 @@ export function notFoundSentence(target: TriggerTarget, minutes: number, latest:
 export function severalSentence(target: TriggerTarget, executions: ListedExecution[]): string {
   const names = executions.map((e) => describeListed(e, target.sourceAction))
   return (
-    `${executions.length} executions of pipeline ${target.pipelineName} were started for commit ${target.commitId} on source action ` +
+    `${executions.length} executions of pipeline ${target.pipelineName} were started for ${wanted(target)} on source action ` +
     `${target.sourceAction}: ${names.join(' and ')}; the action does not pick one: set execution-id to the one to follow, ` +
     `or narrow the trigger filters so that one execution runs per commit.`
   )

@@ -2,7 +2,7 @@
 // pipeline's own trigger started for this commit (follow-trigger). Such an execution is never stopped.
 import type { PipelineDeclaration } from '@aws-sdk/client-codepipeline'
 import type { CodePipelinePort, ExecutionState } from '../codepipeline/port.js'
-import { listSourceActions, pickSourceAction, type SourcePlan } from '../codepipeline/source.js'
+import { listSourceActions, pickSourceAction, type PinnedArtifact, type SourcePlan } from '../codepipeline/source.js'
 import { ActionError, awsErrorName, errorMessage } from '../errors.js'
 import type { GitHubContext } from '../github/context.js'
 import { eventTime } from '../github/event-time.js'
@@ -36,6 +36,8 @@ export interface Located {
   startTime?: number
   /** The declaration, when it was read. */
   pipeline?: PipelineDeclaration
+  /** artifact / image-digest: what the followed execution runs on that action. */
+  artifact?: PinnedArtifact
 }
 
 /** Since when the trigger's execution may have started: the event's time less a margin, else the step's start. */
@@ -55,10 +57,11 @@ async function byTrigger(deps: LocateDeps, settings: Settings, timeoutMs: number
     pipelineName: settings.pipelineName,
     sourceAction,
     commitId: plan.commitId,
-    notBeforeMs: windowStart(deps)
+    notBeforeMs: windowStart(deps),
+    artifact: plan.artifact && { revision: plan.artifact.revision, label: plan.artifact.label }
   }
   const found = await findTriggered(deps, target, timeoutMs, signal)
-  return { executionId: found.id, commitId: plan.commitId, startTime: found.startTime, pipeline: plan.pipeline }
+  return { executionId: found.id, commitId: plan.commitId, startTime: found.startTime, pipeline: plan.pipeline, artifact: plan.artifact }
 }
 
 /** The commit an execution named by id ran on this repository's source action, from its source artifact's revision. */

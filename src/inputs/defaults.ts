@@ -27,7 +27,10 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'execution-id': '',
   'follow-trigger': 'false',
   'trigger-timeout-minutes': '10',
-  logs: 'failed'
+  logs: 'failed',
+  artifact: '',
+  'artifact-key': '',
+  'image-digest': ''
 }
 
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */

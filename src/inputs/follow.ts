@@ -18,6 +18,8 @@ export interface StartInputs {
   stopOnTimeout: boolean
   abandonOnCancel: boolean
   clientRequestTokenGiven: boolean
+  /** artifact or image-digest: follow-trigger then matches by the artifact, not by the commit. */
+  artifactGiven?: boolean
 }
 
 export function readFollow(read: InputReader): FollowSettings | undefined {
@@ -51,7 +53,7 @@ function conflict(given: StartInputs, kind: FollowSettings['kind']): [string, st
   if (!given.wait) return ['wait: false', 'following is waiting']
   if (given.stopOnTimeout) return ['stop-on-timeout', 'the action never stops an execution it did not start']
   if (given.abandonOnCancel) return ['abandon-on-cancel', 'the action never stops an execution it did not start']
-  if (kind === 'trigger' && !given.pinCommit) return ['pin-commit: false', 'follow-trigger matches the execution by its commit']
+  if (kind === 'trigger' && !given.pinCommit && !given.artifactGiven) return ['pin-commit: false', 'follow-trigger matches the execution by its commit']
   return undefined
 }
 

@@ -1,6 +1,7 @@
 // Reads every input once into a typed Settings object and checks it, so that a bad input fails
 // with one line naming it before any AWS call.
 import type { PipelineVariable, SourceRevisionOverride } from '@aws-sdk/client-codepipeline'
+import { checkArtifactCombinations, readArtifact, type ArtifactSettings } from './artifact.js'
 import { withDefaults } from './defaults.js'
 import { checkFollowCombinations, readFollow, type FollowSettings } from './follow.js'
 import { readClientRequestToken, readPollLimits, type PollLimits } from './limits.js'
@@ -40,6 +41,8 @@ export interface Settings {
   follow?: FollowSettings
   /** Which build logs to show: the failed actions' tails, every compute action's live, or none. */
   logs: LogsMode
+  /** artifact / image-digest: upload and pin exactly that artifact; undefined: pin the commit. */
+  artifact?: ArtifactSettings
 }
 
 export type LogsMode = 'failed' | 'all' | 'none'
@@ -122,7 +125,8 @@ function checkCombinations(s: Settings, sourceRevisionsGiven: boolean): void {
   if (!s.pinCommit && sourceRevisionsGiven) {
     throw new InputError('Input source-revisions is set but pin-commit is false; remove one of them.')
   }
-  if (!s.pinCommit && s.sourceAction) {
+  // With an artifact, source-action names the S3 or ECR action that receives it, not a commit's.
+  if (!s.pinCommit && s.sourceAction && !s.artifact) {
     throw new InputError(
       'Input source-action is set but pin-commit is false; remove one of them (pin-commit: false pins no source action).'
     )
@@ -174,10 +178,16 @@ export function readSettings(readRaw: InputReader, env: NodeJS.ProcessEnv, readU
     startRetryMs: readMinutes(read, 'start-retry-minutes', false)!,
     waitForRollback: readBoolean(read, 'wait-for-rollback'),
     follow: readFollow(read),
-    logs: readLogsMode(read)
+    logs: readLogsMode(read),
+    artifact: readArtifact(read)
   }
   checkCombinations(settings, settings.sourceRevisions !== undefined)
+  checkArtifactCombinations(settings.artifact, {
+    sourceRevisionsGiven: settings.sourceRevisions !== undefined,
+    followsExecutionId: settings.follow?.kind === 'execution'
+  })
   checkFollowCombinations(settings.follow, {
+    artifactGiven: settings.artifact !== undefined,
     variablesGiven: settings.variables.length > 0,
     sourceRevisionsGiven: settings.sourceRevisions !== undefined,
     wait: settings.wait,

@@ -2,6 +2,7 @@
 // the last progress, the annotation, the job summary, the commit status and the check run. None of it changes
 // the verdict except `diagnose`.
 import type { CodePipelinePort, ExecutionState } from '../codepipeline/port.js'
+import type { PinnedArtifact } from '../codepipeline/source.js'
 import type { CancelOutcome } from '../execution/cancel.js'
 import type { Execution } from '../execution/execution.js'
 import { isTerminal } from '../execution/wait.js'
@@ -45,6 +46,8 @@ export interface ReportContext {
   commitId?: string
   /** What source-revisions pins when it is not a commit of this repository. */
   pinned?: string
+  /** artifact / image-digest: what the execution runs on that source action. */
+  artifact?: PinnedArtifact
   /** Clock ms when the start answered. */
   startedAt: number
   progress: ProgressTracker
@@ -84,6 +87,7 @@ export function reportOf(clock: Clock, report: ReportContext, state: ExecutionSt
     event: report.github.eventName,
     commit: commitLink(report),
     pinned: report.pinned,
+    artifact: report.artifact?.description,
     progressUnread: report.progress.unread,
     structure: report.progress.stages,
     followed,
@@ -127,6 +131,12 @@ function withTail(report: ReportContext, diagnosis: Diagnosis): Diagnosis {
   return { ...diagnosis, sentence, annotation: { ...note, message: withLogTail(note.message, tail) } }
 }
 
+/** The commit status's description: the status, the artifact (if one is pinned), and AWS's summary. */
+function statusDescription(report: ReportContext, state: ExecutionState): string {
+  const on = report.artifact ? ` on ${report.artifact.label}` : ''
+  return `${state.status}${on}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
+}
+
 /** The last progress (one more ListActionExecutions, so the table is complete), then everything else. */
 export async function reportEnding(deps: EndingDeps, report: ReportContext, state: ExecutionState): Promise<Diagnosis> {
   const { pipelineName, executionId, consoleUrl } = report.execution
@@ -167,7 +177,7 @@ export async function reportEnding(deps: EndingDeps, report: ReportContext, stat
   if (note?.level === 'notice') deps.log.notice(note.message, { title: note.title })
   const summary: Report = { ...reportOf(deps.clock, report, state), skipped, rollback, waits: report.waits?.told }
   await summarize(deps, summary)
-  const description = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
+  const description = statusDescription(report, state)
   await Promise.all([
     report.commitStatus?.post(statusFor(diagnosis.passed, state.status), description, consoleUrl),
     completeCheckRun(report, summary, {

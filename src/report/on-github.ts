@@ -57,6 +57,7 @@ export function reportOnGitHub(deps: OnGitHubDeps, report: ReportContext): void 
   const { executionId, consoleUrl } = report.execution
   report.commitStatus = commitStatusFor(deps, report, client)
   // Not awaited: the commit status posts in order, so the final one always comes after it.
-  void report.commitStatus?.post('pending', `Execution ${executionId} started`, consoleUrl)
+  const on = report.artifact ? ` on ${report.artifact.label}` : ''
+  void report.commitStatus?.post('pending', `Execution ${executionId} started${on}`, consoleUrl)
   report.checkRun = openCheckRun(deps, report, client)
 }

@@ -16,6 +16,8 @@ export interface Report {
   commit?: { sha: string; url: string }
   /** What source-revisions pinned, when it is not a commit of this repository. */
   pinned?: string
+  /** artifact / image-digest: the S3 object version (sha256, size) or the image the execution runs. */
+  artifact?: string
   /** Why the actions' final states could not be read: the table shows them as last seen. */
   progressUnread?: string
   /** The pipeline's stages and actions in order; undefined when the declaration could not be read. */
@@ -112,6 +114,7 @@ function headerItems(r: Report): string[] {
   const summary = r.statusSummary ? ` — ${escapeText(r.statusSummary, 500)}` : ''
   return [
     `<b>Pipeline</b>: ${escapeText(r.pipelineName)}, execution ${link(r.executionId, r.consoleUrl)}`,
+    ...(r.artifact ? [`<b>Artifact</b>: ${escapeText(r.artifact, 1500)}`] : []),
     `<b>Commit</b>: ${commitItem(r)}`,
     ...(r.notOurs ? ['<b>Started by</b>: not this step: followed (execution-id or follow-trigger), never stopped by it'] : []),
     `<b>Event</b>: ${escapeText(r.event || 'unknown')}`,
