@@ -39,7 +39,14 @@ async function chooseSources(main: Main): Promise<SourcePlan> {
   if (!settings.artifact) return planSource(sourceDeps)
   const { clock, io, tools } = main
   const artifactDeps = { ...sourceDeps, artifact: settings.artifact, payload: github.payload, workspace: main.workspace ?? '.' }
-  return planArtifactSource({ ...artifactDeps, loadTools: tools.loadArtifactTools, clock, outputs: io.outputs, backoff: tools.backoff, signal: guard.signal })
+  return planArtifactSource({
+    ...artifactDeps,
+    loadTools: tools.loadArtifactTools,
+    clock,
+    outputs: io.outputs,
+    backoff: tools.backoff,
+    signal: guard.signal
+  })
 }
 
 /** What the step follows: the execution, the sources it runs, and (for one it did not start) when it started. */
@@ -64,7 +71,12 @@ async function locate(main: Main, mode: FollowSettings): Promise<Subject> {
   outputs.setOutput('execution-url', execution.consoleUrl)
   outputs.setOutput('commit-id', located.commitId ?? '')
   log.info(`Following execution ${execution.executionId}, which this step did not start and will never stop: ${execution.consoleUrl}`)
-  const source: SourcePlan = { sourceRevisions: [], commitId: located.commitId ?? '', pipeline: located.pipeline, artifact: located.artifact }
+  const source: SourcePlan = {
+    sourceRevisions: [],
+    commitId: located.commitId ?? '',
+    pipeline: located.pipeline,
+    artifact: located.artifact
+  }
   return { execution, source, startedAt: located.startTime }
 }
 

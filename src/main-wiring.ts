@@ -91,7 +91,14 @@ export function prepare(deps: MainDeps): Main {
   const secrets = new Secrets()
   for (const value of secretInputs(settings)) secrets.add(value)
   const io = { ...deps.io, outputs: recordingSecrets(deps.io.outputs, secrets) }
-  const tools: Tuning = { planner: planNextPoll, backoff: jitteredBackoff(), loadGitHubClient, loadLogReader, loadArtifactTools, ...deps.tuning }
+  const tools: Tuning = {
+    planner: planNextPoll,
+    backoff: jitteredBackoff(),
+    loadGitHubClient,
+    loadLogReader,
+    loadArtifactTools,
+    ...deps.tuning
+  }
   const workflowRun = describeRun(deps.github)
   const guard = new CancelGuard({ process: deps.process, port, log: io.log, clock, settings, workflowRun, state })
   const retry = { outageToleranceMs: settings.outageToleranceMs, backoff: tools.backoff }

@@ -23,7 +23,12 @@ const LAZY = [
   'undici/',
   'tunnel/',
   '@aws-sdk/client-cloudwatch-logs/',
-  '@aws-sdk/client-codebuild/'
+  '@aws-sdk/client-codebuild/',
+  // The artifact upload (issue 21): the S3 client, lib-storage and the zip library, only with `artifact`.
+  '@aws-sdk/client-s3/',
+  '@aws-sdk/lib-storage/',
+  '@aws-sdk/middleware-sdk-s3/',
+  'yazl/'
 ]
 
 let emulator: Emulator

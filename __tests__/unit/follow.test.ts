@@ -34,6 +34,17 @@ describe('matchTriggered', () => {
     expect(matchTriggered([listed({ action: 'Other' })], target).kind).toBe('none')
     expect(matchTriggered([listed({ commit: SHA.toUpperCase() })], target).kind).toBe('one')
   })
+  test('with an artifact, the exact revision (an S3 VersionId is case-sensitive) on its action, whatever the commit', () => {
+    const artifact = { ...target, sourceAction: 'Art', artifact: { revision: 'aBc.V1', label: 's3://b/k aBc.V1' } }
+    const ours = listed({ action: 'Art', commit: 'aBc.V1', triggerType: 'CloudWatchEvent' })
+    const olderUpload = listed({ action: 'Art', commit: 'aBc.V0', triggerType: 'CloudWatchEvent' })
+    const newerUpload = listed({ action: 'Art', commit: 'aBc.V2', triggerType: 'CloudWatchEvent', startTime: T + 9000 })
+    expect(matchTriggered([newerUpload, ours, olderUpload], artifact)).toEqual({ kind: 'one', execution: ours, byTrigger: true })
+    expect(matchTriggered([listed({ action: 'Art', commit: 'ABC.V1' })], artifact).kind).toBe('none')
+    expect(notFoundSentence(artifact, 10, [])).toMatch(
+      /^No execution of pipeline p for artifact s3:\/\/b\/k aBc.V1 \(revision aBc.V1\) on source action Art/
+    )
+  })
   test('without a start time it cannot be told from a past run: not taken', () => {
     expect(matchTriggered([listed({ startTime: undefined })], target).kind).toBe('none')
   })

@@ -49,7 +49,10 @@ function titleOf(payload: Record<string, unknown>, sha: string): string {
 /** `<owner/repo>@<short sha>: <title>`, printable ASCII (S3 metadata travels in a header), at most 256 characters. */
 export function revisionSummary(repo: { owner: string; repo: string }, sha: string, title: string): string {
   const text = `${repo.owner}/${repo.repo}@${sha.slice(0, 7)}${title ? `: ${title}` : ''}`
-  const ascii = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '?')
+  const ascii = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '?')
   return ascii.length > 256 ? `${ascii.slice(0, 253)}...` : ascii
 }
 
@@ -81,7 +84,8 @@ export async function planArtifactSource(deps: PinDeps): Promise<SourcePlan> {
   log.info(`Commit: ${commit.sha} (${commit.reason})`)
   const pipeline = await deps.getPipeline(settings.pipelineName)
   const action = pickArtifactAction(pipeline, artifact, settings)
-  if (source) log.info(`Artifact: '${artifact.kind === 's3' ? artifact.path : ''}', ${describeSource(source)}, for S3 source action ${action.name}.`)
+  if (source)
+    log.info(`Artifact: '${artifact.kind === 's3' ? artifact.path : ''}', ${describeSource(source)}, for S3 source action ${action.name}.`)
   const pinned =
     artifact.kind === 'ecr' ? pinImage(deps, action, artifact.digest) : await pinUpload(deps, action, source as ArtifactSource, commit)
   const commits = settings.pinCommit ? commitRevisions(pipeline, deps.repo, commit.sha) : []

@@ -33,7 +33,9 @@ export class UploadProgress {
     while (this.nextShare <= share) this.nextShare += STEP
     this.lastAt = now
     const seconds = Math.round((now - this.startedAt) / 1000)
-    this.log.info(`Uploading ${this.where}: ${Math.min(100, Math.floor(share * 100))} % (${mib(this.read)} of ${mib(this.total)} read, ${seconds} s).`)
+    this.log.info(
+      `Uploading ${this.where}: ${Math.min(100, Math.floor(share * 100))} % (${mib(this.read)} of ${mib(this.total)} read, ${seconds} s).`
+    )
   }
 
   /** A restarted upload reads everything again. */

@@ -50,7 +50,8 @@ function noVersioning(bucket: string, why: string): ActionError {
 async function checkVersioning(deps: UploadDeps, bucket: string, signal?: AbortSignal): Promise<void> {
   try {
     const status = await deps.tools.store.versioning(bucket, signal)
-    if (status !== 'Enabled') throw noVersioning(bucket, status === 'Suspended' ? 'has versioning suspended' : 'does not have versioning enabled')
+    if (status !== 'Enabled')
+      throw noVersioning(bucket, status === 'Suspended' ? 'has versioning suspended' : 'does not have versioning enabled')
   } catch (err) {
     if (!isDenied(err)) throw err
     deps.log.info(`Could not read the versioning of bucket ${bucket} (no s3:GetBucketVersioning); the upload's answer will tell.`)
@@ -58,7 +59,11 @@ async function checkVersioning(deps: UploadDeps, bucket: string, signal?: AbortS
 }
 
 /** The body to send, read afresh for each try, hashed and counted on the way. */
-function body(deps: UploadDeps, source: ArtifactSource, progress: UploadProgress): { stream: Readable; digest: () => { sha256: string; size: number } } {
+function body(
+  deps: UploadDeps,
+  source: ArtifactSource,
+  progress: UploadProgress
+): { stream: Readable; digest: () => { sha256: string; size: number } } {
   const hash = createHash('sha256')
   let size = 0
   const hasher = new Transform({
@@ -78,7 +83,10 @@ async function tryOnce(deps: UploadDeps, source: ArtifactSource, target: UploadT
   const { stream, digest } = body(deps, source, progress)
   const contentType = source.kind === 'dir' || source.path.endsWith('.zip') ? 'application/zip' : 'application/octet-stream'
   const metadata = { [REVISION_SUMMARY_KEY]: target.revisionSummary }
-  const { versionId } = await deps.tools.store.upload({ bucket: target.bucket, key: target.key, body: stream, metadata, contentType }, signal)
+  const { versionId } = await deps.tools.store.upload(
+    { bucket: target.bucket, key: target.key, body: stream, metadata, contentType },
+    signal
+  )
   // Suspended versioning answers "null": a version no start can pin apart from the next upload's.
   if (!versionId || versionId === 'null') throw noVersioning(target.bucket, 'gave the upload no VersionId (versioning is not enabled)')
   return { versionId, ...digest() }

@@ -72,7 +72,11 @@ export function pickArtifactAction(
 }
 
 /** COMMIT_ID for each source action of this repository: the artifact was built from that commit. */
-export function commitRevisions(pipeline: PipelineDeclaration, repo: { owner: string; repo: string }, sha: string): SourceRevisionOverride[] {
+export function commitRevisions(
+  pipeline: PipelineDeclaration,
+  repo: { owner: string; repo: string },
+  sha: string
+): SourceRevisionOverride[] {
   return listSourceActions(pipeline)
     .filter((a) => isThisRepo(a, repo))
     .map((a) => ({ actionName: a.name, revisionType: 'COMMIT_ID', revisionValue: sha }))

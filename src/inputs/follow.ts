@@ -53,7 +53,8 @@ function conflict(given: StartInputs, kind: FollowSettings['kind']): [string, st
   if (!given.wait) return ['wait: false', 'following is waiting']
   if (given.stopOnTimeout) return ['stop-on-timeout', 'the action never stops an execution it did not start']
   if (given.abandonOnCancel) return ['abandon-on-cancel', 'the action never stops an execution it did not start']
-  if (kind === 'trigger' && !given.pinCommit && !given.artifactGiven) return ['pin-commit: false', 'follow-trigger matches the execution by its commit']
+  if (kind === 'trigger' && !given.pinCommit && !given.artifactGiven)
+    return ['pin-commit: false', 'follow-trigger matches the execution by its commit']
   return undefined
 }
 
