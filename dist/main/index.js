@@ -27524,6 +27524,185 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 
 /***/ }),
 
+/***/ 3087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FS: () => (/* binding */ customS3Endpoint),
+/* harmony export */   GZ: () => (/* binding */ isDenied),
+/* harmony export */   no: () => (/* binding */ isTransientS3),
+/* harmony export */   rW: () => (/* binding */ describeS3Endpoint),
+/* harmony export */   ye: () => (/* binding */ describeS3Error)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+// S3's failures as one sentence each, at the SDK boundary (tools.ts), naming the bucket, the key and the
+// permission; and which of them are worth a whole new upload.
+
+const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'Forbidden', 'AllAccessDisabled']);
+// Asking again won't help: the request or the bucket is wrong, or the credentials are.
+const PERMANENT = new Set([
+    ...DENIED,
+    'NoSuchBucket',
+    'InvalidBucketName',
+    'InvalidArgument',
+    'InvalidRequest',
+    'EntityTooLarge',
+    'KeyTooLongError',
+    'MetadataTooLarge',
+    'InvalidAccessKeyId',
+    'SignatureDoesNotMatch',
+    'ExpiredToken',
+    'ExpiredTokenException',
+    'TokenRefreshRequired',
+    'CredentialsProviderError',
+    'PermanentRedirect',
+    'AuthorizationHeaderMalformed',
+    'AbortError'
+]);
+/** Where the SDK sends S3 requests, for error messages; the SDK itself resolves it the same way. */
+function describeS3Endpoint(region, env = process.env) {
+    return env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || `https://s3.${region}.amazonaws.com`;
+}
+/** Whether a custom endpoint is set: LocalStack, MinIO and our local service want path-style requests. */
+function customS3Endpoint(env = process.env) {
+    return Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
+}
+function isDenied(err) {
+    return DENIED.has((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err)) || httpStatus(err) === 403;
+}
+function httpStatus(err) {
+    const metadata = (e) => e?.$metadata?.httpStatusCode;
+    return metadata(err) ?? (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ ? metadata(err.cause) : undefined);
+}
+/** SlowDown, 5xx, resets and timeouts (after the SDK's own retries): a fresh upload may well succeed. */
+function isTransientS3(err) {
+    // The action's own sentences (no versioning...) are verdicts, not faults.
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ && !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ))
+        return false;
+    return !PERMANENT.has((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err)) && httpStatus(err) !== 403 && httpStatus(err) !== 404;
+}
+function where(ctx) {
+    return ctx.key === undefined ? `bucket ${ctx.bucket}` : `s3://${ctx.bucket}/${ctx.key}`;
+}
+function describeS3Error(err, ctx) {
+    const name = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err);
+    if (isDenied(err)) {
+        return (`Access denied: the AWS credentials are not allowed ${ctx.iamAction} on ${where(ctx)} (${name}); ` +
+            `add it to the IAM policy of the role the workflow assumes, for that bucket and key.`);
+    }
+    if (name === 'NoSuchBucket') {
+        return `Bucket ${ctx.bucket} does not exist in ${ctx.region} (NoSuchBucket); check the S3 source action's S3Bucket and aws-region.`;
+    }
+    const sentence = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsError */ .Pp)(err, { iamAction: ctx.iamAction, pipelineName: '', region: ctx.region, endpoint: ctx.endpoint });
+    if (sentence.startsWith('Could not reach CodePipeline')) {
+        return `Could not reach S3 at ${ctx.endpoint} for ${where(ctx)} (${name === 'Error' ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err) : name}); check the network and AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL.`;
+    }
+    return `S3 refused ${ctx.iamAction} on ${where(ctx)}: ${sentence}`;
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pp: () => (/* binding */ describeAwsError),
+/* harmony export */   ZH: () => (/* binding */ awsErrorName),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   iQ: () => (/* binding */ AwsCallError),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
+// Turns failures into the one sentence the step fails with. Expected failures are ActionErrors:
+// main prints their message alone; anything else is a bug and gets its stack in the debug log.
+class ActionError extends Error {
+    /** The failure annotation's title, when the failure has one (e.g. which action failed). */
+    title;
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'ActionError';
+        this.title = options?.title;
+    }
+}
+/** An AWS call failed; `message` is the sentence for the user, `awsName` the error's own name. */
+class AwsCallError extends ActionError {
+    awsName;
+    constructor(message, awsName, cause) {
+        super(message, { cause });
+        this.awsName = awsName;
+        this.name = 'AwsCallError';
+    }
+}
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** The AWS error name (`PipelineNotFoundException`), or the Node error code, or the JS name. */
+function awsErrorName(err) {
+    if (err instanceof AwsCallError)
+        return err.awsName;
+    if (typeof err !== 'object' || err === null)
+        return 'Error';
+    const e = err;
+    for (const candidate of [e.code, e.Code, e.name]) {
+        if (typeof candidate === 'string' && candidate && candidate !== 'Error')
+            return candidate;
+    }
+    return 'Error';
+}
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message;
+    return String(err);
+}
+function isNetworkError(err, name) {
+    if (NETWORK_CODES.has(name))
+        return true;
+    const cause = err?.cause;
+    return cause !== undefined && cause !== err && NETWORK_CODES.has(awsErrorName(cause));
+}
+function describeAccessDenied(message, ctx) {
+    const action = /perform:\s*(\S+)/.exec(message)?.[1] ?? ctx.iamAction;
+    const resource = /on resource:\s*(\S+)/.exec(message)?.[1];
+    const where = resource ? ` on ${resource}` : ` on pipeline '${ctx.pipelineName}'`;
+    return (`Access denied: the AWS credentials are not allowed ${action}${where}; ` + `add it to the IAM policy of the role the workflow assumes.`);
+}
+/** One clear sentence for a failed AWS call. */
+function describeAwsError(err, ctx) {
+    const name = awsErrorName(err);
+    const message = errorMessage(err).trim().replace(/\s+/g, ' ');
+    switch (name) {
+        case 'PipelineNotFoundException':
+            return `Pipeline '${ctx.pipelineName}' was not found in region ${ctx.region}; check pipeline-name and aws-region.`;
+        case 'PipelineExecutionNotFoundException':
+            return `The execution was not found in pipeline '${ctx.pipelineName}' (region ${ctx.region}): ${message}`;
+        case 'ValidationException':
+        case 'InvalidParameterValueException':
+            return `CodePipeline rejected the request (${ctx.iamAction}): ${message}`;
+        case 'AccessDeniedException':
+        case 'AccessDenied':
+        case 'UnauthorizedOperation':
+            return describeAccessDenied(message, ctx);
+        case 'CredentialsProviderError':
+            return ('No AWS credentials were found; configure them before this step, e.g. with ' +
+                'aws-actions/configure-aws-credentials and OIDC (this action deliberately has no key inputs).');
+        case 'ExpiredTokenException':
+        case 'ExpiredToken':
+            return 'The AWS credentials have expired; configure longer-lived session credentials (role-duration-seconds of aws-actions/configure-aws-credentials).';
+        case 'UnrecognizedClientException':
+        case 'InvalidSignatureException':
+        case 'InvalidClientTokenId':
+            return `AWS rejected the credentials (${name}): ${message}`;
+    }
+    if (/region is missing/i.test(message)) {
+        return 'No AWS region is set; set the aws-region input or use aws-actions/configure-aws-credentials.';
+    }
+    if (isNetworkError(err, name)) {
+        return `Could not reach CodePipeline at ${ctx.endpoint} (${name === 'Error' ? message : name}); check the network and AWS_ENDPOINT_URL_CODEPIPELINE / AWS_ENDPOINT_URL.`;
+    }
+    return name === 'Error' || message.startsWith(name) ? message : `${name}: ${message}`;
+}
+
+
+/***/ }),
+
 /***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -27542,6 +27721,13 @@ const ACTION_VERSION = '1.0.0';
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -27790,6 +27976,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -27815,6 +28008,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -29038,94 +29238,8 @@ function safeLog(log) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codepipeline/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(8232);
-;// CONCATENATED MODULE: ./src/errors.ts
-// Turns failures into the one sentence the step fails with. Expected failures are ActionErrors:
-// main prints their message alone; anything else is a bug and gets its stack in the debug log.
-class ActionError extends Error {
-    /** The failure annotation's title, when the failure has one (e.g. which action failed). */
-    title;
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'ActionError';
-        this.title = options?.title;
-    }
-}
-/** An AWS call failed; `message` is the sentence for the user, `awsName` the error's own name. */
-class AwsCallError extends ActionError {
-    awsName;
-    constructor(message, awsName, cause) {
-        super(message, { cause });
-        this.awsName = awsName;
-        this.name = 'AwsCallError';
-    }
-}
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
-/** The AWS error name (`PipelineNotFoundException`), or the Node error code, or the JS name. */
-function awsErrorName(err) {
-    if (err instanceof AwsCallError)
-        return err.awsName;
-    if (typeof err !== 'object' || err === null)
-        return 'Error';
-    const e = err;
-    for (const candidate of [e.code, e.Code, e.name]) {
-        if (typeof candidate === 'string' && candidate && candidate !== 'Error')
-            return candidate;
-    }
-    return 'Error';
-}
-function errorMessage(err) {
-    if (err instanceof Error)
-        return err.message;
-    return String(err);
-}
-function isNetworkError(err, name) {
-    if (NETWORK_CODES.has(name))
-        return true;
-    const cause = err?.cause;
-    return cause !== undefined && cause !== err && NETWORK_CODES.has(awsErrorName(cause));
-}
-function describeAccessDenied(message, ctx) {
-    const action = /perform:\s*(\S+)/.exec(message)?.[1] ?? ctx.iamAction;
-    const resource = /on resource:\s*(\S+)/.exec(message)?.[1];
-    const where = resource ? ` on ${resource}` : ` on pipeline '${ctx.pipelineName}'`;
-    return (`Access denied: the AWS credentials are not allowed ${action}${where}; ` + `add it to the IAM policy of the role the workflow assumes.`);
-}
-/** One clear sentence for a failed AWS call. */
-function describeAwsError(err, ctx) {
-    const name = awsErrorName(err);
-    const message = errorMessage(err).trim().replace(/\s+/g, ' ');
-    switch (name) {
-        case 'PipelineNotFoundException':
-            return `Pipeline '${ctx.pipelineName}' was not found in region ${ctx.region}; check pipeline-name and aws-region.`;
-        case 'PipelineExecutionNotFoundException':
-            return `The execution was not found in pipeline '${ctx.pipelineName}' (region ${ctx.region}): ${message}`;
-        case 'ValidationException':
-        case 'InvalidParameterValueException':
-            return `CodePipeline rejected the request (${ctx.iamAction}): ${message}`;
-        case 'AccessDeniedException':
-        case 'AccessDenied':
-        case 'UnauthorizedOperation':
-            return describeAccessDenied(message, ctx);
-        case 'CredentialsProviderError':
-            return ('No AWS credentials were found; configure them before this step, e.g. with ' +
-                'aws-actions/configure-aws-credentials and OIDC (this action deliberately has no key inputs).');
-        case 'ExpiredTokenException':
-        case 'ExpiredToken':
-            return 'The AWS credentials have expired; configure longer-lived session credentials (role-duration-seconds of aws-actions/configure-aws-credentials).';
-        case 'UnrecognizedClientException':
-        case 'InvalidSignatureException':
-        case 'InvalidClientTokenId':
-            return `AWS rejected the credentials (${name}): ${message}`;
-    }
-    if (/region is missing/i.test(message)) {
-        return 'No AWS region is set; set the aws-region input or use aws-actions/configure-aws-credentials.';
-    }
-    if (isNetworkError(err, name)) {
-        return `Could not reach CodePipeline at ${ctx.endpoint} (${name === 'Error' ? message : name}); check the network and AWS_ENDPOINT_URL_CODEPIPELINE / AWS_ENDPOINT_URL.`;
-    }
-    return name === 'Error' || message.startsWith(name) ? message : `${name}: ${message}`;
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/codepipeline/stages.ts
@@ -29256,8 +29370,8 @@ class SdkCodePipeline {
         catch (err) {
             if (err instanceof Error && err.name === 'AbortError')
                 throw err;
-            const message = describeAwsError(err, { iamAction, pipelineName, region: this.settings.region, endpoint: this.endpoint });
-            throw new AwsCallError(message, awsErrorName(err), err);
+            const message = (0,errors/* describeAwsError */.Pp)(err, { iamAction, pipelineName, region: this.settings.region, endpoint: this.endpoint });
+            throw new errors/* AwsCallError */.iQ(message, (0,errors/* awsErrorName */.ZH)(err), err);
         }
     }
     async startExecution({ pipelineName, variables, sourceRevisions, clientRequestToken }, signal) {
@@ -29272,7 +29386,7 @@ class SdkCodePipeline {
         const client = (this.startClient ??= this.newClient('adaptive', 1));
         const out = await this.call('codepipeline:StartPipelineExecution', pipelineName, signal, () => client.send(command, { abortSignal: signal }));
         if (!out.pipelineExecutionId)
-            throw new AwsCallError('StartPipelineExecution returned no execution id.', 'Error', out);
+            throw new errors/* AwsCallError */.iQ('StartPipelineExecution returned no execution id.', 'Error', out);
         return out.pipelineExecutionId;
     }
     async getExecution(pipelineName, executionId, signal) {
@@ -29292,7 +29406,7 @@ class SdkCodePipeline {
         const command = new dist_cjs/* GetPipelineCommand */.YeD({ name: pipelineName });
         const out = await this.call('codepipeline:GetPipeline', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
         if (!out.pipeline)
-            throw new AwsCallError(`GetPipeline returned no declaration for '${pipelineName}'.`, 'Error', out);
+            throw new errors/* AwsCallError */.iQ(`GetPipeline returned no declaration for '${pipelineName}'.`, 'Error', out);
         return out.pipeline;
     }
     async listActionRuns(pipelineName, executionId, signal) {
@@ -29415,8 +29529,8 @@ function reportFailure(err, log = coreFailureLog) {
     if (err instanceof Error && err.stack)
         log.debug(annotationText(err.stack));
     // Failure sentences quote AWS (error messages, stop reasons): neutralised like every other log line.
-    const message = annotationText(err instanceof ActionError ? err.message : `Unexpected error: ${errorMessage(err)}`);
-    if (err instanceof ActionError && err.title) {
+    const message = annotationText(err instanceof errors/* ActionError */.lZ ? err.message : `Unexpected error: ${(0,errors/* errorMessage */.gJ)(err)}`);
+    if (err instanceof errors/* ActionError */.lZ && err.title) {
         log.error(message, { title: err.title });
         log.markFailed();
         return;
@@ -29424,49 +29538,11 @@ function reportFailure(err, log = coreFailureLog) {
     log.setFailed(message);
 }
 
-;// CONCATENATED MODULE: ./src/inputs/defaults.ts
-const INPUT_DEFAULTS = {
-    variables: '',
-    'commit-id': '',
-    'source-action': '',
-    'source-revisions': '',
-    'pin-commit': 'true',
-    wait: 'true',
-    'stop-on-cancel': 'true',
-    'abandon-on-cancel': 'false',
-    'allow-superseded': 'false',
-    'aws-region': '',
-    'mask-variables': 'false',
-    'check-run': 'false',
-    'poll-interval-min-seconds': '1',
-    // Empty: 60 s, or the minimum when that is larger (a 90 s minimum means "never more often than 90 s").
-    'poll-interval-max-seconds': '',
-    'wait-timeout-minutes': '',
-    'stop-on-timeout': 'false',
-    'outage-tolerance-minutes': '5',
-    'start-retry-minutes': '5',
-    'client-request-token': '',
-    'wait-for-rollback': 'false',
-    'execution-id': '',
-    'follow-trigger': 'false',
-    'trigger-timeout-minutes': '10',
-    logs: 'failed'
-};
-/** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */
-const DEFAULT_POLL_MAX_SECONDS = 60;
-/** Reads an input, or its default when the workflow left it out (as the runner does with action.yml). */
-function withDefaults(read) {
-    return (name) => {
-        const value = read(name);
-        return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value;
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/readers.ts
 // The primitive input readers: each reads one input, checks it and names it in a one-line error.
 
 /** A bad input: the message names the input and the fix, in one line. */
-class InputError extends ActionError {
+class InputError extends errors/* ActionError */.lZ {
     constructor(message) {
         super(message);
         this.name = 'InputError';
@@ -29513,6 +29589,109 @@ function readSeconds(read, name, low, high) {
     return input.number;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/artifact.ts
+// The artifact inputs (issue 21): `artifact` (a file or directory of the workspace, uploaded to the pipeline's
+// S3 source), `artifact-key` (another key than the source action's) and `image-digest` (an ECR image). Each
+// pins the start, or the followed execution, to exactly that artifact instead of "whatever is in the bucket".
+
+// What docker/build-push-action's `digest` output gives: the manifest's sha256, lower-case hex.
+const IMAGE_DIGEST = /^sha256:[0-9a-f]{64}$/;
+// S3 keys are 1-1024 bytes of UTF-8; control characters make keys that no tool shows or types back.
+const MAX_KEY_BYTES = 1024;
+// eslint-disable-next-line no-control-regex -- the point is to find them
+const artifact_CONTROL = /[\u0000-\u001f\u007f]/;
+function readKey(read) {
+    const key = read('artifact-key');
+    if (key === '')
+        return undefined;
+    if (Buffer.byteLength(key) > MAX_KEY_BYTES || artifact_CONTROL.test(key) || key.startsWith('/')) {
+        throw new InputError(`Input artifact-key '${key}' is not an S3 object key; use at most ${MAX_KEY_BYTES} bytes, no leading / and no control characters (e.g. builds/app.zip).`);
+    }
+    return key;
+}
+function readDigest(read) {
+    const digest = read('image-digest');
+    if (digest === '')
+        return undefined;
+    if (!IMAGE_DIGEST.test(digest)) {
+        throw new InputError(`Input image-digest '${digest}' is not an image digest; pass sha256: and 64 lower-case hex digits, such as docker/build-push-action's digest output.`);
+    }
+    return digest;
+}
+function readArtifact(read) {
+    const path = read('artifact');
+    const key = readKey(read);
+    const digest = readDigest(read);
+    if (path !== '' && digest) {
+        throw new InputError('Inputs artifact and image-digest are both set; use one (artifact for an S3 source, image-digest for ECR).');
+    }
+    if (key !== undefined && path === '') {
+        throw new InputError('Input artifact-key is set but artifact is not; set artifact to the file or directory to upload.');
+    }
+    if (digest)
+        return { kind: 'ecr', digest };
+    if (path === '')
+        return undefined;
+    return { kind: 's3', path, key };
+}
+/** The input that names the artifact, for sentences. */
+function artifactInput(artifact) {
+    return artifact.kind === 's3' ? 'artifact' : 'image-digest';
+}
+/** Refuses the inputs that contradict an artifact: it alone decides the artifact's source revision. */
+function checkArtifactCombinations(artifact, given) {
+    if (!artifact)
+        return;
+    const input = artifactInput(artifact);
+    if (given.sourceRevisionsGiven) {
+        throw new InputError(`Inputs ${input} and source-revisions are both set; use one (${input} sends its own source revision, with COMMIT_ID for this repository's source actions).`);
+    }
+    if (given.followsExecutionId) {
+        throw new InputError(`Inputs ${input} and execution-id are both set; use one (execution-id follows an execution that already runs its own artifact).`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inputs/defaults.ts
+const INPUT_DEFAULTS = {
+    variables: '',
+    'commit-id': '',
+    'source-action': '',
+    'source-revisions': '',
+    'pin-commit': 'true',
+    wait: 'true',
+    'stop-on-cancel': 'true',
+    'abandon-on-cancel': 'false',
+    'allow-superseded': 'false',
+    'aws-region': '',
+    'mask-variables': 'false',
+    'check-run': 'false',
+    'poll-interval-min-seconds': '1',
+    // Empty: 60 s, or the minimum when that is larger (a 90 s minimum means "never more often than 90 s").
+    'poll-interval-max-seconds': '',
+    'wait-timeout-minutes': '',
+    'stop-on-timeout': 'false',
+    'outage-tolerance-minutes': '5',
+    'start-retry-minutes': '5',
+    'client-request-token': '',
+    'wait-for-rollback': 'false',
+    'execution-id': '',
+    'follow-trigger': 'false',
+    'trigger-timeout-minutes': '10',
+    logs: 'failed',
+    artifact: '',
+    'artifact-key': '',
+    'image-digest': ''
+};
+/** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */
+const DEFAULT_POLL_MAX_SECONDS = 60;
+/** Reads an input, or its default when the workflow left it out (as the runner does with action.yml). */
+function withDefaults(read) {
+    return (name) => {
+        const value = read(name);
+        return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/follow.ts
 // The follow inputs: execution-id (follow that execution) and follow-trigger (wait for the execution the
 // pipeline's own trigger starts for this commit). Both mean the step starts nothing, so the inputs that
@@ -29553,7 +29732,7 @@ function conflict(given, kind) {
         return ['stop-on-timeout', 'the action never stops an execution it did not start'];
     if (given.abandonOnCancel)
         return ['abandon-on-cancel', 'the action never stops an execution it did not start'];
-    if (kind === 'trigger' && !given.pinCommit)
+    if (kind === 'trigger' && !given.pinCommit && !given.artifactGiven)
         return ['pin-commit: false', 'follow-trigger matches the execution by its commit'];
     return undefined;
 }
@@ -29699,6 +29878,7 @@ function isS3Pair(a, b) {
 
 
 
+
 const LOGS_MODES = ['failed', 'all', 'none'];
 function readLogsMode(read) {
     const value = read('logs');
@@ -29768,7 +29948,8 @@ function checkCombinations(s, sourceRevisionsGiven) {
     if (!s.pinCommit && sourceRevisionsGiven) {
         throw new InputError('Input source-revisions is set but pin-commit is false; remove one of them.');
     }
-    if (!s.pinCommit && s.sourceAction) {
+    // With an artifact, source-action names the S3 or ECR action that receives it, not a commit's.
+    if (!s.pinCommit && s.sourceAction && !s.artifact) {
         throw new InputError('Input source-action is set but pin-commit is false; remove one of them (pin-commit: false pins no source action).');
     }
     if (s.stopOnTimeout && s.waitTimeoutMs === undefined) {
@@ -29814,10 +29995,16 @@ function readSettings(readRaw, env, readUntrimmed = readRaw) {
         startRetryMs: readMinutes(read, 'start-retry-minutes', false),
         waitForRollback: readBoolean(read, 'wait-for-rollback'),
         follow: readFollow(read),
-        logs: readLogsMode(read)
+        logs: readLogsMode(read),
+        artifact: readArtifact(read)
     };
     checkCombinations(settings, settings.sourceRevisions !== undefined);
+    checkArtifactCombinations(settings.artifact, {
+        sourceRevisionsGiven: settings.sourceRevisions !== undefined,
+        followsExecutionId: settings.follow?.kind === 'execution'
+    });
     checkFollowCombinations(settings.follow, {
+        artifactGiven: settings.artifact !== undefined,
         variablesGiven: settings.variables.length > 0,
         sourceRevisionsGiven: settings.sourceRevisions !== undefined,
         wait: settings.wait,
@@ -29878,7 +30065,7 @@ function pickSourceAction(actions, repo, pipelineName) {
     const why = matching.length > 1
         ? `${matching.length} source actions are for ${repo.owner}/${repo.repo}`
         : `no source action is for ${repo.owner}/${repo.repo}` + (actions.length === 1 ? ' and its only one does not take commits' : '');
-    throw new ActionError(`Could not tell which source action of pipeline '${pipelineName}' should run the commit: ${why}. ` +
+    throw new errors/* ActionError */.lZ(`Could not tell which source action of pipeline '${pipelineName}' should run the commit: ${why}. ` +
         `Source actions: ${describe(actions)}. Set source-action to the one to pin (or source-revisions, or pin-commit: false).`);
 }
 /** "Img: IMAGE_DIGEST sha256:3da1996a8115d76\u2026", for the summary and the failure sentence. */
@@ -29905,7 +30092,7 @@ async function planOverrides(deps, revisions) {
         pipeline = await deps.getPipeline(settings.pipelineName);
     }
     catch (err) {
-        log.warning(`Could not read the pipeline to tell which source-revisions line is this repository's commit: ${errorMessage(err)}`);
+        log.warning(`Could not read the pipeline to tell which source-revisions line is this repository's commit: ${(0,errors/* errorMessage */.gJ)(err)}`);
         return plan;
     }
     const ours = listSourceActions(pipeline).filter((a) => isThisRepo(a, deps.repo));
@@ -29946,13 +30133,358 @@ async function planSource(deps) {
  * GetPipeline call): if the pipeline has no such source action, say that, listing the ones it has.
  */
 async function explainSourceActionRejection(err, settings, getPipeline) {
-    if (!settings.sourceAction || awsErrorName(err) !== 'ValidationException')
+    if (!settings.sourceAction || (0,errors/* awsErrorName */.ZH)(err) !== 'ValidationException')
         return err;
     const actions = listSourceActions(await getPipeline(settings.pipelineName).catch(() => ({})));
     if (actions.length === 0 || actions.some((a) => a.name === settings.sourceAction))
         return err;
-    return new ActionError(`Input source-action '${settings.sourceAction}' is not a source action of pipeline '${settings.pipelineName}'; ` +
+    return new errors/* ActionError */.lZ(`Input source-action '${settings.sourceAction}' is not a source action of pipeline '${settings.pipelineName}'; ` +
         `set it to one of: ${describe(actions)}.`, { cause: err });
+}
+
+;// CONCATENATED MODULE: ./src/codepipeline/artifact-source.ts
+
+
+function providerOf(artifact) {
+    return artifact.kind === 's3' ? 'S3' : 'ECR';
+}
+function configurationOf(pipeline, name) {
+    const action = (pipeline.stages ?? []).flatMap((s) => s.actions ?? []).find((a) => a.name === name);
+    return action?.configuration ?? {};
+}
+function choose(actions, provider, settings) {
+    const { pipelineName, sourceAction } = settings;
+    const candidates = actions.filter((a) => a.provider === provider);
+    const input = provider === 'S3' ? 'artifact' : 'image-digest';
+    if (sourceAction) {
+        const named = candidates.find((a) => a.name === sourceAction);
+        if (named)
+            return named;
+        throw new errors/* ActionError */.lZ(`Input source-action '${sourceAction}' is not an ${provider} source action of pipeline '${pipelineName}', which ${input} needs; ` +
+            `set it to one of: ${describe(candidates)}.`);
+    }
+    const [only] = candidates;
+    if (candidates.length === 1 && only)
+        return only;
+    if (candidates.length === 0) {
+        throw new errors/* ActionError */.lZ(`Pipeline '${pipelineName}' has no ${provider} source action for ${input} (its source actions: ${describe(actions)}); ` +
+            `add one, or check pipeline-name.`);
+    }
+    throw new errors/* ActionError */.lZ(`Pipeline '${pipelineName}' has ${candidates.length} ${provider} source actions (${describe(candidates)}); ` +
+        `set source-action to the one that receives ${input}.`);
+}
+/** The S3 or ECR source action for the artifact; one sentence when there is none, or several and no source-action. */
+function pickArtifactAction(pipeline, artifact, settings) {
+    const provider = providerOf(artifact);
+    const picked = choose(listSourceActions(pipeline), provider, settings);
+    const config = configurationOf(pipeline, picked.name);
+    if (provider === 'ECR')
+        return { name: picked.name, provider, bucket: '', key: config.RepositoryName ?? '' };
+    const key = (artifact.kind === 's3' ? artifact.key : undefined) ?? config.S3ObjectKey ?? '';
+    if (!config.S3Bucket || !key) {
+        throw new errors/* ActionError */.lZ(`S3 source action ${picked.name} of pipeline '${settings.pipelineName}' names no S3Bucket or S3ObjectKey; fix its configuration, or set artifact-key.`);
+    }
+    return { name: picked.name, provider, bucket: config.S3Bucket, key };
+}
+/** COMMIT_ID for each source action of this repository: the artifact was built from that commit. */
+function commitRevisions(pipeline, repo, sha) {
+    return listSourceActions(pipeline)
+        .filter((a) => isThisRepo(a, repo))
+        .map((a) => ({ actionName: a.name, revisionType: 'COMMIT_ID', revisionValue: sha }));
+}
+/** The artifact's own revisions on its action: first, so that follow-trigger matches on it. */
+function artifactRevisions(action, revision, artifact) {
+    if (artifact.kind === 'ecr')
+        return [{ actionName: action.name, revisionType: 'IMAGE_DIGEST', revisionValue: revision }];
+    const version = { actionName: action.name, revisionType: 'S3_OBJECT_VERSION_ID', revisionValue: revision };
+    if (!artifact.key)
+        return [version];
+    return [version, { actionName: action.name, revisionType: 'S3_OBJECT_KEY', revisionValue: artifact.key }];
+}
+
+;// CONCATENATED MODULE: ./src/artifact/progress.ts
+const STEP = 0.1;
+const EVERY_MS = 10_000;
+function mib(bytes) {
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+class UploadProgress {
+    log;
+    clock;
+    total;
+    where;
+    read = 0;
+    nextShare = STEP;
+    lastAt;
+    startedAt;
+    constructor(log, clock, total, where) {
+        this.log = log;
+        this.clock = clock;
+        this.total = total;
+        this.where = where;
+        this.startedAt = this.lastAt = clock.now();
+    }
+    /** Counts bytes read from the artifact (before compression, for a directory). */
+    add(bytes) {
+        this.read += bytes;
+        const now = this.clock.now();
+        const share = this.total > 0 ? this.read / this.total : 1;
+        if (share < this.nextShare && now - this.lastAt < EVERY_MS)
+            return;
+        if (share >= 1 && this.nextShare > 1)
+            return;
+        while (this.nextShare <= share)
+            this.nextShare += STEP;
+        this.lastAt = now;
+        const seconds = Math.round((now - this.startedAt) / 1000);
+        this.log.info(`Uploading ${this.where}: ${Math.min(100, Math.floor(share * 100))} % (${mib(this.read)} of ${mib(this.total)} read, ${seconds} s).`);
+    }
+    /** A restarted upload reads everything again. */
+    restart() {
+        this.read = 0;
+        this.nextShare = STEP;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/artifact/tree.ts
+// What `artifact` names, read before any AWS call: a file (uploaded as it is) or a directory (zipped), every
+// entry listed in a fixed order with its mode and size. A symlink is archived as what it points to, and only
+// when that is inside the workspace: a link to ~/.aws or /etc must never end up in a bucket.
+
+
+
+const inside = (root, path) => {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+};
+function refuse(sentence) {
+    throw new errors/* ActionError */.lZ(sentence);
+}
+/** Where a link leads, refused when that is outside the workspace or nothing. */
+async function followLink(walk, link, shown) {
+    const target = await (0,promises_.realpath)(link).catch(() => refuse(`Input artifact '${walk.input}' holds a symlink, ${shown}, that points to nothing; remove it or build what it names.`));
+    if (!inside(walk.workspace, target)) {
+        refuse(`Input artifact '${walk.input}' holds a symlink, ${shown}, that points outside the workspace (${target}); ` +
+            `the action uploads nothing from outside it: copy the file into the workspace instead of linking to it.`);
+    }
+    return target;
+}
+/** Lists `dir` depth-first, names sorted at each level; `ancestors` (real paths) stops a link loop. */
+async function walkDir(walk, dir, prefix, ancestors) {
+    const names = (await (0,promises_.readdir)(dir)).sort();
+    for (const name of names) {
+        const path = (0,external_node_path_.join)(dir, name);
+        const zipName = prefix + name;
+        const shown = `${walk.input.replace(/\/+$/, '')}/${zipName}`;
+        let source = path;
+        let info = await (0,promises_.lstat)(path);
+        if (info.isSymbolicLink()) {
+            source = await followLink(walk, path, shown);
+            info = await (0,promises_.stat)(source);
+        }
+        if (info.isDirectory()) {
+            const real = await (0,promises_.realpath)(source);
+            if (ancestors.includes(real))
+                refuse(`Input artifact '${walk.input}' holds a symlink loop at ${shown}; remove the link.`);
+            walk.entries.push({ name: `${zipName}/`, source, kind: 'dir', mode: info.mode & 0o777, size: 0 });
+            await walkDir(walk, source, `${zipName}/`, [...ancestors, real]);
+        }
+        else if (info.isFile()) {
+            walk.entries.push({ name: zipName, source, kind: 'file', mode: info.mode & 0o777, size: info.size });
+        }
+        else {
+            refuse(`Input artifact '${walk.input}' holds ${shown}, which is neither a file nor a directory (a socket or device); remove it.`);
+        }
+    }
+}
+/** Reads the artifact input against the workspace (GITHUB_WORKSPACE, the step's working directory). */
+async function readArtifactSource(input, workspaceDir) {
+    const workspace = await (0,promises_.realpath)(workspaceDir);
+    const given = (0,external_node_path_.resolve)(workspace, input);
+    if (!inside(workspace, given)) {
+        refuse(`Input artifact '${input}' is outside the workspace (${workspace}); build the artifact inside it and pass its path.`);
+    }
+    await (0,promises_.lstat)(given).catch(() => refuse(`Input artifact '${input}' does not exist in the workspace (${workspace}); build it before this step, or fix the path.`));
+    // realpath: a link anywhere on the way (the path itself or a directory in it) counts as where it leads.
+    const path = await (0,promises_.realpath)(given).catch(() => refuse(`Input artifact '${input}' is a symlink that points to nothing; pass the file or directory itself.`));
+    if (!inside(workspace, path)) {
+        refuse(`Input artifact '${input}' leads outside the workspace (${path}) through a symlink; the action uploads nothing from outside it.`);
+    }
+    const walk = { input, workspace, entries: [] };
+    const target = await (0,promises_.stat)(path);
+    if (target.isFile())
+        return { kind: 'file', path, size: target.size };
+    if (!target.isDirectory())
+        refuse(`Input artifact '${input}' is neither a file nor a directory; pass a file or a directory.`);
+    await walkDir(walk, path, '', [path]);
+    const files = walk.entries.filter((e) => e.kind === 'file');
+    if (files.length === 0) {
+        refuse(`Input artifact '${input}' is an empty directory (no files in it); build the artifact into it before this step.`);
+    }
+    return { kind: 'dir', path, entries: walk.entries, size: files.reduce((sum, e) => sum + e.size, 0) };
+}
+/** "a file" / "a directory of 12 files, zipped", for the log. */
+function describeSource(source) {
+    if (source.kind === 'file')
+        return 'a file, uploaded as it is';
+    const files = source.entries.filter((e) => e.kind === 'file').length;
+    return `a directory of ${files} file${files === 1 ? '' : 's'}, zipped`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./src/artifact/errors.ts
+var artifact_errors = __nccwpck_require__(3087);
+;// CONCATENATED MODULE: ./src/artifact/upload.ts
+// The upload: the bucket must keep versions (a VersionId is what the start pins), then the bytes stream to
+// S3, hashed on the way (artifact-sha256). A transient failure the SDK's own retries did not absorb (a
+// SlowDown storm, a reset) restarts the whole upload from fresh bytes, a few times. Only the version the
+// final, successful upload returns is the run's artifact: nothing else is ever started or followed.
+
+
+
+
+
+
+
+const UPLOAD_TRIES = 3;
+const REVISION_SUMMARY_KEY = 'codepipeline-artifact-revision-summary';
+function noVersioning(bucket, why) {
+    return new errors/* ActionError */.lZ(`Bucket ${bucket} ${why}, so there is no object version to start the pipeline on; enable versioning on it ` +
+        `(aws s3api put-bucket-versioning --bucket ${bucket} --versioning-configuration Status=Enabled), as CodePipeline's S3 source requires.`);
+}
+/** Refuses an unversioned bucket before anything is written; without s3:GetBucketVersioning, PutObject's answer tells. */
+async function checkVersioning(deps, bucket, signal) {
+    try {
+        const status = await deps.tools.store.versioning(bucket, signal);
+        if (status !== 'Enabled')
+            throw noVersioning(bucket, status === 'Suspended' ? 'has versioning suspended' : 'does not have versioning enabled');
+    }
+    catch (err) {
+        if (!(0,artifact_errors/* isDenied */.GZ)(err))
+            throw err;
+        deps.log.info(`Could not read the versioning of bucket ${bucket} (no s3:GetBucketVersioning); the upload's answer will tell.`);
+    }
+}
+/** The body to send, read afresh for each try, hashed and counted on the way. */
+function body(deps, source, progress) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    const hasher = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            if (source.kind === 'file')
+                progress.add(chunk.length);
+            done(null, chunk);
+        }
+    });
+    const raw = source.kind === 'file' ? (0,external_node_fs_.createReadStream)(source.path) : deps.tools.zip(source.entries, (n) => progress.add(n));
+    const stream = (0,external_node_stream_.pipeline)(raw, hasher, () => undefined);
+    return { stream, digest: () => ({ sha256: hash.digest('hex'), size }) };
+}
+async function tryOnce(deps, source, target, progress, signal) {
+    const { stream, digest } = body(deps, source, progress);
+    const contentType = source.kind === 'dir' || source.path.endsWith('.zip') ? 'application/zip' : 'application/octet-stream';
+    const metadata = { [REVISION_SUMMARY_KEY]: target.revisionSummary };
+    const { versionId } = await deps.tools.store.upload({ bucket: target.bucket, key: target.key, body: stream, metadata, contentType }, signal);
+    // Suspended versioning answers "null": a version no start can pin apart from the next upload's.
+    if (!versionId || versionId === 'null')
+        throw noVersioning(target.bucket, 'gave the upload no VersionId (versioning is not enabled)');
+    return { versionId, ...digest() };
+}
+async function uploadArtifact(deps, source, target, signal) {
+    const where = `s3://${target.bucket}/${target.key}`;
+    await checkVersioning(deps, target.bucket, signal);
+    const progress = new UploadProgress(deps.log, deps.clock, source.size, where);
+    deps.log.info(`Uploading ${where} (${mib(source.size)} to read).`);
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await tryOnce(deps, source, target, progress, signal);
+        }
+        catch (err) {
+            if (signal?.aborted || isAbortError(err) || attempt >= UPLOAD_TRIES || !(0,artifact_errors/* isTransientS3 */.no)(err))
+                throw err;
+            const waitMs = deps.backoff(attempt);
+            deps.log.warning(`The upload to ${where} failed (${(0,errors/* errorMessage */.gJ)(err)}); uploading it again in ${Math.round(waitMs / 1000)} s (try ${attempt + 1} of ${UPLOAD_TRIES}).`);
+            await deps.clock.sleep(waitMs, signal);
+            progress.restart();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/artifact/pin.ts
+
+
+
+
+function field(obj, ...path) {
+    let value = obj;
+    for (const key of path)
+        value = value?.[key];
+    return typeof value === 'string' ? value : '';
+}
+/** The commit's title when the event says it (a push's head commit, a pull request's title for its head). */
+function titleOf(payload, sha) {
+    if (field(payload, 'head_commit', 'id') === sha)
+        return field(payload, 'head_commit', 'message').split('\n')[0] ?? '';
+    if (field(payload, 'pull_request', 'head', 'sha') === sha)
+        return field(payload, 'pull_request', 'title');
+    return '';
+}
+/** `<owner/repo>@<short sha>: <title>`, printable ASCII (S3 metadata travels in a header), at most 256 characters. */
+function revisionSummary(repo, sha, title) {
+    const text = `${repo.owner}/${repo.repo}@${sha.slice(0, 7)}${title ? `: ${title}` : ''}`;
+    const ascii = text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^\x20-\x7e]/g, '?');
+    return ascii.length > 256 ? `${ascii.slice(0, 253)}...` : ascii;
+}
+function pinImage(deps, action, digest) {
+    const where = action.key ? ` (${action.key})` : '';
+    deps.log.info(`Image: ${digest} on ECR source action ${action.name}${where} (the image-digest input).`);
+    return { actionName: action.name, revision: digest, description: `image ${digest}${where}`, label: `image ${digest.slice(0, 19)}` };
+}
+async function pinUpload(deps, action, source, commit) {
+    const { log, settings } = deps;
+    const tools = await deps.loadTools(settings.region);
+    const summary = revisionSummary(deps.repo, commit.sha, titleOf(deps.payload, commit.sha));
+    const target = { bucket: action.bucket, key: action.key, revisionSummary: summary };
+    const uploaded = await uploadArtifact({ ...deps, tools }, source, target, deps.signal);
+    deps.outputs.setOutput('artifact-version-id', uploaded.versionId);
+    deps.outputs.setOutput('artifact-sha256', uploaded.sha256);
+    const where = `s3://${action.bucket}/${action.key}`;
+    const description = `${where} version ${uploaded.versionId} (sha256 ${uploaded.sha256}, ${mib(uploaded.size)})`;
+    log.info(`Uploaded ${description}.`);
+    return { actionName: action.name, revision: uploaded.versionId, description, label: `${where} ${uploaded.versionId.slice(0, 12)}` };
+}
+async function planArtifactSource(deps) {
+    const { artifact, settings, log } = deps;
+    // Before any AWS call: a missing path, an empty directory or a link out of the workspace is the input's fault.
+    const source = artifact.kind === 's3' ? await readArtifactSource(artifact.path, deps.workspace) : undefined;
+    const commit = await deps.chooseCommit();
+    log.info(`Commit: ${commit.sha} (${commit.reason})`);
+    const pipeline = await deps.getPipeline(settings.pipelineName);
+    const action = pickArtifactAction(pipeline, artifact, settings);
+    if (source)
+        log.info(`Artifact: '${artifact.kind === 's3' ? artifact.path : ''}', ${describeSource(source)}, for S3 source action ${action.name}.`);
+    const pinned = artifact.kind === 'ecr' ? pinImage(deps, action, artifact.digest) : await pinUpload(deps, action, source, commit);
+    const commits = settings.pinCommit ? commitRevisions(pipeline, deps.repo, commit.sha) : [];
+    if (commits.length > 0)
+        log.info(`Commit ${commit.sha.slice(0, 7)} also on: ${commits.map((c) => c.actionName).join(', ')}.`);
+    return {
+        sourceRevisions: [...artifactRevisions(action, pinned.revision, artifact), ...commits],
+        commitId: commit.sha,
+        pipeline,
+        artifact: pinned
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/execution/execution.ts
@@ -30002,12 +30534,12 @@ function structureOf(pipeline) {
 }
 /** Both in parallel; the order is fetched only when discovery did not already read the declaration. */
 async function learnExpectations(port, log, pipelineName, executionId, declaration, signal) {
-    const history = port.listRecentExecutions(pipelineName, HISTORY_SIZE, signal).then((past) => expectedDuration(past, executionId), (err) => void log.debug(`No history of ${pipelineName}: ${errorMessage(err)}`));
+    const history = port.listRecentExecutions(pipelineName, HISTORY_SIZE, signal).then((past) => expectedDuration(past, executionId), (err) => void log.debug(`No history of ${pipelineName}: ${(0,errors/* errorMessage */.gJ)(err)}`));
     const order = declaration
         ? Promise.resolve(structureOf(declaration))
         : port
             .getStructure(pipelineName, signal)
-            .catch((err) => void log.debug(`No stage names of ${pipelineName}: ${errorMessage(err)}`));
+            .catch((err) => void log.debug(`No stage names of ${pipelineName}: ${(0,errors/* errorMessage */.gJ)(err)}`));
     const [expectedMs, structure] = await Promise.all([history, order]);
     if (expectedMs !== undefined)
         log.info(`Recent successful executions took about ${Math.round(expectedMs / 1000)} s.`);
@@ -30051,6 +30583,10 @@ function eventTime(ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/execution/follow.ts
+/** What the execution must run on the source action, as sentences name it. */
+function wanted(target) {
+    return target.artifact ? `artifact ${target.artifact.label} (revision ${target.artifact.revision})` : `commit ${target.commitId}`;
+}
 // Change detection: these start executions by themselves (webhooks, EventBridge, polling, PutActionRevision).
 const TRIGGERS = new Set(['WebhookV2', 'Webhook', 'CloudWatchEvent', 'PutActionRevision', 'PollForSourceChanges']);
 // Someone (or something, such as a Lambda behind an EventBridge rule) called the API: taken only without a trigger's.
@@ -30061,8 +30597,11 @@ function revisionOn(execution, sourceAction) {
 }
 function isForTarget(execution, target) {
     const revision = revisionOn(execution, target.sourceAction);
-    // Shas are hex: the case CodePipeline reports may differ from the event's.
-    if (revision === undefined || revision.toLowerCase() !== target.commitId.toLowerCase())
+    if (revision === undefined)
+        return false;
+    // An S3 VersionId is case-sensitive; shas are hex, whose case CodePipeline may report unlike the event's.
+    const same = target.artifact ? revision === target.artifact.revision : revision.toLowerCase() === target.commitId.toLowerCase();
+    if (!same)
         return false;
     // Without a start time it cannot be told from a past run of the same commit: not taken.
     return execution.startTime !== undefined && execution.startTime >= target.notBeforeMs;
@@ -30103,14 +30642,14 @@ function notFoundSentence(target, minutes, latest) {
     const found = latest.length === 0
         ? 'the pipeline has no executions at all'
         : `the latest are ${latest.map((e) => describeListed(e, target.sourceAction)).join(', ')}`;
-    return (`No execution of pipeline ${target.pipelineName} for commit ${target.commitId} on source action ${target.sourceAction}, ` +
+    return (`No execution of pipeline ${target.pipelineName} for ${wanted(target)} on source action ${target.sourceAction}, ` +
         `started by its trigger since ${iso(target.notBeforeMs)}, appeared within ${minutes} min (trigger-timeout-minutes); ${found}; ` +
         `check that the pipeline's trigger filters (push branches or tags, pull request events and branches, file paths) match this event.`);
 }
 /** The one sentence when two or more match: the action does not pick one. */
 function severalSentence(target, executions) {
     const names = executions.map((e) => describeListed(e, target.sourceAction));
-    return (`${executions.length} executions of pipeline ${target.pipelineName} were started for commit ${target.commitId} on source action ` +
+    return (`${executions.length} executions of pipeline ${target.pipelineName} were started for ${wanted(target)} on source action ` +
         `${target.sourceAction}: ${names.join(' and ')}; the action does not pick one: set execution-id to the one to follow, ` +
         `or narrow the trigger filters so that one execution runs per commit.`);
 }
@@ -30140,7 +30679,7 @@ const PERMANENT = new Set([
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
 const BUSY = new Set(['ConflictException', 'ConcurrentPipelineExecutionsLimitExceededException']);
 function classifyFailure(err) {
-    const name = awsErrorName(err);
+    const name = (0,errors/* awsErrorName */.ZH)(err);
     if (EXPIRED.has(name))
         return 'expired';
     if (BUSY.has(name))
@@ -30161,7 +30700,7 @@ function defaultRetryPolicy(outageToleranceMs) {
     return { outageToleranceMs, backoff: jitteredBackoff() };
 }
 function expiredCredentialsError(err, ref) {
-    return new ActionError(`The AWS credentials expired while following execution ${ref.executionId} (${awsErrorName(err)}): the session ` +
+    return new errors/* ActionError */.lZ(`The AWS credentials expired while following execution ${ref.executionId} (${(0,errors/* awsErrorName */.ZH)(err)}): the session ` +
         `outlived its duration, so set role-duration-seconds of aws-actions/configure-aws-credentials longer than the ` +
         `pipeline takes (and the role's maximum session duration with it); the execution may still be running: ${ref.url}`, { cause: err });
 }
@@ -30200,8 +30739,8 @@ class OutageWatch {
 }
 /** The step's failure after a sustained outage while following an execution. */
 function outageError(err, failingForMs, ref) {
-    const message = errorMessage(err).replace(/\.$/, '');
-    return new ActionError(`Could not get the status of execution ${ref.executionId} for ${Math.round(failingForMs / 1000)} s ` +
+    const message = (0,errors/* errorMessage */.gJ)(err).replace(/\.$/, '');
+    return new errors/* ActionError */.lZ(`Could not get the status of execution ${ref.executionId} for ${Math.round(failingForMs / 1000)} s ` +
         `(outage-tolerance-minutes): ${message}; the step fails, though the execution may still be running: ${ref.url}`, { cause: err });
 }
 /** What a poll that will not be retried fails the step with. */
@@ -30225,7 +30764,7 @@ async function withRetries(deps, call) {
             const kind = classifyFailure(err);
             const giveUp = (e, k) => (call.giveUp ? call.giveUp(e, k, outage.failingForMs()) : e);
             const delayMs = outage.failed(err, giveUp, call.limitMs?.(kind));
-            deps.log.warning(`${call.what} (${errorMessage(err)}); trying again in ${Math.round(delayMs / 1000)} s.`);
+            deps.log.warning(`${call.what} (${(0,errors/* errorMessage */.gJ)(err)}); trying again in ${Math.round(delayMs / 1000)} s.`);
             await deps.clock.sleep(delayMs, call.signal);
         }
     }
@@ -30268,7 +30807,7 @@ async function find_trigger_confirm(deps, target, found, signal) {
     await deps.clock.sleep(TWIN_CHECK_MS, signal);
     const again = matchTriggered(await look(deps, target, signal), target);
     if (again.kind === 'several')
-        throw new ActionError(severalSentence(target, again.executions));
+        throw new errors/* ActionError */.lZ(severalSentence(target, again.executions));
     return again.kind === 'one' ? again.execution : found;
 }
 /** The trigger's execution for the target, or a one-sentence failure after timeoutMs (or at once for two). */
@@ -30277,12 +30816,12 @@ async function findTriggered(deps, target, timeoutMs, signal) {
     const deadline = clock.now() + timeoutMs;
     let pauseMs = FIRST_PAUSE_MS;
     log.info(`Waiting up to ${timeoutMs / 60_000} min for the execution the trigger of pipeline ${target.pipelineName} starts for ` +
-        `commit ${target.commitId} on source action ${target.sourceAction} (started since ${new Date(target.notBeforeMs).toISOString()}).`);
+        `${target.artifact ? `artifact ${target.artifact.label}` : `commit ${target.commitId}`} on source action ${target.sourceAction} (started since ${new Date(target.notBeforeMs).toISOString()}).`);
     for (;;) {
         const listed = await look(deps, target, signal);
         const match = matchTriggered(listed, target);
         if (match.kind === 'several')
-            throw new ActionError(severalSentence(target, match.executions));
+            throw new errors/* ActionError */.lZ(severalSentence(target, match.executions));
         if (match.kind === 'one') {
             if (!match.byTrigger)
                 log.warning(`No trigger started an execution for the commit; following one started by StartPipelineExecution.`);
@@ -30290,7 +30829,7 @@ async function findTriggered(deps, target, timeoutMs, signal) {
         }
         const leftMs = deadline - clock.now();
         if (leftMs <= 0)
-            throw new ActionError(notFoundSentence(target, timeoutMs / 60_000, listed.slice(0, SHOWN_WHEN_MISSING)));
+            throw new errors/* ActionError */.lZ(notFoundSentence(target, timeoutMs / 60_000, listed.slice(0, SHOWN_WHEN_MISSING)));
         log.debug(`No matching execution yet (${listed.length} listed); looking again in ${Math.round(Math.min(pauseMs, leftMs) / 1000)} s.`);
         await clock.sleep(Math.min(pauseMs, leftMs), signal);
         pauseMs = Math.min(pauseMs * PAUSE_GROWTH, MAX_PAUSE_MS);
@@ -30319,15 +30858,16 @@ function windowStart(deps) {
 async function byTrigger(deps, settings, timeoutMs, plan, signal) {
     const sourceAction = plan.sourceRevisions[0]?.actionName;
     if (!sourceAction || !plan.commitId)
-        throw new ActionError('follow-trigger needs a commit and a source action to match; none was chosen.');
+        throw new errors/* ActionError */.lZ('follow-trigger needs a commit and a source action to match; none was chosen.');
     const target = {
         pipelineName: settings.pipelineName,
         sourceAction,
         commitId: plan.commitId,
-        notBeforeMs: windowStart(deps)
+        notBeforeMs: windowStart(deps),
+        artifact: plan.artifact && { revision: plan.artifact.revision, label: plan.artifact.label }
     };
     const found = await findTriggered(deps, target, timeoutMs, signal);
-    return { executionId: found.id, commitId: plan.commitId, startTime: found.startTime, pipeline: plan.pipeline };
+    return { executionId: found.id, commitId: plan.commitId, startTime: found.startTime, pipeline: plan.pipeline, artifact: plan.artifact };
 }
 /** The commit an execution named by id ran on this repository's source action, from its source artifact's revision. */
 async function commitOf(deps, settings, state, signal) {
@@ -30350,7 +30890,7 @@ async function commitOf(deps, settings, state, signal) {
     catch (err) {
         if (signal.aborted)
             throw err;
-        deps.log.info(`No commit status: could not tell which commit the execution runs (${errorMessage(err)}).`);
+        deps.log.info(`No commit status: could not tell which commit the execution runs (${(0,errors/* errorMessage */.gJ)(err)}).`);
         return {};
     }
 }
@@ -30365,9 +30905,9 @@ async function byId(deps, settings, executionId, signal) {
         });
     }
     catch (err) {
-        if (awsErrorName(err) !== 'PipelineExecutionNotFoundException')
+        if ((0,errors/* awsErrorName */.ZH)(err) !== 'PipelineExecutionNotFoundException')
             throw err;
-        throw new ActionError(`Input execution-id '${executionId}' is not an execution of pipeline ${pipelineName} in ${region} ` +
+        throw new errors/* ActionError */.lZ(`Input execution-id '${executionId}' is not an execution of pipeline ${pipelineName} in ${region} ` +
             `(PipelineExecutionNotFoundException); pass the id of one of its executions.`, { cause: err });
     }
     return { executionId, ...(await commitOf(deps, settings, state, signal)) };
@@ -30379,8 +30919,6 @@ async function locateExecution(deps, settings, follow, plan, signal) {
     return byTrigger(deps, settings, follow.timeoutMs, await plan(), signal);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/execution/request-token.ts
 // StartPipelineExecution's clientRequestToken: the same for every try of one step in one run attempt,
 // so a retried or relaunched process gets its execution back instead of starting a second one.
@@ -30432,11 +30970,11 @@ function planStart(settings, step, source) {
 function startFailure(err, kind, failingForMs, pipelineName) {
     const seconds = Math.round(failingForMs / 1000);
     if (kind === 'busy') {
-        return new ActionError(`Pipeline ${pipelineName} did not accept a new execution for ${seconds} s (${awsErrorName(err)}: ${errorMessage(err)}); ` +
+        return new errors/* ActionError */.lZ(`Pipeline ${pipelineName} did not accept a new execution for ${seconds} s (${(0,errors/* awsErrorName */.ZH)(err)}: ${(0,errors/* errorMessage */.gJ)(err)}); ` +
             `nothing was started. Raise start-retry-minutes, or let the running executions finish.`, { cause: err });
     }
     if (kind === 'transient') {
-        return new ActionError(`Could not start pipeline ${pipelineName}: CodePipeline kept failing for ${seconds} s (outage-tolerance-minutes): ${errorMessage(err)}`, { cause: err });
+        return new errors/* ActionError */.lZ(`Could not start pipeline ${pipelineName}: CodePipeline kept failing for ${seconds} s (outage-tolerance-minutes): ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
     }
     return err;
 }
@@ -30444,7 +30982,7 @@ function startFailure(err, kind, failingForMs, pipelineName) {
 // dropped connection or a request we abandoned may have started an execution all the same.
 const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'SlowDown']);
 function provesNothingStarted(err) {
-    return !isAbortError(err) && (classifyFailure(err) !== 'transient' || THROTTLED.has(awsErrorName(err)));
+    return !isAbortError(err) && (classifyFailure(err) !== 'transient' || THROTTLED.has((0,errors/* awsErrorName */.ZH)(err)));
 }
 /** One start: its tries (the same token each time), and what a cancel needs to know about them. */
 class StartAttempt {
@@ -30560,7 +31098,7 @@ async function stopExecution(deps, execution, order, timeoutMs) {
         return true;
     }
     catch (err) {
-        const name = awsErrorName(err);
+        const name = (0,errors/* awsErrorName */.ZH)(err);
         if (name === 'PipelineExecutionNotStoppableException') {
             deps.log.info(`Execution ${executionId} had already finished; nothing to stop.`);
             return true;
@@ -30569,7 +31107,7 @@ async function stopExecution(deps, execution, order, timeoutMs) {
             deps.log.info(`Execution ${executionId} is already stopping.`);
             return true;
         }
-        const why = timeout.signal.aborted && isAbortError(err) ? `no answer within ${timeoutMs / 1000} s` : errorMessage(err);
+        const why = timeout.signal.aborted && isAbortError(err) ? `no answer within ${timeoutMs / 1000} s` : (0,errors/* errorMessage */.gJ)(err);
         deps.log.error(`Could not stop execution ${executionId} (${why}); stop it in the console: ${url}`);
         return false;
     }
@@ -30657,9 +31195,9 @@ class CancelGuard {
         const deadline = new AbortController();
         const timedOut = this.deps.clock.sleep(EXIT_DEADLINE_MS, deadline.signal).then(() => log.error(`Gave up cancelling after ${EXIT_DEADLINE_MS / 1000} s.`), () => undefined);
         const handled = this.stopStarted()
-            .catch((err) => (log.error(`Cancelling failed: ${errorMessage(err)}`), 'not stopped'))
+            .catch((err) => (log.error(`Cancelling failed: ${(0,errors/* errorMessage */.gJ)(err)}`), 'not stopped'))
             .then((outcome) => (outcome ? this.report?.(outcome) : this.awaiting?.()))
-            .catch((err) => log.warning(`Could not report the cancelled run: ${errorMessage(err)}`));
+            .catch((err) => log.warning(`Could not report the cancelled run: ${(0,errors/* errorMessage */.gJ)(err)}`));
         this.handling = Promise.race([handled, timedOut]).then(() => {
             deadline.abort();
             this.deps.process.exit(1);
@@ -30688,7 +31226,7 @@ class CancelGuard {
         if (!start.mayHaveStarted())
             return { nothing: true };
         log.info('The start got no clear answer; asking again with the same client request token to learn its execution.');
-        return raceSleep(clock, START_AGAIN_TIMEOUT_MS, (signal) => start.again(signal)).then((execution) => (execution ? { execution } : { unknown: `no answer within ${START_AGAIN_TIMEOUT_MS / 1000} s` }), (err) => ({ unknown: errorMessage(err) }));
+        return raceSleep(clock, START_AGAIN_TIMEOUT_MS, (signal) => start.again(signal)).then((execution) => (execution ? { execution } : { unknown: `no answer within ${START_AGAIN_TIMEOUT_MS / 1000} s` }), (err) => ({ unknown: (0,errors/* errorMessage */.gJ)(err) }));
     }
     /** Finds what the start made and stops it; says what became of it, or undefined when there is nothing to report. */
     async stopStarted() {
@@ -30770,13 +31308,13 @@ async function handleTimeout(deps, execution) {
     const what = `Execution ${executionId} of pipeline ${pipelineName} did not finish within ${waitTimeoutMs / 60000} minutes (wait-timeout-minutes)`;
     if (!stopOnTimeout) {
         deps.state.markLeftRunning();
-        return new ActionError(`${what}; it is left running (set stop-on-timeout: true to stop it): ${url}`);
+        return new errors/* ActionError */.lZ(`${what}; it is left running (set stop-on-timeout: true to stop it): ${url}`);
     }
     const reason = stopReason('wait-timeout-minutes reached in', deps.workflowRun);
     const stopped = await stopExecution(deps, execution, { abandon: abandonOnCancel, reason }, STOP_TIMEOUT_MS);
     if (stopped)
         deps.state.markStopped();
-    return new ActionError(`${what}; ${stopped ? 'it was stopped' : 'stopping it failed'} (stop-on-timeout): ${url}`);
+    return new errors/* ActionError */.lZ(`${what}; ${stopped ? 'it was stopped' : 'stopping it failed'} (stop-on-timeout): ${url}`);
 }
 
 ;// CONCATENATED MODULE: ./src/execution/wait.ts
@@ -30857,14 +31395,14 @@ async function waitForExecution(deps, followed, signal) {
             if (isAbortError(err) || signal?.aborted)
                 throw err;
             // Progress is a nicety: without the permission, the verdict still comes from the status.
-            if (lastCall === 'progress' && awsErrorName(err) === 'AccessDeniedException') {
+            if (lastCall === 'progress' && (0,errors/* awsErrorName */.ZH)(err) === 'AccessDeniedException') {
                 progressAllowed = false;
-                log.warning(`No progress will be shown: ${errorMessage(err)}`);
+                log.warning(`No progress will be shown: ${(0,errors/* errorMessage */.gJ)(err)}`);
                 continue;
             }
             backoffMs = outage.failed(err, (e, kind) => pollFailure(e, kind, outage.failingForMs(), ref));
             const what = lastCall === 'progress' ? "the execution's progress" : "the execution's status";
-            log.warning(`Could not get ${what} (${errorMessage(err)}); trying again in ${Math.round(backoffMs / 1000)} s.`);
+            log.warning(`Could not get ${what} (${(0,errors/* errorMessage */.gJ)(err)}); trying again in ${Math.round(backoffMs / 1000)} s.`);
         }
     }
 }
@@ -30876,14 +31414,14 @@ function checkVariables(variables, pipeline) {
         return;
     const name = pipeline.name ?? 'the pipeline';
     if (pipeline.pipelineType !== 'V2')
-        throw new ActionError(`variables: pipeline ${name} is a ${pipeline.pipelineType ?? 'V1'} pipeline, and pipeline variables need a V2 pipeline; ` +
+        throw new errors/* ActionError */.lZ(`variables: pipeline ${name} is a ${pipeline.pipelineType ?? 'V1'} pipeline, and pipeline variables need a V2 pipeline; ` +
             'upgrade it to V2 (and declare the variables) or remove the variables input.');
     const declared = (pipeline.variables ?? []).map((v) => v.name ?? '');
     const unknown = variables.find((v) => !declared.includes(v.name ?? ''));
     if (unknown === undefined)
         return;
     const list = declared.length > 0 ? `it declares ${declared.join(', ')}` : 'it declares none';
-    throw new ActionError(`variables: ${unknown.name} is not declared in pipeline ${name} (${list}); declare it in the pipeline (variables section) or remove it from the variables input.`);
+    throw new errors/* ActionError */.lZ(`variables: ${unknown.name} is not declared in pipeline ${name} (${list}); declare it in the pipeline (variables section) or remove it from the variables input.`);
 }
 
 ;// CONCATENATED MODULE: ./src/github/pulls.ts
@@ -30906,7 +31444,7 @@ const loadPullRequestReader = async (token, baseUrl) => {
             return { sha: data.head.sha, headRepo: data.head.repo?.full_name ?? '' };
         }
         catch (err) {
-            throw new ActionError(`Could not read pull request #${number} of ${owner}/${repo} to learn its head (${errorMessage(err)}); give github-token pull-requests: read, or set commit-id.`, { cause: err });
+            throw new errors/* ActionError */.lZ(`Could not read pull request #${number} of ${owner}/${repo} to learn its head (${(0,errors/* errorMessage */.gJ)(err)}); give github-token pull-requests: read, or set commit-id.`, { cause: err });
         }
     };
 };
@@ -30918,18 +31456,18 @@ const loadPullRequestReader = async (token, baseUrl) => {
 
 
 const ALL_ZEROS = /^0+$/;
-function field(obj, ...path) {
+function commit_field(obj, ...path) {
     let value = obj;
     for (const key of path)
         value = value?.[key];
     return value;
 }
 function commit_text(obj, ...path) {
-    const value = field(obj, ...path);
+    const value = commit_field(obj, ...path);
     return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 function missing(event, path) {
-    throw new ActionError(`The ${event} event's payload has no ${path}; set commit-id to the commit to run.`);
+    throw new errors/* ActionError */.lZ(`The ${event} event's payload has no ${path}; set commit-id to the commit to run.`);
 }
 /** The event's own commit at `path` in its payload. */
 function own(path, describe) {
@@ -30945,7 +31483,7 @@ function isFork(payload) {
 }
 /** The sentence for running a fork's code where the base repository's secrets are. */
 function forkRefusal(event, fork) {
-    return new ActionError(`Refusing to run ${fork}'s pull request head on ${event}: ${event} runs with this repository's secrets and AWS role, ` +
+    return new errors/* ActionError */.lZ(`Refusing to run ${fork}'s pull request head on ${event}: ${event} runs with this repository's secrets and AWS role, ` +
         `so the pipeline would build code nobody has reviewed with them; set commit-id to a commit you have reviewed to run it anyway.`);
 }
 const pullRequest = (ctx) => {
@@ -30953,7 +31491,7 @@ const pullRequest = (ctx) => {
     const number = commit_text(pr, 'number') || commit_text(ctx.payload, 'number');
     if (ctx.payload.action === 'closed') {
         if (pr.merged !== true) {
-            throw new ActionError(`Pull request #${number} was closed without being merged, so no commit of it landed; there is nothing to run.`);
+            throw new errors/* ActionError */.lZ(`Pull request #${number} was closed without being merged, so no commit of it landed; there is nothing to run.`);
         }
         const sha = commit_text(pr, 'merge_commit_sha') || missing(ctx.eventName, 'pull_request.merge_commit_sha');
         return { sha, reason: `${ctx.eventName} #${number} merged: the commit that landed (merge_commit_sha)` };
@@ -30969,19 +31507,19 @@ const pullRequest = (ctx) => {
 const push = (ctx) => {
     const after = commit_text(ctx.payload, 'after');
     if (ctx.payload.deleted === true || (after && ALL_ZEROS.test(after))) {
-        throw new ActionError(`This push deleted ${commit_text(ctx.payload, 'ref') || 'a ref'}, so it has no commit to run.`);
+        throw new errors/* ActionError */.lZ(`This push deleted ${commit_text(ctx.payload, 'ref') || 'a ref'}, so it has no commit to run.`);
     }
     // GITHUB_SHA is `after` for a push; the payload is the fallback.
     const sha = ctx.sha || after || missing('push', 'after');
     return { sha, reason: `push: GITHUB_SHA of ${ctx.ref || commit_text(ctx.payload, 'ref') || 'the pushed ref'}` };
 };
 const issueComment = async (ctx, deps) => {
-    const number = Number(field(ctx.payload, 'issue', 'number'));
-    if (!field(ctx.payload, 'issue', 'pull_request')) {
-        throw new ActionError(`issue_comment on issue #${number}, which is not a pull request, names no commit; set commit-id (e.g. \${{ github.sha }} for the default branch's tip).`);
+    const number = Number(commit_field(ctx.payload, 'issue', 'number'));
+    if (!commit_field(ctx.payload, 'issue', 'pull_request')) {
+        throw new errors/* ActionError */.lZ(`issue_comment on issue #${number}, which is not a pull request, names no commit; set commit-id (e.g. \${{ github.sha }} for the default branch's tip).`);
     }
     if (!deps.githubToken) {
-        throw new ActionError(`issue_comment on pull request #${number}: its payload has no commit, and without github-token the pull request's head cannot be read; set github-token (pull-requests: read) or commit-id.`);
+        throw new errors/* ActionError */.lZ(`issue_comment on pull request #${number}: its payload has no commit, and without github-token the pull request's head cannot be read; set github-token (pull-requests: read) or commit-id.`);
     }
     const load = deps.loadPullRequests ?? loadPullRequestReader;
     const read = await load(deps.githubToken, ctx.apiUrl);
@@ -31001,7 +31539,7 @@ const workflowRun = (ctx, deps) => {
     return own(['workflow_run', 'head_sha'], (c) => `the commit workflow "${commit_text(c.payload, 'workflow_run', 'name')}" ran on`)(ctx, deps);
 };
 const noCommit = (why) => (ctx) => {
-    throw new ActionError(`The ${ctx.eventName} event ${why}, so it has no commit to run; set commit-id to the commit to run.`);
+    throw new errors/* ActionError */.lZ(`The ${ctx.eventName} event ${why}, so it has no commit to run; set commit-id to the commit to run.`);
 };
 const BY_EVENT = {
     pull_request: pullRequest,
@@ -31031,13 +31569,13 @@ async function chooseCommit(ctx, commitId, deps = {}) {
     // release, create, workflow_dispatch, schedule, repository_dispatch...: GITHUB_SHA is the event's commit
     // (the tag's, the ref's tip); see README's table.
     if (!ctx.sha)
-        throw new ActionError('GITHUB_SHA is not set; set commit-id to the commit to run.');
+        throw new errors/* ActionError */.lZ('GITHUB_SHA is not set; set commit-id to the commit to run.');
     const ref = ctx.ref ? ` of ${ctx.ref}` : '';
     return checked({ sha: ctx.sha, reason: `${ctx.eventName || 'unknown event'}: GITHUB_SHA${ref}` });
 }
 function checked(choice) {
     if (ALL_ZEROS.test(choice.sha))
-        throw new ActionError(`The event names no commit (${choice.reason} is all zeros); set commit-id.`);
+        throw new errors/* ActionError */.lZ(`The event names no commit (${choice.reason} is all zeros); set commit-id.`);
     return choice;
 }
 
@@ -31061,10 +31599,16 @@ function forkOf(ctx) {
 /** Replaces a missing-credentials error on a fork's pull request by one that says why they are missing. */
 function explainForkCredentials(err, ctx) {
     const fork = forkOf(ctx);
-    if (!fork || awsErrorName(err) !== 'CredentialsProviderError')
+    if (!fork || (0,errors/* awsErrorName */.ZH)(err) !== 'CredentialsProviderError')
         return err;
-    return new ActionError(`No AWS credentials: this pull request comes from the fork ${fork}, and GitHub gives workflows of pull requests ` +
+    return new errors/* ActionError */.lZ(`No AWS credentials: this pull request comes from the fork ${fork}, and GitHub gives workflows of pull requests ` +
         `from forks no secrets and no OIDC token, so the pipeline cannot run for it here (run it after review, e.g. on merge_group or push).`, { cause: err });
+}
+
+;// CONCATENATED MODULE: ./src/artifact/load.ts
+async function loadArtifactTools(region) {
+    const { createArtifactTools } = await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(639)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6639));
+    return createArtifactTools(region);
 }
 
 ;// CONCATENATED MODULE: ./src/execution/poll-plan.ts
@@ -31340,6 +31884,9 @@ async function loadLogReader(region) {
 }
 
 ;// CONCATENATED MODULE: ./src/main-wiring.ts
+// The main step's dependencies, and everything derived from them once: the cancel guard, the retry policy
+// (from the settings), and what the wait and the ending take.
+
 
 
 
@@ -31368,7 +31915,14 @@ function prepare(deps) {
     for (const value of secretInputs(settings))
         secrets.add(value);
     const io = { ...deps.io, outputs: recordingSecrets(deps.io.outputs, secrets) };
-    const tools = { planner: planNextPoll, backoff: jitteredBackoff(), loadGitHubClient: loadGitHubClient, loadLogReader: loadLogReader, ...deps.tuning };
+    const tools = {
+        planner: planNextPoll,
+        backoff: jitteredBackoff(),
+        loadGitHubClient: loadGitHubClient,
+        loadLogReader: loadLogReader,
+        loadArtifactTools: loadArtifactTools,
+        ...deps.tuning
+    };
     const workflowRun = describeRun(deps.github);
     const guard = new CancelGuard({ process: deps.process, port, log: io.log, clock, settings, workflowRun, state });
     const retry = { outageToleranceMs: settings.outageToleranceMs, backoff: tools.backoff };
@@ -31411,7 +31965,7 @@ function whyNoCheckRun(settings, github, commitId) {
 function describeFailure(err) {
     const status = err?.status;
     const hint = status === 403 || status === 404 ? ' (the token needs `permissions: checks: write`)' : '';
-    return `${errorMessage(err)}${hint}`;
+    return `${(0,errors/* errorMessage */.gJ)(err)}${hint}`;
 }
 class CheckRun {
     deps;
@@ -31765,6 +32319,7 @@ function headerItems(r) {
     const summary = r.statusSummary ? ` \u2014 ${escapeText(r.statusSummary, 500)}` : '';
     return [
         `<b>Pipeline</b>: ${escapeText(r.pipelineName)}, execution ${markup_link(r.executionId, r.consoleUrl)}`,
+        ...(r.artifact ? [`<b>Artifact</b>: ${escapeText(r.artifact, 1500)}`] : []),
         `<b>Commit</b>: ${commitItem(r)}`,
         ...(r.notOurs ? ['<b>Started by</b>: not this step: followed (execution-id or follow-trigger), never stopped by it'] : []),
         `<b>Event</b>: ${escapeText(r.event || 'unknown')}`,
@@ -32002,7 +32557,7 @@ class CommitStatus {
             this.log.info(`Commit status ${this.context} on ${sha.slice(0, 7)}: ${state}`);
         }
         catch (err) {
-            this.log.warning(`Could not post the commit status ${this.context} (${state}) on ${sha.slice(0, 7)}: ${errorMessage(err)}`);
+            this.log.warning(`Could not post the commit status ${this.context} (${state}) on ${sha.slice(0, 7)}: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
     }
 }
@@ -32054,7 +32609,7 @@ async function reportRollback(deps, q) {
     catch (err) {
         if (q.signal?.aborted)
             throw err;
-        deps.log.warning(`Could not tell whether CodePipeline rolled back: ${errorMessage(err)}`);
+        deps.log.warning(`Could not tell whether CodePipeline rolled back: ${(0,errors/* errorMessage */.gJ)(err)}`);
         return undefined;
     }
 }
@@ -32143,7 +32698,7 @@ function diagnose(e) {
 }
 /** The step's failure: its one error annotation, titled with what failed. */
 function failureOf(d, pipelineName, status) {
-    return new ActionError(d.sentence ?? `Pipeline ${pipelineName} ended ${status}.`, { title: d.annotation?.title });
+    return new errors/* ActionError */.lZ(d.sentence ?? `Pipeline ${pipelineName} ended ${status}.`, { title: d.annotation?.title });
 }
 
 ;// CONCATENATED MODULE: ./src/logs/locate.ts
@@ -32234,7 +32789,7 @@ class LogAccess {
         }
         catch (err) {
             // CodeBuild creates the stream while the build is provisioning: not there yet is an empty log.
-            if (awsErrorName(err) === 'ResourceNotFoundException')
+            if ((0,errors/* awsErrorName */.ZH)(err) === 'ResourceNotFoundException')
                 return { messages: [] };
             this.failed(err, run, permission);
             return undefined;
@@ -32244,7 +32799,7 @@ class LogAccess {
         if (err instanceof Error && err.name === 'AbortError')
             return;
         const link = run.externalUrl ?? this.deps.consoleUrl;
-        if (DENIED.has(awsErrorName(err))) {
+        if (DENIED.has((0,errors/* awsErrorName */.ZH)(err))) {
             if (this.refused.has(permission))
                 return;
             this.refused.add(permission);
@@ -32255,7 +32810,7 @@ class LogAccess {
         if (this.warned.has(run.actionExecutionId))
             return;
         this.warned.add(run.actionExecutionId);
-        this.deps.log.warning(`Could not read the log of ${actionLabel(run)} (${errorMessage(err)}); it is at ${link}`);
+        this.deps.log.warning(`Could not read the log of ${actionLabel(run)} (${(0,errors/* errorMessage */.gJ)(err)}); it is at ${link}`);
     }
 }
 
@@ -32453,7 +33008,7 @@ class ActionLogs {
         }
         catch (err) {
             // A bug here must not cost the user the verdict: say it, and go on without logs.
-            this.deps.log.warning(`Could not show the build logs: ${errorMessage(err)}`);
+            this.deps.log.warning(`Could not show the build logs: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
     }
 }
@@ -32477,7 +33032,7 @@ async function ruleThatFailed(deps, pipelineName, executionId, runs) {
         return rules.filter((r) => r.status === 'Failed').sort((a, b) => (b.lastUpdateTime ?? 0) - (a.lastUpdateTime ?? 0))[0];
     }
     catch (err) {
-        deps.log.debug(`Could not read the rule executions: ${errorMessage(err)}`);
+        deps.log.debug(`Could not read the rule executions: ${(0,errors/* errorMessage */.gJ)(err)}`);
         return undefined;
     }
 }
@@ -32495,7 +33050,7 @@ async function skippedStages(deps, pipelineName, executionId, structure, runs, k
         return new Set([...known, ...skipped]);
     }
     catch (err) {
-        deps.log.debug(`Could not read which stages were skipped: ${errorMessage(err)}`);
+        deps.log.debug(`Could not read which stages were skipped: ${(0,errors/* errorMessage */.gJ)(err)}`);
         return new Set(known);
     }
 }
@@ -32584,6 +33139,7 @@ function reportOf(clock, report, state, { followed = true } = {}) {
         event: report.github.eventName,
         commit: commitLink(report),
         pinned: report.pinned,
+        artifact: report.artifact?.description,
         progressUnread: report.progress.unread,
         structure: report.progress.stages,
         followed,
@@ -32599,7 +33155,7 @@ async function summarize(deps, summary) {
         await writeSummary(deps.summary, summary);
     }
     catch (err) {
-        deps.log.warning(`Could not write the job summary: ${errorMessage(err)}`);
+        deps.log.warning(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
 }
 /** Completes the check run, if there is one, with what the job summary shows. */
@@ -32620,6 +33176,11 @@ function withTail(report, diagnosis) {
     const tail = report.logs?.tailOf(failed);
     const sentence = diagnosis.sentence === undefined ? undefined : withLogTail(diagnosis.sentence, tail);
     return { ...diagnosis, sentence, annotation: { ...note, message: withLogTail(note.message, tail) } };
+}
+/** The commit status's description: the status, the artifact (if one is pinned), and AWS's summary. */
+function statusDescription(report, state) {
+    const on = report.artifact ? ` on ${report.artifact.label}` : '';
+    return `${state.status}${on}${state.statusSummary ? `: ${state.statusSummary}` : ''}`;
 }
 /** The last progress (one more ListActionExecutions, so the table is complete), then everything else. */
 async function reportEnding(deps, report, state) {
@@ -32659,7 +33220,7 @@ async function reportEnding(deps, report, state) {
         deps.log.notice(note.message, { title: note.title });
     const summary = { ...reportOf(deps.clock, report, state), skipped, rollback, waits: report.waits?.told };
     await summarize(deps, summary);
-    const description = `${state.status}${state.statusSummary ? `: ${state.statusSummary}` : ''}`;
+    const description = statusDescription(report, state);
     await Promise.all([
         report.commitStatus?.post(statusFor(diagnosis.passed, state.status), description, consoleUrl),
         completeCheckRun(report, summary, {
@@ -32720,10 +33281,10 @@ async function lookAfterCancel(deps, report) {
     const { pipelineName, executionId } = report.execution;
     const [state] = await Promise.all([
         deps.port.getExecution(pipelineName, executionId, AbortSignal.timeout(LOOK_AFTER_CANCEL_MS)).catch((err) => {
-            deps.log.debug(`Could not read the execution after the cancel: ${errorMessage(err)}`);
+            deps.log.debug(`Could not read the execution after the cancel: ${(0,errors/* errorMessage */.gJ)(err)}`);
             return { status: 'Unknown' };
         }),
-        deps.port.listActionRuns(pipelineName, executionId, AbortSignal.timeout(LOOK_AFTER_CANCEL_MS)).then((runs) => report.progress.update(runs), (err) => deps.log.debug(`Could not read the actions after the cancel: ${errorMessage(err)}`))
+        deps.port.listActionRuns(pipelineName, executionId, AbortSignal.timeout(LOOK_AFTER_CANCEL_MS)).then((runs) => report.progress.update(runs), (err) => deps.log.debug(`Could not read the actions after the cancel: ${(0,errors/* errorMessage */.gJ)(err)}`))
     ]);
     return state;
 }
@@ -32789,7 +33350,8 @@ function reportOnGitHub(deps, report) {
     const { executionId, consoleUrl } = report.execution;
     report.commitStatus = commitStatusFor(deps, report, client);
     // Not awaited: the commit status posts in order, so the final one always comes after it.
-    void report.commitStatus?.post('pending', `Execution ${executionId} started`, consoleUrl);
+    const on = report.artifact ? ` on ${report.artifact.label}` : '';
+    void report.commitStatus?.post('pending', `Execution ${executionId} started${on}`, consoleUrl);
     report.checkRun = openCheckRun(deps, report, client);
 }
 
@@ -32806,7 +33368,7 @@ async function reportNoExecution(deps, pipelineName, why) {
         await deps.summary.write();
     }
     catch (err) {
-        deps.log.warning(`Could not write the job summary: ${errorMessage(err)}`);
+        deps.log.warning(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
 }
 
@@ -32918,18 +33480,20 @@ class WaitExplainer {
         catch (err) {
             if (signal?.aborted)
                 throw err;
-            if (awsErrorName(err) === 'AccessDeniedException') {
+            if ((0,errors/* awsErrorName */.ZH)(err) === 'AccessDeniedException') {
                 this.unavailable = true;
-                this.deps.log.warning(`Waits will not be explained: ${errorMessage(err)}`);
+                this.deps.log.warning(`Waits will not be explained: ${(0,errors/* errorMessage */.gJ)(err)}`);
             }
             else
-                this.deps.log.debug(`Could not read the pipeline's state: ${errorMessage(err)}`);
+                this.deps.log.debug(`Could not read the pipeline's state: ${(0,errors/* errorMessage */.gJ)(err)}`);
             return undefined;
         }
     }
 }
 
 ;// CONCATENATED MODULE: ./src/main-step.ts
+// The main step, the story of a run: pick the sources, start, follow, judge and report; stop on cancel or timeout.
+
 
 
 
@@ -32953,12 +33517,24 @@ class WaitExplainer {
 
 async function chooseSources(main) {
     const { settings, github, port, guard, log } = main;
-    return planSource({
+    const sourceDeps = {
         settings,
         chooseCommit: () => chooseCommit(github, settings.commitId, { githubToken: settings.githubToken }),
         getPipeline: (name) => withRetries(main, { what: `Could not read pipeline ${name}`, send: (s) => port.getPipeline(name, s), signal: guard.signal }),
         repo: github.repo,
         log
+    };
+    if (!settings.artifact)
+        return planSource(sourceDeps);
+    const { clock, io, tools } = main;
+    const artifactDeps = { ...sourceDeps, artifact: settings.artifact, payload: github.payload, workspace: main.workspace ?? '.' };
+    return planArtifactSource({
+        ...artifactDeps,
+        loadTools: tools.loadArtifactTools,
+        clock,
+        outputs: io.outputs,
+        backoff: tools.backoff,
+        signal: guard.signal
     });
 }
 /** execution-id, follow-trigger: finds the execution, which this step did not start and so never stops. */
@@ -32968,7 +33544,7 @@ async function locate(main, mode) {
     guard.awaitingFollow(() => noExecution('The workflow run was cancelled before an execution to follow was found.'));
     const located = await locateExecution(main, settings, mode, () => chooseSources(main), guard.signal).catch(async (err) => {
         if (!guard.signal.aborted)
-            await noExecution(errorMessage(err));
+            await noExecution((0,errors/* errorMessage */.gJ)(err));
         throw err;
     });
     const execution = describeExecution(settings, located.executionId, 'followed');
@@ -32977,7 +33553,12 @@ async function locate(main, mode) {
     outputs.setOutput('execution-url', execution.consoleUrl);
     outputs.setOutput('commit-id', located.commitId ?? '');
     log.info(`Following execution ${execution.executionId}, which this step did not start and will never stop: ${execution.consoleUrl}`);
-    const source = { sourceRevisions: [], commitId: located.commitId ?? '', pipeline: located.pipeline };
+    const source = {
+        sourceRevisions: [],
+        commitId: located.commitId ?? '',
+        pipeline: located.pipeline,
+        artifact: located.artifact
+    };
     return { execution, source, startedAt: located.startTime };
 }
 /** Picks the sources and starts the execution. */
@@ -33006,7 +33587,7 @@ async function failedToFollow(main, report, timeout, err) {
     guard.decided(); // from here main reports the outcome; a late signal must not stop or report it again
     if (!timeout.reached) {
         state.markGaveUp();
-        await reportUnfinished(main.ending, report, `Could not follow the execution: ${errorMessage(err)}`);
+        await reportUnfinished(main.ending, report, `Could not follow the execution: ${(0,errors/* errorMessage */.gJ)(err)}`);
         return err;
     }
     const failure = await handleTimeout({ port, log, clock, settings, state, workflowRun: main.workflowRun }, report.execution);
@@ -33068,6 +33649,7 @@ async function followOrLeave(main, { source, execution, startedAt = main.clock.n
         github,
         commitId: source.commitId || undefined,
         pinned: source.pinned,
+        artifact: source.artifact,
         startedAt,
         progress,
         waits,
@@ -33243,6 +33825,7 @@ async function main(state, signals) {
         clock: systemClock,
         io: { log: safeLog({ ...core, printUntrusted: stopCommandsWriter((line) => core.info(line)) }), outputs: core, summary: core.summary },
         state,
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
         process: { on: (name, fn) => signals.on(name, fn), removeListener: (name, fn) => signals.removeListener(name, fn), exit }
     });
 }

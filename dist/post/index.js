@@ -315,7 +315,10 @@ const INPUT_DEFAULTS = {
     'execution-id': '',
     'follow-trigger': 'false',
     'trigger-timeout-minutes': '10',
-    logs: 'failed'
+    logs: 'failed',
+    artifact: '',
+    'artifact-key': '',
+    'image-digest': ''
 };
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */
 const DEFAULT_POLL_MAX_SECONDS = 60;
