@@ -46,3 +46,16 @@ function abortError(signal: AbortSignal): Error {
   const message = signal.reason instanceof Error ? signal.reason.message : 'The operation was aborted'
   return Object.assign(new Error(message), { name: 'AbortError' })
 }
+
+/** A signal that aborts `ms` from now on `clock` (at once if `ms` <= 0); `clear()` once it is not needed. */
+export function timeoutSignal(clock: Clock, ms: number): { signal: AbortSignal; clear: () => void } {
+  const fired = new AbortController()
+  const timer = new AbortController()
+  if (ms <= 0) fired.abort()
+  else
+    clock.sleep(ms, timer.signal).then(
+      () => fired.abort(),
+      () => undefined
+    )
+  return { signal: fired.signal, clear: () => timer.abort() }
+}

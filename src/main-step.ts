@@ -121,7 +121,7 @@ async function follow(main: Main, report: ReportContext, declaration: SourcePlan
   const { execution, progress } = report
   const { pipelineName, executionId } = execution
   // Before anything is awaited: a cancel from now on ends the summary, the commit status and the check run too.
-  guard.following(execution, (outcome) => reportCancelled(main.ending, report, outcome))
+  guard.following(execution, (outcome, byMs) => reportCancelled(main.ending, report, outcome, byMs))
   const timeout = new WaitTimeout(clock, settings.waitTimeoutMs)
   const waitSignal = AbortSignal.any([guard.signal, timeout.signal])
   let final: ExecutionState

@@ -1,6 +1,7 @@
 import {
   CancelGuard,
   EXIT_DEADLINE_MS,
+  REPORT_RESERVE_MS,
   START_ANSWER_GRACE_MS,
   STOP_TIMEOUT_MS,
   type CancelDeps,
@@ -356,4 +357,25 @@ test('a followed execution (not started by this step) is never stopped; the repo
   expect(stops(port)).toEqual([])
   expect(reported).toEqual(['not ours'])
   expect(exits).toEqual([1])
+})
+
+test('with a report to make, a hanging stop leaves the report its share of the exit deadline; the report is told the deadline', async () => {
+  const { port, signals, guard, clock, exits } = setup()
+  port.stopAnswer = () =>
+    new Promise<void>((_, reject) => {
+      const signal = port.calls.at(-1)!.args[1] as AbortSignal
+      signal.addEventListener('abort', () => reject(awsError('AbortError')))
+    })
+  const reported: [string, number, number][] = []
+  guard.following(EXECUTION, (outcome, byMs) => Promise.resolve(void reported.push([outcome, byMs, clock.time])))
+  const t0 = clock.time
+  signals.emit('SIGINT')
+  await settle()
+  await clock.advance(EXIT_DEADLINE_MS - REPORT_RESERVE_MS - 1)
+  expect(reported).toEqual([])
+  await clock.advance(1)
+  await guard.cancelling
+  expect(reported).toEqual([['not stopped', t0 + EXIT_DEADLINE_MS, t0 + EXIT_DEADLINE_MS - REPORT_RESERVE_MS]])
+  expect(exits).toEqual([1])
+  expect(EXIT_DEADLINE_MS - REPORT_RESERVE_MS).toBeLessThanOrEqual(STOP_TIMEOUT_MS)
 })

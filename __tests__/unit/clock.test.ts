@@ -1,4 +1,5 @@
-import { abortable, MAX_TIMER_MS, sleepAnyLength, systemClock } from '../../src/clock.js'
+import { abortable, MAX_TIMER_MS, sleepAnyLength, systemClock, timeoutSignal } from '../../src/clock.js'
+import { FakeClock } from '../support/fakes.js'
 
 test('a sleep longer than a Node timer holds is a chain of timers that each fit, adding up to it', async () => {
   const waits: number[] = []
@@ -35,4 +36,18 @@ test('abortable: an AbortError as soon as the signal aborts, whether the work li
   await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
   await expect(abortable(Promise.resolve('answer'), new AbortController().signal)).resolves.toBe('answer')
   await expect(abortable(never, AbortSignal.abort())).rejects.toMatchObject({ name: 'AbortError' })
+})
+
+test('timeoutSignal aborts after its time on the given clock, at once for no time, never once cleared', async () => {
+  const clock = new FakeClock(false)
+  const later = timeoutSignal(clock, 1000)
+  await clock.advance(999)
+  expect(later.signal.aborted).toBe(false)
+  await clock.advance(1)
+  expect(later.signal.aborted).toBe(true)
+  expect(timeoutSignal(clock, 0).signal.aborted).toBe(true)
+  const cleared = timeoutSignal(clock, 1000)
+  cleared.clear()
+  await clock.advance(2000)
+  expect(cleared.signal.aborted).toBe(false)
 })

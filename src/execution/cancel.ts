@@ -12,8 +12,14 @@ export const STOP_TIMEOUT_MS = 4000
 // A start in flight gets this long to answer; then it is abandoned and asked again with the same token.
 export const START_ANSWER_GRACE_MS = 800
 const START_AGAIN_TIMEOUT_MS = 2500
-// Whatever happens (a start that never answers), exit before the runner's SIGKILL.
-export const EXIT_DEADLINE_MS = 6000
+// Whatever happens (a start that never answers, an API that is slow or throttling), exit before the runner's
+// SIGTERM, 7.5 s after its SIGINT; a second of margin for a busy machine.
+export const EXIT_DEADLINE_MS = 6500
+// When there is a cancel report to make (the final commit status, the check run, the summary), the stop leaves
+// it this much of the deadline: a stop given up on is said in the report, a report never made is a check
+// stuck in progress (and the post step stops the execution still).
+export const REPORT_RESERVE_MS = 2500
+const MIN_STOP_MS = 500
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM']
 
 export interface CancelDeps extends StopDeps {
@@ -44,6 +50,9 @@ export interface StartInFlight {
 /** What the cancel did about the execution, for the summary and the commit status. */
 export type CancelOutcome = 'stopped' | 'not stopped' | 'left running' | 'not ours'
 
+/** Reports a cancel; everything it does must be done by `byMs` (clock time), when the step exits. */
+export type CancelReport = (outcome: CancelOutcome, byMs: number) => Promise<void>
+
 /** What the start made, as far as the cancel handler can learn. */
 type StartLearned = { execution: Execution } | { nothing: true } | { unknown: string }
 
@@ -52,7 +61,7 @@ export class CancelGuard {
   private start: StartInFlight | undefined
   private execution: Execution | undefined
   private handling: Promise<void> | undefined
-  private report: ((outcome: CancelOutcome) => Promise<void>) | undefined
+  private report: CancelReport | undefined
   private awaiting: (() => Promise<void>) | undefined
   /** Set once the outcome is decided: the exit code a late signal exits with, if main takes too long. */
   private decidedExitCode: number | undefined
@@ -90,7 +99,7 @@ export class CancelGuard {
    * The execution the step follows (started by it or not), and how to report a cancel (the summary, the commit
    * status, the check run) within the same exit deadline. One the step did not start is never stopped.
    */
-  following(execution: Execution, report: (outcome: CancelOutcome) => Promise<void>): void {
+  following(execution: Execution, report: CancelReport): void {
     this.execution = execution
     this.report = report
   }
@@ -116,13 +125,14 @@ export class CancelGuard {
     this.deps.state.markCancelled()
     this.controller.abort()
     const deadline = new AbortController()
+    const exitAt = this.deps.clock.now() + EXIT_DEADLINE_MS
     const timedOut = this.deps.clock.sleep(EXIT_DEADLINE_MS, deadline.signal).then(
       () => log.error(`Gave up cancelling after ${EXIT_DEADLINE_MS / 1000} s.`),
       () => undefined
     )
-    const handled = this.stopStarted()
+    const handled = this.stopStarted(exitAt)
       .catch((err: unknown) => (log.error(`Cancelling failed: ${errorMessage(err)}`), 'not stopped' as const))
-      .then((outcome) => (outcome ? this.report?.(outcome) : this.awaiting?.()))
+      .then((outcome) => (outcome ? this.report?.(outcome, exitAt) : this.awaiting?.()))
       .catch((err: unknown) => log.warning(`Could not report the cancelled run: ${errorMessage(err)}`))
     this.handling = Promise.race([handled, timedOut]).then(() => {
       deadline.abort()
@@ -162,8 +172,14 @@ export class CancelGuard {
     )
   }
 
+  /** How long the stop may take: what the deadline leaves after the report's share, within STOP_TIMEOUT_MS. */
+  private stopBudget(exitAt: number): number {
+    const reserve = this.report ? REPORT_RESERVE_MS : MIN_STOP_MS
+    return Math.max(MIN_STOP_MS, Math.min(STOP_TIMEOUT_MS, exitAt - reserve - this.deps.clock.now()))
+  }
+
   /** Finds what the start made and stops it; says what became of it, or undefined when there is nothing to report. */
-  private async stopStarted(): Promise<CancelOutcome | undefined> {
+  private async stopStarted(exitAt: number): Promise<CancelOutcome | undefined> {
     const { log, settings } = this.deps
     const { start, execution } = this
     const learned: StartLearned = execution ? { execution } : start ? await this.startedExecution(start) : { nothing: true }
@@ -189,7 +205,12 @@ export class CancelGuard {
       return 'left running'
     }
     const reason = stopReason('Workflow run cancelled:', this.deps.workflowRun)
-    const stopped = await stopExecution(this.deps, learned.execution, { abandon: settings.abandonOnCancel, reason }, STOP_TIMEOUT_MS)
+    const stopped = await stopExecution(
+      this.deps,
+      learned.execution,
+      { abandon: settings.abandonOnCancel, reason },
+      this.stopBudget(exitAt)
+    )
     if (stopped) this.deps.state.markStopped()
     return stopped ? 'stopped' : 'not stopped'
   }

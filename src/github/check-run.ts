@@ -1,6 +1,7 @@
 // The live check run (`CodePipeline / <pipeline>`, check-run: true): created in progress when the execution
 // starts, updated on transitions, completed with the verdict. The GitHub API's rate limits are shared by the
 // whole workflow, so updates are spaced and counted; a failing GitHub call is a warning, never the verdict.
+import { abortable } from '../clock.js'
 import { errorMessage } from '../errors.js'
 import { forkOf } from './fork.js'
 import type { GitHubContext } from './context.js'
@@ -164,13 +165,13 @@ export class CheckRun {
     this.scheduled = undefined
   }
 
-  /** Completes it with the verdict; an update still on the wire is abandoned. Never throws. */
-  async complete(conclusion: CheckConclusion, output: CheckOutput): Promise<void> {
+  /** Completes it with the verdict; an update still on the wire is abandoned. Never throws. `signal` bounds it all. */
+  async complete(conclusion: CheckConclusion, output: CheckOutput, signal?: AbortSignal): Promise<void> {
     this.freeze()
     this.inFlight?.abort()
-    const id = await this.id
-    if (id === undefined) return // the create already warned
     try {
+      const id = await abortable(this.id, signal)
+      if (id === undefined) return // the create already warned
       const client = await this.deps.client()
       await client.updateCheckRun({
         ...this.ids(id),
@@ -178,7 +179,7 @@ export class CheckRun {
         conclusion,
         completed_at: new Date(this.deps.clock.now()).toISOString(),
         output,
-        request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
+        request: { signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...(signal ? [signal] : [])]) }
       })
       this.deps.log.info(`Check run ${this.where}: ${conclusion}`)
     } catch (err) {

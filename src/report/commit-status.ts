@@ -1,6 +1,7 @@
 // Commit statuses (`CodePipeline/<pipeline>`) for merge gates and the PR's checks list. Only with a
 // github-token: octokit is loaded then (github/client.ts), and not before. A failing GitHub call is a
 // warning, never the verdict.
+import { abortable } from '../clock.js'
 import { errorMessage } from '../errors.js'
 import type { GitHubClient } from '../github/client.js'
 import type { Log } from '../ports.js'
@@ -32,14 +33,17 @@ export class CommitStatus {
     return `CodePipeline/${this.target.pipelineName}`
   }
 
-  /** Posts the status after any posted before it; says so, or warns why not. Never throws. */
-  post(state: StatusState, description: string, targetUrl?: string): Promise<void> {
-    const send = () => this.send(state, description, targetUrl)
-    this.last = this.last ? this.last.then(send) : send()
+  /**
+   * Posts the status after any posted before it; says so, or warns why not. Never throws. `signal` bounds it all
+   * (a cancel's deadline), the wait for the one before included.
+   */
+  post(state: StatusState, description: string, targetUrl?: string, signal?: AbortSignal): Promise<void> {
+    const send = () => this.send(state, description, targetUrl, signal)
+    this.last = this.last ? abortable(this.last, signal).then(send, send) : send()
     return this.last
   }
 
-  private async send(state: StatusState, description: string, targetUrl?: string): Promise<void> {
+  private async send(state: StatusState, description: string, targetUrl?: string, signal?: AbortSignal): Promise<void> {
     const { owner, repo, sha } = this.target
     try {
       const client = await this.client()
@@ -54,7 +58,7 @@ export class CommitStatus {
         context: this.context,
         description: cut,
         target_url: targetUrl,
-        request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
+        request: { signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...(signal ? [signal] : [])]) }
       })
       this.log.info(`Commit status ${this.context} on ${sha.slice(0, 7)}: ${state}`)
     } catch (err) {

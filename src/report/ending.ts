@@ -13,6 +13,7 @@ import { statusFor, type CommitStatus } from './commit-status.js'
 import { diagnose, failedRun, type Diagnosis } from './diagnosis.js'
 import { errorMessage } from '../errors.js'
 import { withRetries, type RetryPolicy } from '../execution/retry.js'
+import { timeoutSignal } from '../clock.js'
 import type { GitHubContext } from '../github/context.js'
 import type { Settings } from '../inputs/settings.js'
 import { withLogTail, type ActionLogs } from '../logs/action-logs.js'
@@ -108,10 +109,16 @@ async function summarize(deps: EndingDeps, summary: Report): Promise<void> {
 }
 
 /** Completes the check run, if there is one, with what the job summary shows. */
-async function completeCheckRun(report: ReportContext, summary: Report, ending: Omit<CheckEnding, 'annotationPath'>): Promise<void> {
+async function completeCheckRun(
+  report: ReportContext,
+  summary: Report,
+  ending: Omit<CheckEnding, 'annotationPath'>,
+  signal?: AbortSignal
+): Promise<void> {
   await report.checkRun?.complete(
     ending.conclusion,
-    endingOutput(summary, report.progress.lines, { ...ending, annotationPath: report.github.workflowPath ?? '.github/workflows' })
+    endingOutput(summary, report.progress.lines, { ...ending, annotationPath: report.github.workflowPath ?? '.github/workflows' }),
+    signal
   )
 }
 
@@ -221,8 +228,12 @@ export async function reportUnfinished(deps: EndingDeps, report: ReportContext, 
   ])
 }
 
-// After the stop, one look at the execution and its actions: what the summary shows is what happened.
+// After the stop, one look at the execution and its actions: what the summary shows is what happened. Within
+// the guard's exit deadline, GitHub's final commit status and check run come first: the look gets at most
+// LOOK_AFTER_CANCEL_MS and never eats into GITHUB_SHARE_MS; the job summary (a local file) is written last.
 const LOOK_AFTER_CANCEL_MS = 1500
+const GITHUB_SHARE_MS = 2000
+const SUMMARY_SHARE_MS = 300
 
 /** What became of the execution after a cancel, in the words of the summary, the commit status and the check run. */
 function cancelSentence(outcome: CancelOutcome, status: string): string {
@@ -234,37 +245,45 @@ function cancelSentence(outcome: CancelOutcome, status: string): string {
   return 'The workflow run was cancelled, so the execution is stopping'
 }
 
-/** The execution and its actions as they are now, within a short time; 'Unknown' when they cannot be read. */
-async function lookAfterCancel(deps: EndingDeps, report: ReportContext): Promise<ExecutionState> {
+/** The execution and its actions as they are now, within `ms`; 'Unknown' when they cannot be read in time. */
+async function lookAfterCancel(deps: EndingDeps, report: ReportContext, ms: number): Promise<ExecutionState> {
   const { pipelineName, executionId } = report.execution
+  if (ms <= 0) return { status: 'Unknown' }
+  const { signal, clear } = timeoutSignal(deps.clock, ms)
   const [state] = await Promise.all([
-    deps.port.getExecution(pipelineName, executionId, AbortSignal.timeout(LOOK_AFTER_CANCEL_MS)).catch((err: unknown) => {
+    deps.port.getExecution(pipelineName, executionId, signal).catch((err: unknown) => {
       deps.log.debug(`Could not read the execution after the cancel: ${errorMessage(err)}`)
       return { status: 'Unknown' }
     }),
-    deps.port.listActionRuns(pipelineName, executionId, AbortSignal.timeout(LOOK_AFTER_CANCEL_MS)).then(
+    deps.port.listActionRuns(pipelineName, executionId, signal).then(
       (runs) => report.progress.update(runs),
       (err: unknown) => deps.log.debug(`Could not read the actions after the cancel: ${errorMessage(err)}`)
     )
-  ])
+  ]).finally(clear)
   return state
 }
 
-/** A cancel: the summary, the commit status and the check run say what the cancel did, with the actions after it. */
-export async function reportCancelled(deps: EndingDeps, report: ReportContext, outcome: CancelOutcome): Promise<void> {
+/**
+ * A cancel: the commit status and the check run say what the cancel did, then the job summary, with the actions
+ * as they are after it; all done by `byMs` (clock time), when the cancel guard exits.
+ */
+export async function reportCancelled(deps: EndingDeps, report: ReportContext, outcome: CancelOutcome, byMs: number): Promise<void> {
   report.checkRun?.freeze()
-  const state = await lookAfterCancel(deps, report)
+  const left = () => byMs - deps.clock.now()
+  const state = await lookAfterCancel(deps, report, Math.min(LOOK_AFTER_CANCEL_MS, left() - GITHUB_SHARE_MS - SUMMARY_SHARE_MS))
   const why = cancelSentence(outcome, state.status)
   const summary = reportOf(deps.clock, report, { status: state.status, statusSummary: why })
-  await summarize(deps, summary)
   const passed = state.status === 'Succeeded'
   const conclusion: CheckConclusion = passed ? 'success' : 'cancelled'
+  const { signal, clear } = timeoutSignal(deps.clock, left() - SUMMARY_SHARE_MS)
   await Promise.all([
-    report.commitStatus?.post(statusFor(passed, state.status), why, report.execution.consoleUrl),
-    completeCheckRun(report, summary, {
-      conclusion,
-      title: passed ? endingTitle(summary, true) : 'Cancelled with the workflow run',
-      message: why
-    })
-  ])
+    report.commitStatus?.post(statusFor(passed, state.status), why, report.execution.consoleUrl, signal),
+    completeCheckRun(
+      report,
+      summary,
+      { conclusion, title: passed ? endingTitle(summary, true) : 'Cancelled with the workflow run', message: why },
+      signal
+    )
+  ]).finally(clear)
+  await summarize(deps, summary)
 }
