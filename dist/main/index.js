@@ -29183,6 +29183,16 @@ function abortError(signal) {
     const message = signal.reason instanceof Error ? signal.reason.message : 'The operation was aborted';
     return Object.assign(new Error(message), { name: 'AbortError' });
 }
+/** A signal that aborts `ms` from now on `clock` (at once if `ms` <= 0); `clear()` once it is not needed. */
+function timeoutSignal(clock, ms) {
+    const fired = new AbortController();
+    const timer = new AbortController();
+    if (ms <= 0)
+        fired.abort();
+    else
+        clock.sleep(ms, timer.signal).then(() => fired.abort(), () => undefined);
+    return { signal: fired.signal, clear: () => timer.abort() };
+}
 
 ;// CONCATENATED MODULE: ./src/report/log-text.ts
 // C0 and C1 controls (line breaks, ESC for terminal escapes, NEL) and the Unicode line and paragraph separators.
@@ -31124,8 +31134,14 @@ const STOP_TIMEOUT_MS = 4000;
 // A start in flight gets this long to answer; then it is abandoned and asked again with the same token.
 const START_ANSWER_GRACE_MS = 800;
 const START_AGAIN_TIMEOUT_MS = 2500;
-// Whatever happens (a start that never answers), exit before the runner's SIGKILL.
-const EXIT_DEADLINE_MS = 6000;
+// Whatever happens (a start that never answers, an API that is slow or throttling), exit before the runner's
+// SIGTERM, 7.5 s after its SIGINT; a second of margin for a busy machine.
+const EXIT_DEADLINE_MS = 6500;
+// When there is a cancel report to make (the final commit status, the check run, the summary), the stop leaves
+// it this much of the deadline: a stop given up on is said in the report, a report never made is a check
+// stuck in progress (and the post step stops the execution still).
+const REPORT_RESERVE_MS = 2500;
+const MIN_STOP_MS = 500;
 const SIGNALS = ['SIGINT', 'SIGTERM'];
 class CancelGuard {
     deps;
@@ -31193,10 +31209,11 @@ class CancelGuard {
         this.deps.state.markCancelled();
         this.controller.abort();
         const deadline = new AbortController();
+        const exitAt = this.deps.clock.now() + EXIT_DEADLINE_MS;
         const timedOut = this.deps.clock.sleep(EXIT_DEADLINE_MS, deadline.signal).then(() => log.error(`Gave up cancelling after ${EXIT_DEADLINE_MS / 1000} s.`), () => undefined);
-        const handled = this.stopStarted()
+        const handled = this.stopStarted(exitAt)
             .catch((err) => (log.error(`Cancelling failed: ${(0,errors/* errorMessage */.gJ)(err)}`), 'not stopped'))
-            .then((outcome) => (outcome ? this.report?.(outcome) : this.awaiting?.()))
+            .then((outcome) => (outcome ? this.report?.(outcome, exitAt) : this.awaiting?.()))
             .catch((err) => log.warning(`Could not report the cancelled run: ${(0,errors/* errorMessage */.gJ)(err)}`));
         this.handling = Promise.race([handled, timedOut]).then(() => {
             deadline.abort();
@@ -31228,8 +31245,13 @@ class CancelGuard {
         log.info('The start got no clear answer; asking again with the same client request token to learn its execution.');
         return raceSleep(clock, START_AGAIN_TIMEOUT_MS, (signal) => start.again(signal)).then((execution) => (execution ? { execution } : { unknown: `no answer within ${START_AGAIN_TIMEOUT_MS / 1000} s` }), (err) => ({ unknown: (0,errors/* errorMessage */.gJ)(err) }));
     }
+    /** How long the stop may take: what the deadline leaves after the report's share, within STOP_TIMEOUT_MS. */
+    stopBudget(exitAt) {
+        const reserve = this.report ? REPORT_RESERVE_MS : MIN_STOP_MS;
+        return Math.max(MIN_STOP_MS, Math.min(STOP_TIMEOUT_MS, exitAt - reserve - this.deps.clock.now()));
+    }
     /** Finds what the start made and stops it; says what became of it, or undefined when there is nothing to report. */
-    async stopStarted() {
+    async stopStarted(exitAt) {
         const { log, settings } = this.deps;
         const { start, execution } = this;
         const learned = execution ? { execution } : start ? await this.startedExecution(start) : { nothing: true };
@@ -31254,7 +31276,7 @@ class CancelGuard {
             return 'left running';
         }
         const reason = stopReason('Workflow run cancelled:', this.deps.workflowRun);
-        const stopped = await stopExecution(this.deps, learned.execution, { abandon: settings.abandonOnCancel, reason }, STOP_TIMEOUT_MS);
+        const stopped = await stopExecution(this.deps, learned.execution, { abandon: settings.abandonOnCancel, reason }, this.stopBudget(exitAt));
         if (stopped)
             this.deps.state.markStopped();
         return stopped ? 'stopped' : 'not stopped';
@@ -31937,6 +31959,7 @@ function prepare(deps) {
 // whole workflow, so updates are spaced and counted; a failing GitHub call is a warning, never the verdict.
 
 
+
 /** The first transition is shown at once; after that, at most one update per interval. */
 const MIN_UPDATE_INTERVAL_MS = 10_000;
 /** Live updates in one run, at most; the completion always comes on top and carries everything. */
@@ -32072,14 +32095,14 @@ class CheckRun {
         this.scheduled?.abort();
         this.scheduled = undefined;
     }
-    /** Completes it with the verdict; an update still on the wire is abandoned. Never throws. */
-    async complete(conclusion, output) {
+    /** Completes it with the verdict; an update still on the wire is abandoned. Never throws. `signal` bounds it all. */
+    async complete(conclusion, output, signal) {
         this.freeze();
         this.inFlight?.abort();
-        const id = await this.id;
-        if (id === undefined)
-            return; // the create already warned
         try {
+            const id = await abortable(this.id, signal);
+            if (id === undefined)
+                return; // the create already warned
             const client = await this.deps.client();
             await client.updateCheckRun({
                 ...this.ids(id),
@@ -32087,7 +32110,7 @@ class CheckRun {
                 conclusion,
                 completed_at: new Date(this.deps.clock.now()).toISOString(),
                 output,
-                request: { signal: AbortSignal.timeout(check_run_REQUEST_TIMEOUT_MS) }
+                request: { signal: AbortSignal.any([AbortSignal.timeout(check_run_REQUEST_TIMEOUT_MS), ...(signal ? [signal] : [])]) }
             });
             this.deps.log.info(`Check run ${this.where}: ${conclusion}`);
         }
@@ -32514,6 +32537,7 @@ function endingOutput(report, lines, ending) {
 // github-token: octokit is loaded then (github/client.ts), and not before. A failing GitHub call is a
 // warning, never the verdict.
 
+
 // A GitHub that does not answer must not hold the step for long.
 const commit_status_REQUEST_TIMEOUT_MS = 10_000;
 const MAX_DESCRIPTION = 140;
@@ -32531,13 +32555,16 @@ class CommitStatus {
     get context() {
         return `CodePipeline/${this.target.pipelineName}`;
     }
-    /** Posts the status after any posted before it; says so, or warns why not. Never throws. */
-    post(state, description, targetUrl) {
-        const send = () => this.send(state, description, targetUrl);
-        this.last = this.last ? this.last.then(send) : send();
+    /**
+     * Posts the status after any posted before it; says so, or warns why not. Never throws. `signal` bounds it all
+     * (a cancel's deadline), the wait for the one before included.
+     */
+    post(state, description, targetUrl, signal) {
+        const send = () => this.send(state, description, targetUrl, signal);
+        this.last = this.last ? abortable(this.last, signal).then(send, send) : send();
         return this.last;
     }
-    async send(state, description, targetUrl) {
+    async send(state, description, targetUrl, signal) {
         const { owner, repo, sha } = this.target;
         try {
             const client = await this.client();
@@ -32552,7 +32579,7 @@ class CommitStatus {
                 context: this.context,
                 description: cut,
                 target_url: targetUrl,
-                request: { signal: AbortSignal.timeout(commit_status_REQUEST_TIMEOUT_MS) }
+                request: { signal: AbortSignal.any([AbortSignal.timeout(commit_status_REQUEST_TIMEOUT_MS), ...(signal ? [signal] : [])]) }
             });
             this.log.info(`Commit status ${this.context} on ${sha.slice(0, 7)}: ${state}`);
         }
@@ -33109,6 +33136,7 @@ function maskDefaults(outputs, maskVariables, pipeline) {
 
 
 
+
 // The verdict is known and waits for this read: retried like any call, but not for a whole outage.
 const FINAL_PROGRESS_RETRY_MS = 30_000;
 function commitLink(report) {
@@ -33159,8 +33187,8 @@ async function summarize(deps, summary) {
     }
 }
 /** Completes the check run, if there is one, with what the job summary shows. */
-async function completeCheckRun(report, summary, ending) {
-    await report.checkRun?.complete(ending.conclusion, endingOutput(summary, report.progress.lines, { ...ending, annotationPath: report.github.workflowPath ?? '.github/workflows' }));
+async function completeCheckRun(report, summary, ending, signal) {
+    await report.checkRun?.complete(ending.conclusion, endingOutput(summary, report.progress.lines, { ...ending, annotationPath: report.github.workflowPath ?? '.github/workflows' }), signal);
 }
 /** What mask-variables asks, and what main masked at the start (the variables given as inputs). */
 function masking(report) {
@@ -33260,8 +33288,12 @@ async function reportUnfinished(deps, report, why) {
         completeCheckRun(report, summary, { conclusion: 'failure', title, message: why, annotation })
     ]);
 }
-// After the stop, one look at the execution and its actions: what the summary shows is what happened.
+// After the stop, one look at the execution and its actions: what the summary shows is what happened. Within
+// the guard's exit deadline, GitHub's final commit status and check run come first: the look gets at most
+// LOOK_AFTER_CANCEL_MS and never eats into GITHUB_SHARE_MS; the job summary (a local file) is written last.
 const LOOK_AFTER_CANCEL_MS = 1500;
+const GITHUB_SHARE_MS = 2000;
+const SUMMARY_SHARE_MS = 300;
 /** What became of the execution after a cancel, in the words of the summary, the commit status and the check run. */
 function cancelSentence(outcome, status) {
     if (isTerminal(status) && status !== 'Stopped')
@@ -33276,35 +33308,39 @@ function cancelSentence(outcome, status) {
         return 'The workflow run was cancelled, so the execution was stopped';
     return 'The workflow run was cancelled, so the execution is stopping';
 }
-/** The execution and its actions as they are now, within a short time; 'Unknown' when they cannot be read. */
-async function lookAfterCancel(deps, report) {
+/** The execution and its actions as they are now, within `ms`; 'Unknown' when they cannot be read in time. */
+async function lookAfterCancel(deps, report, ms) {
     const { pipelineName, executionId } = report.execution;
+    if (ms <= 0)
+        return { status: 'Unknown' };
+    const { signal, clear } = timeoutSignal(deps.clock, ms);
     const [state] = await Promise.all([
-        deps.port.getExecution(pipelineName, executionId, AbortSignal.timeout(LOOK_AFTER_CANCEL_MS)).catch((err) => {
+        deps.port.getExecution(pipelineName, executionId, signal).catch((err) => {
             deps.log.debug(`Could not read the execution after the cancel: ${(0,errors/* errorMessage */.gJ)(err)}`);
             return { status: 'Unknown' };
         }),
-        deps.port.listActionRuns(pipelineName, executionId, AbortSignal.timeout(LOOK_AFTER_CANCEL_MS)).then((runs) => report.progress.update(runs), (err) => deps.log.debug(`Could not read the actions after the cancel: ${(0,errors/* errorMessage */.gJ)(err)}`))
-    ]);
+        deps.port.listActionRuns(pipelineName, executionId, signal).then((runs) => report.progress.update(runs), (err) => deps.log.debug(`Could not read the actions after the cancel: ${(0,errors/* errorMessage */.gJ)(err)}`))
+    ]).finally(clear);
     return state;
 }
-/** A cancel: the summary, the commit status and the check run say what the cancel did, with the actions after it. */
-async function reportCancelled(deps, report, outcome) {
+/**
+ * A cancel: the commit status and the check run say what the cancel did, then the job summary, with the actions
+ * as they are after it; all done by `byMs` (clock time), when the cancel guard exits.
+ */
+async function reportCancelled(deps, report, outcome, byMs) {
     report.checkRun?.freeze();
-    const state = await lookAfterCancel(deps, report);
+    const left = () => byMs - deps.clock.now();
+    const state = await lookAfterCancel(deps, report, Math.min(LOOK_AFTER_CANCEL_MS, left() - GITHUB_SHARE_MS - SUMMARY_SHARE_MS));
     const why = cancelSentence(outcome, state.status);
     const summary = reportOf(deps.clock, report, { status: state.status, statusSummary: why });
-    await summarize(deps, summary);
     const passed = state.status === 'Succeeded';
     const conclusion = passed ? 'success' : 'cancelled';
+    const { signal, clear } = timeoutSignal(deps.clock, left() - SUMMARY_SHARE_MS);
     await Promise.all([
-        report.commitStatus?.post(statusFor(passed, state.status), why, report.execution.consoleUrl),
-        completeCheckRun(report, summary, {
-            conclusion,
-            title: passed ? endingTitle(summary, true) : 'Cancelled with the workflow run',
-            message: why
-        })
-    ]);
+        report.commitStatus?.post(statusFor(passed, state.status), why, report.execution.consoleUrl, signal),
+        completeCheckRun(report, summary, { conclusion, title: passed ? endingTitle(summary, true) : 'Cancelled with the workflow run', message: why }, signal)
+    ]).finally(clear);
+    await summarize(deps, summary);
 }
 
 ;// CONCATENATED MODULE: ./src/report/on-github.ts
@@ -33600,7 +33636,7 @@ async function follow(main, report, declaration) {
     const { execution, progress } = report;
     const { pipelineName, executionId } = execution;
     // Before anything is awaited: a cancel from now on ends the summary, the commit status and the check run too.
-    guard.following(execution, (outcome) => reportCancelled(main.ending, report, outcome));
+    guard.following(execution, (outcome, byMs) => reportCancelled(main.ending, report, outcome, byMs));
     const timeout = new WaitTimeout(clock, settings.waitTimeoutMs);
     const waitSignal = AbortSignal.any([guard.signal, timeout.signal]);
     let final;

@@ -12,7 +12,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ml: () => (/* binding */ systemClock)
 });
 
-// UNUSED EXPORTS: MAX_TIMER_MS, sleepAnyLength
+// UNUSED EXPORTS: MAX_TIMER_MS, sleepAnyLength, timeoutSignal
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
@@ -57,6 +57,16 @@ function abortable(work, signal) {
 function abortError(signal) {
     const message = signal.reason instanceof Error ? signal.reason.message : 'The operation was aborted';
     return Object.assign(new Error(message), { name: 'AbortError' });
+}
+/** A signal that aborts `ms` from now on `clock` (at once if `ms` <= 0); `clear()` once it is not needed. */
+function timeoutSignal(clock, ms) {
+    const fired = new AbortController();
+    const timer = new AbortController();
+    if (ms <= 0)
+        fired.abort();
+    else
+        clock.sleep(ms, timer.signal).then(() => fired.abort(), () => undefined);
+    return { signal: fired.signal, clear: () => timer.abort() };
 }
 
 
