@@ -126,12 +126,13 @@ async function follow(main: Main, report: ReportContext, declaration: SourcePlan
   const waitSignal = AbortSignal.any([guard.signal, timeout.signal])
   let final: ExecutionState
   try {
-    const { expectedMs, structure } = await learnExpectations(port, log, pipelineName, executionId, declaration, waitSignal)
+    const { expectedMs, remainders, structure } = await learnExpectations(port, log, pipelineName, executionId, declaration, waitSignal)
     progress.setStructure(structure)
     const followed = {
       execution,
       startedAt: report.startedAt,
       expectedMs,
+      remainders,
       progress,
       waits: report.waits,
       afterProgress: report.logs?.afterProgress

@@ -1,3 +1,4 @@
+import type { ActionRun } from '../../src/codepipeline/port.js'
 import { expectedDuration, learnExpectations } from '../../src/execution/history.js'
 import { awsError, FakeLog, FakePort } from '../support/fakes.js'
 
@@ -50,4 +51,49 @@ test('failures only cost precision', async () => {
   port.history = awsError('AccessDeniedException')
   port.structure = awsError('AccessDeniedException')
   expect(await learnExpectations(port, new FakeLog(), 'p', 'me')).toEqual({ expectedMs: undefined, structure: undefined })
+})
+
+/** A port that also lists past action runs (ListActionExecutions without a filter). */
+class PortWithPastRuns extends FakePort {
+  pastRuns: ActionRun[] = []
+  async listPastActionRuns(pipelineName: string, maxResults: number): Promise<ActionRun[]> {
+    this.calls.push({ op: 'pastActions', args: [pipelineName, maxResults] })
+    return Promise.resolve(this.pastRuns)
+  }
+}
+
+test('past action runs: one call, only when there are past successes; they give what remains after each action', async () => {
+  const port = new PortWithPastRuns()
+  port.history = [past('a', 'Succeeded', 61.3)]
+  port.pastRuns = [
+    {
+      actionExecutionId: 'x',
+      executionId: 'a',
+      stageName: 'S',
+      actionName: 'A',
+      status: 'Succeeded',
+      startTime: 1000,
+      lastUpdateTime: 51_300
+    }
+  ]
+  const learned = await learnExpectations(port, new FakeLog(), 'p', 'me', { name: 'p', roleArn: 'r', stages: [] })
+  expect(port.ops()).toEqual(['history', 'pastActions'])
+  expect(port.calls[1].args).toEqual(['p', 100])
+  expect(learned.remainders?.afterEnd.get('S\u0000A')).toBe(11_000)
+
+  const first = new PortWithPastRuns()
+  first.history = [past('me', 'InProgress', 1)]
+  expect((await learnExpectations(first, new FakeLog(), 'p', 'me', { name: 'p', roleArn: 'r', stages: [] })).remainders).toBeUndefined()
+  expect(first.ops()).toEqual(['history'])
+})
+
+test('past action runs that cannot be read only cost precision', async () => {
+  const port = new PortWithPastRuns()
+  port.history = [past('a', 'Succeeded', 61.3)]
+  port.listPastActionRuns = () => Promise.reject(awsError('AccessDeniedException'))
+  expect(await learnExpectations(port, new FakeLog(), 'p', 'me', { name: 'p', roleArn: 'r', stages: [] })).toEqual({
+    expectedMs: 61_300,
+    remainders: undefined,
+    structure: []
+  })
 })

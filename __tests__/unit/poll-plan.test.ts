@@ -1,4 +1,11 @@
-import { END_MARGIN_MS, planNextPoll, STATUS_AT_LEAST_EVERY_MS, type PlanInput, type PollPlan } from '../../src/execution/poll-plan.js'
+import {
+  END_MARGIN_MS,
+  LAST_STAGE_CAP_MS,
+  planNextPoll,
+  STATUS_AT_LEAST_EVERY_MS,
+  type PlanInput,
+  type PollPlan
+} from '../../src/execution/poll-plan.js'
 import type { ProgressView } from '../../src/report/progress.js'
 
 const T0 = 1_700_000_000_000
@@ -78,6 +85,55 @@ describe('with history', () => {
   })
 })
 
+describe("with each action's own history: the predicted end", () => {
+  const MIN = 60_000
+  // A 2 h approval, answered at 120 min; what remains after it is 6 min; the run's usual length (51 min) is no help.
+  const approvedAt = 120 * MIN
+  const endAt = approvedAt + 6 * MIN + 3200
+  const progressAt = (t: number): ProgressView => ({ ...quiet, approvalWaiting: t < approvedAt })
+  function run(predictedFrom: (t: number) => number | undefined) {
+    let now = 0
+    let lastCall: PlanInput['lastCall'] = 'progress'
+    let [lastStatusAt, lastProgressAt, predictedEndAt, progress] = [0, 0, undefined as number | undefined, quiet]
+    const calls: number[] = []
+    for (let i = 0; i < 400; i++) {
+      const plan = planNextPoll({
+        ...input(now, { expectedMs: 51 * MIN, predictedEndAt }),
+        progress,
+        lastCall,
+        lastStatusAt: T0 + lastStatusAt,
+        lastProgressAt: T0 + lastProgressAt
+      })
+      now += plan.delayMs
+      calls.push(now)
+      lastCall = plan.call
+      if (plan.call === 'status') {
+        lastStatusAt = now
+        if (now >= endAt) return { latency: now - endAt, calls }
+      } else {
+        lastProgressAt = now
+        progress = progressAt(now)
+        const predicted = predictedFrom(now)
+        predictedEndAt = predicted === undefined ? undefined : T0 + predicted
+      }
+    }
+    throw new Error('never ended')
+  }
+  test('once the approval is answered, the known remainder: the end is seen within a second', () => {
+    const { latency, calls } = run((t) => (t >= approvedAt ? endAt : undefined))
+    expect(latency).toBe(END_MARGIN_MS)
+    // No denser than the approval's pace after it either: a status lands on the end.
+    expect(calls.filter((t) => t > approvedAt).length).toBeLessThanOrEqual(8)
+  })
+  test('without the remainder (the usual length only), the same run is seen later', () => {
+    expect(run(() => undefined).latency).toBeGreaterThan(5000)
+  })
+  test('a prediction a little early: polls back off from the predicted end, the latency under the lateness', () => {
+    const { latency } = run((t) => (t >= approvedAt ? endAt - 4000 : undefined))
+    expect(latency).toBeLessThanOrEqual(4000)
+  })
+})
+
 describe('without history', () => {
   test('a 61.3 s first run: the last stage is seen, polled densely, the end found within 5 s, under 16 polls', () => {
     const lastStageAt = 46_300
@@ -96,6 +152,11 @@ describe('without history', () => {
     expect(planNextPoll(input(40_000)).delayMs).toBe(10_000)
     expect(planNextPoll(input(600_000)).delayMs).toBe(60_000)
     expect(planNextPoll(input(600_000, { limits: { minMs: 1000, maxMs: 30_000 } })).delayMs).toBe(30_000)
+  })
+  test('once the last stage runs, no sparser than LAST_STAGE_CAP_MS, however long it runs', () => {
+    const lastStage = { ...quiet, lastStageStartedAt: T0 + 1500_000 }
+    expect(planNextPoll(input(1510_000, { progress: lastStage })).delayMs).toBe(2500)
+    expect(planNextPoll(input(1790_000, { progress: lastStage })).delayMs).toBe(LAST_STAGE_CAP_MS)
   })
   test('the limits win over the built-in floor and cap', () => {
     expect(planNextPoll(input(0, { limits: { minMs: 5000, maxMs: 5000 } })).delayMs).toBe(5000)

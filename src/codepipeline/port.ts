@@ -4,6 +4,7 @@ import {
   GetPipelineCommand,
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
+  ListActionExecutionsCommand,
   ListPipelineExecutionsCommand,
   paginateListActionExecutions,
   paginateListRuleExecutions,
@@ -49,6 +50,8 @@ export interface ExecutionState {
 /** One action run of an execution, as ListActionExecutions tells it. Times are epoch ms. */
 export interface ActionRun {
   actionExecutionId: string
+  /** The execution it belongs to. */
+  executionId?: string
   stageName: string
   actionName: string
   /** InProgress, Abandoned, Succeeded or Failed. */
@@ -106,6 +109,8 @@ export interface CodePipelinePort {
   getPipeline(pipelineName: string, signal?: AbortSignal): Promise<PipelineDeclaration>
   /** Every action run of this execution (all pages), never another execution's. */
   listActionRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<ActionRun[]>
+  /** The newest action runs of the pipeline, any execution's, newest first; one call (history.ts). */
+  listPastActionRuns?(pipelineName: string, maxResults: number, signal?: AbortSignal): Promise<ActionRun[]>
   /** Stage and action names in order, from GetPipelineState (its states may be another execution's: unused). */
   getStructure(pipelineName: string, signal?: AbortSignal): Promise<Structure>
   /** The newest executions of the pipeline, newest first; one call. */
@@ -124,6 +129,7 @@ function toActionRun(d: ActionExecutionDetail): ActionRun {
   const result = d.output?.executionResult
   return {
     actionExecutionId: d.actionExecutionId ?? `${d.stageName}/${d.actionName}`,
+    executionId: d.pipelineExecutionId,
     stageName: d.stageName ?? '',
     actionName: d.actionName ?? '',
     status: d.status ?? 'Unknown',
@@ -261,6 +267,14 @@ class SdkCodePipeline implements CodePipelinePort {
       }
       return runs
     })
+  }
+
+  async listPastActionRuns(pipelineName: string, maxResults: number, signal?: AbortSignal): Promise<ActionRun[]> {
+    const command = new ListActionExecutionsCommand({ pipelineName, maxResults })
+    const out = await this.call('codepipeline:ListActionExecutions', pipelineName, signal, () =>
+      this.client.send(command, { abortSignal: signal })
+    )
+    return (out.actionExecutionDetails ?? []).map(toActionRun)
   }
 
   async getStructure(pipelineName: string, signal?: AbortSignal): Promise<Structure> {

@@ -17,6 +17,8 @@ export interface PlanInput {
   startedAt: number
   /** The usual duration of a successful execution; undefined without history. */
   expectedMs?: number
+  /** When this execution should end, from its newest known moment and each action's own history (remainders). */
+  predictedEndAt?: number
   progress: ProgressView
   /** The call just made (`progress` before the first poll). */
   lastCall: CallKind
@@ -35,22 +37,32 @@ export const STATUS_AT_LEAST_EVERY_MS = 60_000
 const NO_HISTORY_FLOOR_MS = 2000
 // ...and no sparser than this while the run is young, so the end is seen within a few seconds.
 const NO_HISTORY_CAP_MS = 10_000
+// Without history, once the last stage runs its end may come at any moment: no sparser than this.
+export const LAST_STAGE_CAP_MS = 15_000
 
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value))
 
-function withHistory(input: PlanInput, expectedMs: number): PollPlan | undefined {
-  const { now, startedAt, limits } = input
-  const target = startedAt + expectedMs + END_MARGIN_MS
-  const cadence = clamp(expectedMs / 4, limits.minMs, limits.maxMs)
+/** Aims just after `endAt`; `spanMs` (the run's usual length) sets the cadence until then. Undefined once
+ * the end is later than history can explain. */
+function towardEnd(input: PlanInput, endAt: number, spanMs: number): PollPlan | undefined {
+  const { now, limits } = input
+  const target = endAt + END_MARGIN_MS
+  const cadence = clamp(spanMs / 4, limits.minMs, limits.maxMs)
   const remaining = target - now
   // Land exactly on the expected end rather than just before it.
   if (remaining > 0)
     return remaining <= cadence + limits.minMs ? { call: 'status', delayMs: remaining } : { call: 'progress', delayMs: cadence }
   const late = -remaining
-  if (late > expectedMs) return undefined // history was wrong about this run: back off as if there were none
+  if (late > spanMs) return undefined // history was wrong about this run: back off as if there were none
   // Late: the further past the expected end, the less the next second matters (latency stays under the lateness).
   const delayMs = clamp(late, limits.minMs, limits.maxMs)
   return { call: now - input.lastProgressAt >= cadence ? 'progress' : 'status', delayMs }
+}
+
+/** Toward the predicted end (each action's own history), else the usual duration's end. */
+function withHistory(input: PlanInput, expectedMs: number): PollPlan | undefined {
+  const endAt = input.predictedEndAt ?? input.startedAt + expectedMs
+  return towardEnd(input, endAt, Math.max(expectedMs, endAt - input.startedAt))
 }
 
 function withoutHistory(input: PlanInput): PollPlan {
@@ -65,7 +77,7 @@ function withoutHistory(input: PlanInput): PollPlan {
 function inLastStage(input: PlanInput, startedMs: number): PollPlan {
   const { now, limits } = input
   const floor = Math.max(limits.minMs, Math.min(NO_HISTORY_FLOOR_MS, limits.maxMs))
-  return { call: 'progress', delayMs: clamp((now - startedMs) / 4, floor, limits.maxMs) }
+  return { call: 'progress', delayMs: clamp((now - startedMs) / 4, floor, Math.min(LAST_STAGE_CAP_MS, limits.maxMs)) }
 }
 
 export const planNextPoll: PollPlanner = (input) => {

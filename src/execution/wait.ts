@@ -5,6 +5,7 @@ import { isAbortError } from '../clock.js'
 import { awsErrorName, errorMessage } from '../errors.js'
 import type { PollLimits } from '../inputs/limits.js'
 import type { CallKind, PollPlanner } from './poll-plan.js'
+import { predictEnd, type Remainders } from './remainders.js'
 import type { Clock, Log, Outputs } from '../ports.js'
 import type { ProgressTracker } from '../report/progress.js'
 import type { WaitExplainer } from '../report/waits.js'
@@ -34,6 +35,8 @@ export interface Followed {
   startedAt: number
   /** The usual duration of a successful execution, if history tells. */
   expectedMs?: number
+  /** What remains after each action, if past runs tell (remainders.ts). */
+  remainders?: Remainders
   progress: ProgressTracker
   /** Explains waits (V2: queues, transitions, conditions, retries); optional. */
   waits?: WaitExplainer
@@ -68,8 +71,10 @@ function sayStatus(log: Log, executionId: string, state: ExecutionState, last: s
 }
 
 /** What the planner knows of the execution: when it started, how long it usually takes, what it is doing. */
-function known({ startedAt, expectedMs, progress, waits }: Followed) {
-  return { startedAt, expectedMs, progress: { ...progress.view(), longWait: waits?.longWait(progress.latest) ?? false } }
+function known({ startedAt, expectedMs, remainders, progress, waits }: Followed) {
+  const endAt = remainders && predictEnd(remainders, progress.latest)
+  const predictedEndAt = endAt === undefined ? undefined : progress.onRunnerClock(endAt)
+  return { startedAt, expectedMs, predictedEndAt, progress: { ...progress.view(), longWait: waits?.longWait(progress.latest) ?? false } }
 }
 
 export async function waitForExecution(deps: WaitDeps, followed: Followed, signal?: AbortSignal): Promise<ExecutionState> {

@@ -155,7 +155,7 @@ export class ProgressTracker {
   }
 
   /** An AWS time as the runner's clock would have read it. */
-  private onRunnerClock(awsTime: number): number {
+  onRunnerClock(awsTime: number): number {
     return this.startedAt + (awsTime - (this.awsStart ?? awsTime))
   }
 
