@@ -3401,7 +3401,7 @@ __webpack_unused_export__ = LatestInPipelineExecutionFilter$;
 __webpack_unused_export__ = LimitExceededException;
 __webpack_unused_export__ = LimitExceededException$;
 __webpack_unused_export__ = ListActionExecutions$;
-__webpack_unused_export__ = ListActionExecutionsCommand;
+exports.X$i = ListActionExecutionsCommand;
 __webpack_unused_export__ = ListActionExecutionsInput$;
 __webpack_unused_export__ = ListActionExecutionsOutput$;
 __webpack_unused_export__ = ListActionTypes$;
@@ -29314,6 +29314,7 @@ function toActionRun(d) {
     const result = d.output?.executionResult;
     return {
         actionExecutionId: d.actionExecutionId ?? `${d.stageName}/${d.actionName}`,
+        executionId: d.pipelineExecutionId,
         stageName: d.stageName ?? '',
         actionName: d.actionName ?? '',
         status: d.status ?? 'Unknown',
@@ -29428,6 +29429,11 @@ class SdkCodePipeline {
             }
             return runs;
         });
+    }
+    async listPastActionRuns(pipelineName, maxResults, signal) {
+        const command = new dist_cjs/* ListActionExecutionsCommand */.X$i({ pipelineName, maxResults });
+        const out = await this.call('codepipeline:ListActionExecutions', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
+        return (out.actionExecutionDetails ?? []).map(toActionRun);
     }
     async getStructure(pipelineName, signal) {
         const command = new dist_cjs/* GetPipelineStateCommand */.dz2({ name: pipelineName });
@@ -30518,10 +30524,164 @@ function mayStop(execution) {
     return execution.origin === 'started';
 }
 
-;// CONCATENATED MODULE: ./src/execution/history.ts
+;// CONCATENATED MODULE: ./src/report/progress.ts
+function formatDuration(ms) {
+    const s = Math.max(0, ms) / 1000;
+    if (s < 60)
+        return `${s.toFixed(1)}s`;
+    const whole = Math.round(s);
+    if (whole < 3600)
+        return `${Math.floor(whole / 60)}m ${String(whole % 60).padStart(2, '0')}s`;
+    return `${Math.floor(whole / 3600)}h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')}m`;
+}
+function isApproval(run) {
+    return run.category === 'Approval';
+}
+/** The newest run of each stage/action: a retried action has several. */
+function latestRuns(runs) {
+    const latest = new Map();
+    for (const run of [...runs].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0))) {
+        latest.set(`${run.stageName}\u0000${run.actionName}`, run);
+    }
+    return latest;
+}
+/** The log line for a run that has just reached `run.status`; `startedAt` is the execution's start on AWS's clock. */
+function describeTransition(run, startedAt, approvalUrl, attempt = 1) {
+    const at = (run.status === 'InProgress' ? run.startTime : run.lastUpdateTime) ?? startedAt;
+    const when = `[+${formatDuration(at - startedAt)}]`;
+    // A stage retry (automatic or manual) runs actions again under the same execution: say which attempt.
+    const name = `${run.stageName} / ${run.actionName}${attempt > 1 ? ` (attempt ${attempt})` : ''}`;
+    const took = run.startTime !== undefined && run.lastUpdateTime !== undefined ? ` after ${formatDuration(run.lastUpdateTime - run.startTime)}` : '';
+    const url = run.externalUrl ? `: ${run.externalUrl}` : '';
+    switch (run.status) {
+        case 'InProgress':
+            if (isApproval(run))
+                return `${when} ${name} is waiting for a manual approval: ${run.externalUrl ?? approvalUrl}`;
+            return `${when} ${name} started${url}`;
+        case 'Succeeded':
+            return `${when} ${name} succeeded${took}${url}`;
+        case 'Failed': {
+            const why = run.errorMessage ?? run.summary;
+            return `${when} ${name} failed${took}${why ? `: ${why}` : ''}${run.externalUrl ? ` (${run.externalUrl})` : ''}`;
+        }
+        case 'Abandoned':
+            return `${when} ${name} abandoned${took}`;
+        default:
+            return `${when} ${name} is ${run.status}${url}`;
+    }
+}
+/** Which attempt of its stage/action each run is (1 for the first), in start order. */
+function attemptNumbers(runs) {
+    const seen = new Map();
+    const attempt = new Map();
+    for (const run of [...runs].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0))) {
+        const key = `${run.stageName}\u0000${run.actionName}`;
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+        attempt.set(run.actionExecutionId, seen.get(key) ?? 1);
+    }
+    return attempt;
+}
+// When the run reached its status; at the same instant, an end is told before the start it led to.
+function transitionTime(run) {
+    return run.status === 'InProgress' ? (run.startTime ?? 0) + 0.5 : (run.lastUpdateTime ?? 0);
+}
+/**
+ * Remembers what was said about each action run, so that each transition is said once. AWS's times and the
+ * runner's clock are never compared: the log's offsets count from the first action's start on AWS's clock, and
+ * an AWS time reaches the planner translated by that same anchor (the first action started when Start answered),
+ * so a runner whose clock is minutes off neither prints +10m offsets nor polls as if the stage had run for ten minutes.
+ */
+class ProgressTracker {
+    log;
+    startedAt;
+    approvalUrl;
+    structure;
+    said = new Map();
+    told = [];
+    runs = [];
+    /** Called after an update that had something new to say (the live check run listens). */
+    onChange;
+    unreadWhy;
+    /** The earliest action start seen, on AWS's clock. */
+    awsStart;
+    constructor(log, startedAt, approvalUrl, structure) {
+        this.log = log;
+        this.startedAt = startedAt;
+        this.approvalUrl = approvalUrl;
+        this.structure = structure;
+    }
+    setStructure(structure) {
+        this.structure = structure;
+    }
+    /** The stages and actions in order, when known. */
+    get stages() {
+        return this.structure;
+    }
+    get latest() {
+        return this.runs;
+    }
+    /** Every transition line said so far, oldest first. */
+    get lines() {
+        return this.told;
+    }
+    /** Why the final read failed, when it did: the actions are as last seen, not as they ended. */
+    get unread() {
+        return this.unreadWhy;
+    }
+    /** The read after the verdict, so the table shows how each action ended; remembers why when it fails. */
+    async finalUpdate(read) {
+        try {
+            this.update(await read());
+        }
+        catch (err) {
+            this.unreadWhy = err instanceof Error ? err.message : String(err);
+        }
+    }
+    /** Logs the transitions since the last update, oldest first. */
+    update(runs) {
+        this.runs = runs;
+        for (const run of runs)
+            if (run.startTime !== undefined && !(run.startTime >= (this.awsStart ?? Infinity)))
+                this.awsStart = run.startTime;
+        const byTime = [...runs].sort((a, b) => transitionTime(a) - transitionTime(b));
+        const before = this.told.length;
+        const attempts = attemptNumbers(runs);
+        for (const run of byTime) {
+            if (this.said.get(run.actionExecutionId) === run.status)
+                continue;
+            this.said.set(run.actionExecutionId, run.status);
+            const line = describeTransition(run, this.awsStart ?? transitionTime(run), this.approvalUrl, attempts.get(run.actionExecutionId));
+            this.told.push(line);
+            this.log.info(line);
+        }
+        if (this.told.length > before)
+            this.onChange?.();
+    }
+    /** An AWS time as the runner's clock would have read it. */
+    onRunnerClock(awsTime) {
+        return this.startedAt + (awsTime - (this.awsStart ?? awsTime));
+    }
+    view() {
+        const runs = [...latestRuns(this.runs).values()];
+        const running = runs.filter((r) => r.status === 'InProgress');
+        const lastStage = this.structure?.at(-1);
+        const inLast = (r) => r.stageName === lastStage?.name;
+        const lastStageDone = lastStage !== undefined &&
+            lastStage.actions.every((name) => runs.some((r) => inLast(r) && r.actionName === name && r.status === 'Succeeded'));
+        const broken = runs.some((r) => r.status === 'Failed' || r.status === 'Abandoned');
+        return {
+            approvalWaiting: running.some(isApproval),
+            suggestsEnd: broken || lastStageDone || (runs.length > 0 && running.length === 0),
+            lastStageStartedAt: running.some(inLast)
+                ? this.onRunnerClock(Math.min(...runs.filter(inLast).map((r) => r.startTime ?? Infinity)))
+                : undefined
+        };
+    }
+}
 
-// One call, small: enough successes for a median, recent enough to reflect today's pipeline.
-const HISTORY_SIZE = 10;
+;// CONCATENATED MODULE: ./src/execution/remainders.ts
+
+// As for the whole run's duration (history.ts): recent enough to reflect today's pipeline.
 const MEDIAN_OF = 5;
 /** NaN for no values. */
 function median(values) {
@@ -30530,30 +30690,112 @@ function median(values) {
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
+const keyOf = (run) => `${run.stageName}\u0000${run.actionName}`;
+function medians(samples) {
+    return new Map([...samples].map(([key, values]) => [key, median(values.slice(0, MEDIAN_OF))]));
+}
+/** From past executions (newest first) and their action runs; undefined when no successful one has runs. */
+function learnRemainders(past, runs, excludeId) {
+    const ends = new Map(past
+        .filter((e) => e.status === 'Succeeded' && e.id !== excludeId && e.lastUpdateTime !== undefined)
+        .map((e) => [e.id, e.lastUpdateTime]));
+    const afterStart = new Map();
+    const afterEnd = new Map();
+    const add = (to, key, ms) => {
+        if (ms >= 0)
+            to.set(key, [...(to.get(key) ?? []), ms]);
+    };
+    // Newest execution first, so each action's first samples are its newest.
+    for (const [id, end] of ends) {
+        const own = runs.filter((r) => r.executionId === id);
+        for (const run of latestRuns(own).values()) {
+            if (run.status !== 'Succeeded')
+                continue;
+            if (run.startTime !== undefined)
+                add(afterStart, keyOf(run), end - run.startTime);
+            if (run.lastUpdateTime !== undefined)
+                add(afterEnd, keyOf(run), end - run.lastUpdateTime);
+        }
+    }
+    if (afterStart.size === 0 && afterEnd.size === 0)
+        return undefined;
+    return { afterStart: medians(afterStart), afterEnd: medians(afterEnd) };
+}
+/**
+ * When this execution should end, on AWS's clock, from its newest known moment: the latest action start or
+ * end that history knows the remainder of. Undefined while a manual approval waits (nobody knows when it is
+ * answered) or when history knows none of the actions seen.
+ */
+function predictEnd(remainders, runs) {
+    const latest = [...latestRuns(runs).values()];
+    if (latest.some((r) => r.category === 'Approval' && r.status === 'InProgress'))
+        return undefined;
+    let best;
+    const consider = (at, remainder) => {
+        if (at === undefined || remainder === undefined)
+            return;
+        const end = at + remainder;
+        // The newest moment knows the most; at the same moment (parallel actions), the later end is the truth.
+        if (best === undefined || at > best.at || (at === best.at && end > best.end))
+            best = { at, end };
+    };
+    for (const run of latest) {
+        if (run.status === 'Succeeded')
+            consider(run.lastUpdateTime, remainders.afterEnd.get(keyOf(run)));
+        else if (run.status === 'InProgress')
+            consider(run.startTime, remainders.afterStart.get(keyOf(run)));
+    }
+    return best?.end;
+}
+
+;// CONCATENATED MODULE: ./src/execution/history.ts
+
+
+// One call, small: enough successes for a median, recent enough to reflect today's pipeline.
+const HISTORY_SIZE = 10;
+// One page of past action runs: a few executions' worth for most pipelines.
+const ACTION_HISTORY_SIZE = 100;
+const history_MEDIAN_OF = 5;
+
 /** The median duration of the latest successful executions other than this one; undefined without any. */
 function expectedDuration(past, excludeId) {
     const durations = past
         .filter((e) => e.status === 'Succeeded' && e.id !== excludeId && e.startTime !== undefined && e.lastUpdateTime !== undefined)
         .map((e) => e.lastUpdateTime - e.startTime)
         .filter((ms) => ms > 0)
-        .slice(0, MEDIAN_OF);
+        .slice(0, history_MEDIAN_OF);
     return durations.length > 0 ? median(durations) : undefined;
 }
 function structureOf(pipeline) {
     return (pipeline.stages ?? []).map((stage) => ({ name: stage.name ?? '', actions: (stage.actions ?? []).map((a) => a.name ?? '') }));
 }
+/** The usual duration, then (only when there are past successes to learn from) what remains after each action. */
+async function learnPast(port, log, pipelineName, executionId, signal) {
+    const past = await port.listRecentExecutions(pipelineName, HISTORY_SIZE, signal);
+    const expectedMs = expectedDuration(past, executionId);
+    if (expectedMs === undefined || !port.listPastActionRuns)
+        return { expectedMs };
+    const runs = await port.listPastActionRuns(pipelineName, ACTION_HISTORY_SIZE, signal).catch((err) => {
+        log.debug(`No past action runs of ${pipelineName}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        return [];
+    });
+    return { expectedMs, remainders: learnRemainders(past, runs, executionId) };
+}
 /** Both in parallel; the order is fetched only when discovery did not already read the declaration. */
 async function learnExpectations(port, log, pipelineName, executionId, declaration, signal) {
-    const history = port.listRecentExecutions(pipelineName, HISTORY_SIZE, signal).then((past) => expectedDuration(past, executionId), (err) => void log.debug(`No history of ${pipelineName}: ${(0,errors/* errorMessage */.gJ)(err)}`));
+    const history = learnPast(port, log, pipelineName, executionId, signal).catch((err) => {
+        log.debug(`No history of ${pipelineName}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        return {};
+    });
     const order = declaration
         ? Promise.resolve(structureOf(declaration))
         : port
             .getStructure(pipelineName, signal)
             .catch((err) => void log.debug(`No stage names of ${pipelineName}: ${(0,errors/* errorMessage */.gJ)(err)}`));
-    const [expectedMs, structure] = await Promise.all([history, order]);
+    const [{ expectedMs, remainders }, structure] = await Promise.all([history, order]);
     if (expectedMs !== undefined)
         log.info(`Recent successful executions took about ${Math.round(expectedMs / 1000)} s.`);
-    return { expectedMs, structure: structure ?? undefined };
+    return { expectedMs, remainders, structure: structure ?? undefined };
 }
 
 ;// CONCATENATED MODULE: ./src/github/event-time.ts
@@ -31343,6 +31585,7 @@ async function handleTimeout(deps, execution) {
 
 
 
+
 // Stopping and InProgress are not here: a Stopping execution may still finish its actions.
 const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
 /** After a progress poll: a queue before the first stage explained, and the running actions' new log lines. */
@@ -31370,8 +31613,10 @@ function sayStatus(log, executionId, state, last) {
     return shown;
 }
 /** What the planner knows of the execution: when it started, how long it usually takes, what it is doing. */
-function known({ startedAt, expectedMs, progress, waits }) {
-    return { startedAt, expectedMs, progress: { ...progress.view(), longWait: waits?.longWait(progress.latest) ?? false } };
+function known({ startedAt, expectedMs, remainders, progress, waits }) {
+    const endAt = remainders && predictEnd(remainders, progress.latest);
+    const predictedEndAt = endAt === undefined ? undefined : progress.onRunnerClock(endAt);
+    return { startedAt, expectedMs, predictedEndAt, progress: { ...progress.view(), longWait: waits?.longWait(progress.latest) ?? false } };
 }
 async function waitForExecution(deps, followed, signal) {
     const { port, clock, log } = deps;
@@ -31642,21 +31887,30 @@ const STATUS_AT_LEAST_EVERY_MS = 60_000;
 const NO_HISTORY_FLOOR_MS = 2000;
 // ...and no sparser than this while the run is young, so the end is seen within a few seconds.
 const NO_HISTORY_CAP_MS = 10_000;
+// Without history, once the last stage runs its end may come at any moment: no sparser than this.
+const LAST_STAGE_CAP_MS = 15_000;
 const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
-function withHistory(input, expectedMs) {
-    const { now, startedAt, limits } = input;
-    const target = startedAt + expectedMs + END_MARGIN_MS;
-    const cadence = clamp(expectedMs / 4, limits.minMs, limits.maxMs);
+/** Aims just after `endAt`; `spanMs` (the run's usual length) sets the cadence until then. Undefined once
+ * the end is later than history can explain. */
+function towardEnd(input, endAt, spanMs) {
+    const { now, limits } = input;
+    const target = endAt + END_MARGIN_MS;
+    const cadence = clamp(spanMs / 4, limits.minMs, limits.maxMs);
     const remaining = target - now;
     // Land exactly on the expected end rather than just before it.
     if (remaining > 0)
         return remaining <= cadence + limits.minMs ? { call: 'status', delayMs: remaining } : { call: 'progress', delayMs: cadence };
     const late = -remaining;
-    if (late > expectedMs)
+    if (late > spanMs)
         return undefined; // history was wrong about this run: back off as if there were none
     // Late: the further past the expected end, the less the next second matters (latency stays under the lateness).
     const delayMs = clamp(late, limits.minMs, limits.maxMs);
     return { call: now - input.lastProgressAt >= cadence ? 'progress' : 'status', delayMs };
+}
+/** Toward the predicted end (each action's own history), else the usual duration's end. */
+function withHistory(input, expectedMs) {
+    const endAt = input.predictedEndAt ?? input.startedAt + expectedMs;
+    return towardEnd(input, endAt, Math.max(expectedMs, endAt - input.startedAt));
 }
 function withoutHistory(input) {
     const { now, startedAt, limits } = input;
@@ -31669,7 +31923,7 @@ function withoutHistory(input) {
 function inLastStage(input, startedMs) {
     const { now, limits } = input;
     const floor = Math.max(limits.minMs, Math.min(NO_HISTORY_FLOOR_MS, limits.maxMs));
-    return { call: 'progress', delayMs: clamp((now - startedMs) / 4, floor, limits.maxMs) };
+    return { call: 'progress', delayMs: clamp((now - startedMs) / 4, floor, Math.min(LAST_STAGE_CAP_MS, limits.maxMs)) };
 }
 const planNextPoll = (input) => {
     const { progress, limits, now } = input;
@@ -32117,161 +32371,6 @@ class CheckRun {
         catch (err) {
             this.deps.log.warning(`Could not complete the check run ${this.where} (${conclusion}): ${describeFailure(err)}`);
         }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/progress.ts
-function formatDuration(ms) {
-    const s = Math.max(0, ms) / 1000;
-    if (s < 60)
-        return `${s.toFixed(1)}s`;
-    const whole = Math.round(s);
-    if (whole < 3600)
-        return `${Math.floor(whole / 60)}m ${String(whole % 60).padStart(2, '0')}s`;
-    return `${Math.floor(whole / 3600)}h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')}m`;
-}
-function isApproval(run) {
-    return run.category === 'Approval';
-}
-/** The newest run of each stage/action: a retried action has several. */
-function latestRuns(runs) {
-    const latest = new Map();
-    for (const run of [...runs].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0))) {
-        latest.set(`${run.stageName}\u0000${run.actionName}`, run);
-    }
-    return latest;
-}
-/** The log line for a run that has just reached `run.status`; `startedAt` is the execution's start on AWS's clock. */
-function describeTransition(run, startedAt, approvalUrl, attempt = 1) {
-    const at = (run.status === 'InProgress' ? run.startTime : run.lastUpdateTime) ?? startedAt;
-    const when = `[+${formatDuration(at - startedAt)}]`;
-    // A stage retry (automatic or manual) runs actions again under the same execution: say which attempt.
-    const name = `${run.stageName} / ${run.actionName}${attempt > 1 ? ` (attempt ${attempt})` : ''}`;
-    const took = run.startTime !== undefined && run.lastUpdateTime !== undefined ? ` after ${formatDuration(run.lastUpdateTime - run.startTime)}` : '';
-    const url = run.externalUrl ? `: ${run.externalUrl}` : '';
-    switch (run.status) {
-        case 'InProgress':
-            if (isApproval(run))
-                return `${when} ${name} is waiting for a manual approval: ${run.externalUrl ?? approvalUrl}`;
-            return `${when} ${name} started${url}`;
-        case 'Succeeded':
-            return `${when} ${name} succeeded${took}${url}`;
-        case 'Failed': {
-            const why = run.errorMessage ?? run.summary;
-            return `${when} ${name} failed${took}${why ? `: ${why}` : ''}${run.externalUrl ? ` (${run.externalUrl})` : ''}`;
-        }
-        case 'Abandoned':
-            return `${when} ${name} abandoned${took}`;
-        default:
-            return `${when} ${name} is ${run.status}${url}`;
-    }
-}
-/** Which attempt of its stage/action each run is (1 for the first), in start order. */
-function attemptNumbers(runs) {
-    const seen = new Map();
-    const attempt = new Map();
-    for (const run of [...runs].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0))) {
-        const key = `${run.stageName}\u0000${run.actionName}`;
-        seen.set(key, (seen.get(key) ?? 0) + 1);
-        attempt.set(run.actionExecutionId, seen.get(key) ?? 1);
-    }
-    return attempt;
-}
-// When the run reached its status; at the same instant, an end is told before the start it led to.
-function transitionTime(run) {
-    return run.status === 'InProgress' ? (run.startTime ?? 0) + 0.5 : (run.lastUpdateTime ?? 0);
-}
-/**
- * Remembers what was said about each action run, so that each transition is said once. AWS's times and the
- * runner's clock are never compared: the log's offsets count from the first action's start on AWS's clock, and
- * an AWS time reaches the planner translated by that same anchor (the first action started when Start answered),
- * so a runner whose clock is minutes off neither prints +10m offsets nor polls as if the stage had run for ten minutes.
- */
-class ProgressTracker {
-    log;
-    startedAt;
-    approvalUrl;
-    structure;
-    said = new Map();
-    told = [];
-    runs = [];
-    /** Called after an update that had something new to say (the live check run listens). */
-    onChange;
-    unreadWhy;
-    /** The earliest action start seen, on AWS's clock. */
-    awsStart;
-    constructor(log, startedAt, approvalUrl, structure) {
-        this.log = log;
-        this.startedAt = startedAt;
-        this.approvalUrl = approvalUrl;
-        this.structure = structure;
-    }
-    setStructure(structure) {
-        this.structure = structure;
-    }
-    /** The stages and actions in order, when known. */
-    get stages() {
-        return this.structure;
-    }
-    get latest() {
-        return this.runs;
-    }
-    /** Every transition line said so far, oldest first. */
-    get lines() {
-        return this.told;
-    }
-    /** Why the final read failed, when it did: the actions are as last seen, not as they ended. */
-    get unread() {
-        return this.unreadWhy;
-    }
-    /** The read after the verdict, so the table shows how each action ended; remembers why when it fails. */
-    async finalUpdate(read) {
-        try {
-            this.update(await read());
-        }
-        catch (err) {
-            this.unreadWhy = err instanceof Error ? err.message : String(err);
-        }
-    }
-    /** Logs the transitions since the last update, oldest first. */
-    update(runs) {
-        this.runs = runs;
-        for (const run of runs)
-            if (run.startTime !== undefined && !(run.startTime >= (this.awsStart ?? Infinity)))
-                this.awsStart = run.startTime;
-        const byTime = [...runs].sort((a, b) => transitionTime(a) - transitionTime(b));
-        const before = this.told.length;
-        const attempts = attemptNumbers(runs);
-        for (const run of byTime) {
-            if (this.said.get(run.actionExecutionId) === run.status)
-                continue;
-            this.said.set(run.actionExecutionId, run.status);
-            const line = describeTransition(run, this.awsStart ?? transitionTime(run), this.approvalUrl, attempts.get(run.actionExecutionId));
-            this.told.push(line);
-            this.log.info(line);
-        }
-        if (this.told.length > before)
-            this.onChange?.();
-    }
-    /** An AWS time as the runner's clock would have read it. */
-    onRunnerClock(awsTime) {
-        return this.startedAt + (awsTime - (this.awsStart ?? awsTime));
-    }
-    view() {
-        const runs = [...latestRuns(this.runs).values()];
-        const running = runs.filter((r) => r.status === 'InProgress');
-        const lastStage = this.structure?.at(-1);
-        const inLast = (r) => r.stageName === lastStage?.name;
-        const lastStageDone = lastStage !== undefined &&
-            lastStage.actions.every((name) => runs.some((r) => inLast(r) && r.actionName === name && r.status === 'Succeeded'));
-        const broken = runs.some((r) => r.status === 'Failed' || r.status === 'Abandoned');
-        return {
-            approvalWaiting: running.some(isApproval),
-            suggestsEnd: broken || lastStageDone || (runs.length > 0 && running.length === 0),
-            lastStageStartedAt: running.some(inLast)
-                ? this.onRunnerClock(Math.min(...runs.filter(inLast).map((r) => r.startTime ?? Infinity)))
-                : undefined
-        };
     }
 }
 
@@ -33641,12 +33740,13 @@ async function follow(main, report, declaration) {
     const waitSignal = AbortSignal.any([guard.signal, timeout.signal]);
     let final;
     try {
-        const { expectedMs, structure } = await learnExpectations(port, log, pipelineName, executionId, declaration, waitSignal);
+        const { expectedMs, remainders, structure } = await learnExpectations(port, log, pipelineName, executionId, declaration, waitSignal);
         progress.setStructure(structure);
         const followed = {
             execution,
             startedAt: report.startedAt,
             expectedMs,
+            remainders,
             progress,
             waits: report.waits,
             afterProgress: report.logs?.afterProgress

@@ -88,6 +88,7 @@ function toActionRun(d) {
     const result = d.output?.executionResult;
     return {
         actionExecutionId: d.actionExecutionId ?? `${d.stageName}/${d.actionName}`,
+        executionId: d.pipelineExecutionId,
         stageName: d.stageName ?? '',
         actionName: d.actionName ?? '',
         status: d.status ?? 'Unknown',
@@ -202,6 +203,11 @@ class SdkCodePipeline {
             }
             return runs;
         });
+    }
+    async listPastActionRuns(pipelineName, maxResults, signal) {
+        const command = new dist_cjs/* ListActionExecutionsCommand */.X$i({ pipelineName, maxResults });
+        const out = await this.call('codepipeline:ListActionExecutions', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
+        return (out.actionExecutionDetails ?? []).map(toActionRun);
     }
     async getStructure(pipelineName, signal) {
         const command = new dist_cjs/* GetPipelineStateCommand */.dz2({ name: pipelineName });
