@@ -16,6 +16,7 @@ import {
   type StageSpec
 } from '../emulator/index.js'
 import { followScenario } from './follow-scenario.js'
+import { ecrImageScenario, s3ArtifactScenario } from './source-scenarios.js'
 import { exampleEvent, runAction, type ActionResult, type RunOptions } from './runner.js'
 
 export interface ScenarioRun {
@@ -208,5 +209,7 @@ export const SCENARIOS: Record<string, Scenario> = {
       return { results: [first, await runOnce(ctx, name, token)], others: [] }
     }
   },
-  follow: followScenario
+  follow: followScenario,
+  's3-artifact': s3ArtifactScenario,
+  'ecr-image': ecrImageScenario
 }
