@@ -79,11 +79,14 @@ const KINDS: FaultKind[] = [
   'concurrentLimit',
   'expiredToken',
   'accessDenied',
-  'reset'
+  'reset',
+  'emptyPage'
 ]
 
 function checkRule(rule: FaultRule): void {
   if (!KINDS.includes(rule?.kind)) throw new Error(`fault rule kind must be one of ${KINDS.join(', ')}; got ${rule?.kind}`)
+  if (rule.kind === 'emptyPage' && (rule.operation !== 'GetLogEvents' || rule.afterWork))
+    throw new Error("fault rule emptyPage is for operation: 'GetLogEvents' only, without afterWork")
   for (const key of ['times', 'after', 'every'] as const) {
     const value = rule[key]
     if (value !== undefined && !(Number.isInteger(value) && value >= (key === 'after' ? 0 : 1)))

@@ -1,7 +1,9 @@
 // CloudWatch Logs' GetLogEvents (Logs_20140328), over the streams the pipelines' compute actions write.
 // As the API reference says: the latest events unless startFromHead; at most `limit` events (default as
 // many as fit in 1 MB, up to 10,000); nextForwardToken and nextBackwardToken always; a forward token at
-// the end of the stream comes back unchanged; a nextForwardToken needs startFromHead: true.
+// the end of the stream comes back unchanged; a nextForwardToken needs startFromHead: true. An empty page does not
+// mean the end (the API reference: a read can return no events while more are available through the token): the
+// emptyPage fault answers a forward read that way, with a fresh forward token for the same place.
 import { createHash } from 'node:crypto'
 import type { Structure } from './constraints.js'
 import { ServiceError } from './errors.js'
@@ -72,14 +74,15 @@ function findStream(store: PipelineStore, group: string, stream: string, now: nu
 const fingerprint = (group: string, stream: string): string =>
   createHash('sha256').update(`${group}\u0000${stream}`).digest('hex').slice(0, 16)
 
-function token(direction: 'f' | 'b', index: number, stream: string): string {
-  return `${direction}/${String(index).padStart(20, '0')}/${stream}`
+// `gap` tells apart the tokens of empty pages at the same place, as a real token differs from the one sent.
+function token(direction: 'f' | 'b', index: number, stream: string, gap = 0): string {
+  return `${direction}/${String(index).padStart(20, '0')}/${stream}${gap > 0 ? `/${gap}` : ''}`
 }
 
-function readToken(value: string, stream: string, size: number): { direction: 'f' | 'b'; index: number } {
-  const m = /^([fb])\/(\d{20})\/([0-9a-f]{16})$/.exec(value)
+function readToken(value: string, stream: string, size: number): { direction: 'f' | 'b'; index: number; gap: number } {
+  const m = /^([fb])\/(\d{20})\/([0-9a-f]{16})(?:\/(\d{1,9}))?$/.exec(value)
   if (m === null || m[3] !== stream || Number(m[2]) > size) throw invalidParameter('The specified nextToken is invalid.')
-  return { direction: m[1] as 'f' | 'b', index: Number(m[2]) }
+  return { direction: m[1] as 'f' | 'b', index: Number(m[2]), gap: Number(m[4] ?? 0) }
 }
 
 /** Events from `from` forwards (or up to `to` backwards) within the limit and the 1 MB answer size. */
@@ -96,6 +99,10 @@ function page(events: LogEvent[], from: number, forward: boolean, limit: number)
   return forward ? [from, from + count] : [from - count, from]
 }
 
+function emptyPage(index: number, stream: string, gap: number): object {
+  return { events: [], nextForwardToken: token('f', index, stream, gap), nextBackwardToken: token('b', index, stream) }
+}
+
 export function getLogEvents(store: PipelineStore, input: object, ctx: RequestContext): object {
   const body = input as GetLogEventsBody // validated against getLogEventsInput
   const group = groupName(body)
@@ -109,16 +116,20 @@ export function getLogEvents(store: PipelineStore, input: object, ctx: RequestCo
     const at = readToken(body.nextToken, stream, events.length)
     // The API reference: only a nextForwardToken needs startFromHead: true; a backward token reads on backwards.
     if (at.direction === 'f' && body.startFromHead !== true) throw invalidParameter('A nextForwardToken requires startFromHead to be true.')
+    if (ctx.emptyPage && at.direction === 'f') return emptyPage(at.index, stream, at.gap + 1)
     range = page(events, at.index, at.direction === 'f', limit)
   } else if (body.startFromHead === true) {
+    if (ctx.emptyPage) return emptyPage(0, stream, 1)
     range = page(events, 0, true, limit)
   } else {
     range = page(events, events.length, false, limit)
   }
   const [start, end] = range
+  // At the end of the stream, the forward token sent comes back unchanged (one an empty page gave, too).
+  const ended = body.nextToken?.startsWith('f/') === true && start === end
   return {
     events: events.slice(start, end).map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.timestamp + 150 })),
-    nextForwardToken: token('f', end, stream),
+    nextForwardToken: ended ? body.nextToken : token('f', end, stream),
     nextBackwardToken: token('b', start, stream)
   }
 }

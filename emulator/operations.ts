@@ -15,6 +15,8 @@ import { actionDetailView, executionView, pipelineView, stateView, summaryView }
 export interface RequestContext {
   now: number
   callerArn: string
+  /** An emptyPage fault fired: GetLogEvents answers a forward read with an empty page (logs.ts). */
+  emptyPage?: boolean
 }
 
 export interface ConsoleApproval extends ApprovalAnswer {

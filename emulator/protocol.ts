@@ -72,12 +72,12 @@ export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage,
       throw new ServiceError('UnknownOperationException', `Operation '${target}' is not supported by this service`, 404)
     if (header(req, 'authorization') === undefined)
       throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403)
+    const fault = deps.faults.decide(operation, received)
     const work = () => {
       const input = parseInput(text)
       validateInput(resolved.input, input)
-      return resolved.run(input, { now: deps.clock.now(), callerArn: callerArn(req) })
+      return resolved.run(input, { now: deps.clock.now(), callerArn: callerArn(req), emptyPage: fault?.kind === 'emptyPage' })
     }
-    const fault = deps.faults.decide(operation, received)
     if (fault?.afterWork && fault.kind !== 'slow') return loseAnswer(deps, fault, work, req)
     if (fault?.kind === 'drop' || fault?.kind === 'reset') {
       deps.log?.(`${new Date(received).toISOString()} ${operation} dropped`)
@@ -85,7 +85,7 @@ export async function handleAwsRequest(deps: ProtocolDeps, req: IncomingMessage,
     }
     if (fault?.kind === 'slow') await deps.sleep(fault.delayMs)
     else if (fault?.kind === 'accessDenied') throw accessDenied(fault, callerArn(req), `${resolved.iamPrefix}:${operation}`)
-    else if (fault !== undefined) throw faultError(fault)
+    else if (fault !== undefined && fault.kind !== 'emptyPage') throw faultError(fault)
     answer(200, work())
   } catch (error) {
     if (error instanceof ServiceError) answer(error.status, { __type: error.type, message: error.message }, error.type)

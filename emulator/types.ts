@@ -124,6 +124,7 @@ export type FaultKind =
   | 'expiredToken' // 400 ExpiredTokenException
   | 'accessDenied' // 400 AccessDeniedException "User: ... is not authorized to perform: <service>:<Operation>"
   | 'reset' // S3 uploads: the connection is destroyed once about half of the body arrived (elsewhere: as drop)
+  | 'emptyPage' // GetLogEvents only: a forward read answers no events and a fresh token for the same place (logs.ts)
 
 /**
  * One fault. Which matching requests it hits: every one, unless narrowed by

@@ -260,6 +260,49 @@ describe('logs: all', () => {
   })
 })
 
+describe('logs: all, long logs and empty pages (issue 20)', () => {
+  // Every line is written as the build ends, so no live read can have shown any of them.
+  const atEnd = (lines: string[]) => lines.map((message) => ({ atSeconds: 0.3, message }))
+  const tenLast = (lines: string[]) => lines.slice(-10).join('\\n')
+
+  test('a long log read after its action ended: the group keeps its last 10,000 lines and says the rest are not shown', async () => {
+    const lines = numbered('long line', 12_000)
+    const name = addPipeline('long', [build('Compile', { ...failing(), logs: atEnd(lines) })])
+    const result = await run(name, { logs: 'all' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).not.toMatch(/^Compile \| /m)
+    expect(result.stdout).not.toContain('shown live')
+    const title = 'Build / Compile: the last 10000 of its 12000 lines (2000 lines before these are not shown)'
+    expect(group(result, title)).toEqual(lines.slice(2000))
+    expect(result.stdout).toMatch(
+      /^The log of Build \/ Compile: the first 2000 lines are not shown here \(at most 10000 are kept\)\. The whole log is at https:\/\/console\.aws\.amazon\.com\/codesuite\/codebuild\//m
+    )
+    expect(annotation(result, name)).toMatch(new RegExp(`\\n\\nThe last 10 lines of the log of Build / Compile:\\n${tenLast(lines)}$`))
+  })
+
+  test('empty GetLogEvents pages before the end: read on until the forward token repeats; the annotation is the real end', async () => {
+    const lines = numbered('paged line', 25_000) // three pages of at most 10,000 events
+    const name = addPipeline('empty-pages', [build('Compile', { ...failing(), logs: atEnd(lines) })])
+    const since = emulator.requests().length
+    emulator.setFaults({ rules: [{ operation: 'GetLogEvents', kind: 'emptyPage', every: 2 }] })
+    let result: ActionResult
+    try {
+      result = await run(name, { logs: 'all' })
+    } finally {
+      emulator.setFaults({})
+    }
+    expect(result.code).toBe(1)
+    expect(group(result, 'Build / Compile: the last 10000 of its 25000 lines (15000 lines before these are not shown)')).toEqual(
+      lines.slice(15_000)
+    )
+    expect(annotation(result, name)).toMatch(new RegExp(`\\n\\nThe last 10 lines of the log of Build / Compile:\\n${tenLast(lines)}$`))
+    const reads = logCalls(since).filter((c) => c.operation === 'GetLogEvents')
+    // The tail for the annotation is read backwards from the end, as logs: failed reads it.
+    expect(reads.some((r) => (r.body as { startFromHead?: boolean }).startFromHead === false)).toBe(true)
+    expect(result.warnings).toEqual([])
+  })
+})
+
 describe('output variables and pipeline variables', () => {
   test('on success: by namespace, else Stage.Action; in the job summary under the stage table', async () => {
     const name = addPipeline(

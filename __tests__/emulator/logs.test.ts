@@ -197,3 +197,30 @@ test('an accessDenied fault answers as IAM words it, naming the action to allow'
     h.emulator.setFaults({})
   }
 })
+
+test('an emptyPage fault: a forward read answers no events and a fresh token, which reads on from the same place', async () => {
+  const { groupName, streamName } = await compileStream()
+  const read = (nextToken?: string) =>
+    logs.send(new GetLogEventsCommand({ logGroupName: groupName, logStreamName: streamName, startFromHead: true, limit: 5, nextToken }))
+  h.emulator.setFaults({ rules: [{ operation: 'GetLogEvents', kind: 'emptyPage', after: 1, times: 2 }] })
+  try {
+    const first = await read()
+    expect(first.events!.map((e) => e.message)).toEqual(['line 1', 'line 2', 'line 3', 'line 4', 'line 5'])
+    const gap = await read(first.nextForwardToken)
+    expect(gap.events).toEqual([])
+    expect(gap.nextForwardToken).not.toBe(first.nextForwardToken)
+    const gap2 = await read(gap.nextForwardToken)
+    expect(gap2.events).toEqual([])
+    expect(gap2.nextForwardToken).not.toBe(gap.nextForwardToken)
+    const on = await read(gap2.nextForwardToken)
+    expect(on.events!.map((e) => e.message)).toEqual(['line 6', 'line 7', 'line 8', 'line 9', 'line 10'])
+    const last = await read(on.nextForwardToken)
+    expect(last.events!.map((e) => e.message)).toEqual(['line 11', 'line 12'])
+    const end = await read(last.nextForwardToken)
+    expect(end.events).toEqual([])
+    expect(end.nextForwardToken).toBe(last.nextForwardToken)
+  } finally {
+    h.emulator.setFaults({})
+  }
+  expect(() => h.emulator.setFaults({ rules: [{ operation: 'ListActionExecutions', kind: 'emptyPage' }] })).toThrow(/GetLogEvents/)
+})

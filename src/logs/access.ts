@@ -82,9 +82,14 @@ export class LogAccess {
     }
   }
 
+  /** Where a run's log can be seen: the provider's link, else the execution in the console. */
+  linkOf(run: ActionRun): string {
+    return run.externalUrl ?? this.deps.consoleUrl
+  }
+
   private failed(err: unknown, run: ActionRun, permission: string): void {
     if (err instanceof Error && err.name === 'AbortError') return
-    const link = run.externalUrl ?? this.deps.consoleUrl
+    const link = this.linkOf(run)
     if (DENIED.has(awsErrorName(err))) {
       if (this.refused.has(permission)) return
       this.refused.add(permission)

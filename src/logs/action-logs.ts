@@ -7,7 +7,7 @@ import type { LogsMode } from '../inputs/settings.js'
 import type { Log } from '../ports.js'
 import { LogAccess } from './access.js'
 import { loadLogReader } from './clients.js'
-import { showFailedTails } from './failed.js'
+import { failedWithLogs, printTails, readTails, TAIL_LINES } from './failed.js'
 import { LiveLogs } from './live.js'
 import { actionLabel } from './locate.js'
 import type { LogReaderLoader } from './types.js'
@@ -33,7 +33,7 @@ export const ANNOTATION_LINES = 10
 export class ActionLogs {
   private readonly access: LogAccess
   private readonly live: LiveLogs
-  private tails = new Map<string, string[]>()
+  private readonly tails = new Map<string, string[]>()
 
   constructor(private readonly deps: ActionLogsDeps) {
     this.access = new LogAccess({ ...deps, load: deps.load ?? loadLogReader })
@@ -46,16 +46,27 @@ export class ActionLogs {
     await this.guard(() => this.live.update(runs, false, signal))
   }
 
-  /** Once the execution has ended: the rest of every log (all), or the failed actions' tails (failed). */
+  /**
+   * Once the execution has ended: the failed actions' tails, read backwards from each log's end (for the
+   * annotation; printed with logs: failed), and with logs: all the rest of every log.
+   */
   async atEnd(runs: ActionRun[], signal?: AbortSignal): Promise<void> {
-    if (this.deps.mode === 'all') await this.guard(() => this.live.update(runs, true, signal))
+    const failed = failedWithLogs(runs)
     if (this.deps.mode === 'failed')
-      await this.guard(async () => void (this.tails = await showFailedTails(this.access, this.deps.log, runs, signal)))
+      await this.guard(async () => {
+        await readTails(this.access, failed, TAIL_LINES, this.tails, signal)
+        printTails(this.deps.log, failed, this.tails)
+      })
+    if (this.deps.mode === 'all')
+      await this.guard(async () => {
+        await readTails(this.access, failed, ANNOTATION_LINES, this.tails, signal)
+        await this.live.update(runs, true, signal)
+      })
   }
 
-  /** The last lines read of a failed run's log (after atEnd), or undefined when none were read. */
+  /** The last lines of a failed run's log (after atEnd), or undefined when its end could not be read. */
   tailOf(run: ActionRun, count = ANNOTATION_LINES): LogTail | undefined {
-    const lines = (this.tails.get(run.actionExecutionId) ?? this.live.linesOf(run.actionExecutionId))?.slice(-count)
+    const lines = (this.tails.get(run.actionExecutionId) ?? this.live.endOf(run.actionExecutionId))?.slice(-count)
     return lines && lines.length > 0 ? { stageName: run.stageName, actionName: run.actionName, lines } : undefined
   }
 
