@@ -161,6 +161,7 @@ async function followOrLeave(main: Main, { source, execution, startedAt = main.c
     mode: settings.logs,
     region: settings.region,
     consoleUrl: execution.consoleUrl,
+    signals: main.process,
     load: main.tools.loadLogReader
   })
   const report: ReportContext = {

@@ -1,7 +1,7 @@
 // The logs feature's own logic with a scripted log reader: when it reads (and when it must not even load
 // the SDK clients), how it prints untrusted lines, and how it words a refused permission.
 import type { ActionRun } from '../../src/codepipeline/port.js'
-import { ActionLogs, withLogTail } from '../../src/logs/action-logs.js'
+import { ActionLogs, withLogTail, type ActionLogsDeps } from '../../src/logs/action-logs.js'
 import { logSourceOf, parseLogStreamArn } from '../../src/logs/locate.js'
 import type { LogPage, LogReader, LogStream } from '../../src/logs/types.js'
 import { inertLine, printUntrusted, splitMessage, stopCommandsWriter } from '../../src/logs/untrusted.js'
@@ -14,13 +14,13 @@ class FakeReader implements LogReader {
   lines: string[] = ['one', 'two', 'three']
   tailError?: Error
   buildStreams = (ids: string[]) => (this.calls.push(`BatchGetBuilds ${ids.join(',')}`), Promise.resolve(this.streams))
-  tail = (stream: LogStream, limit: number): Promise<LogPage> => {
+  tail = (stream: LogStream, limit: number, _signal?: AbortSignal): Promise<LogPage> => {
     this.calls.push(`tail ${stream.group} ${stream.stream} ${limit}`)
     return this.tailError
       ? Promise.reject(this.tailError)
       : Promise.resolve({ messages: this.lines.slice(-limit), nextForwardToken: 'f/end' })
   }
-  forward = (stream: LogStream, token: string | undefined): Promise<LogPage> => {
+  forward = (stream: LogStream, token: string | undefined, _signal?: AbortSignal): Promise<LogPage> => {
     this.calls.push(`forward ${stream.group} ${token ?? 'head'}`)
     return Promise.resolve(
       token === 'f/end' ? { messages: [], nextForwardToken: 'f/end' } : { messages: this.lines, nextForwardToken: 'f/end' }
@@ -40,7 +40,7 @@ const run = (overrides: Partial<ActionRun> = {}): ActionRun => ({
   ...overrides
 })
 
-function setup(mode: 'failed' | 'all' | 'none') {
+function setup(mode: 'failed' | 'all' | 'none', extra: Partial<ActionLogsDeps> = {}) {
   const log = new FakeLog()
   const reader = new FakeReader()
   let loads = 0
@@ -49,7 +49,8 @@ function setup(mode: 'failed' | 'all' | 'none') {
     mode,
     region: 'us-east-1',
     consoleUrl: 'https://console/execution',
-    load: () => (loads++, Promise.resolve(reader))
+    load: () => (loads++, Promise.resolve(reader)),
+    ...extra
   })
   return { log, reader, logs, loads: () => loads }
 }
@@ -102,7 +103,9 @@ describe('when logs are read', () => {
   test('all: running actions are read onwards from their token and printed with their name; ended ones in a group', async () => {
     const { logs, reader, log } = setup('all')
     await logs.afterProgress([run({ status: 'InProgress' })])
+    await flush() // read beside the poll loop
     await logs.afterProgress([run({ status: 'InProgress' })])
+    await flush()
     expect(reader.calls).toEqual(['BatchGetBuilds app:1', 'forward /aws/codebuild/app head', 'forward /aws/codebuild/app f/end'])
     expect(log.lines.filter((l) => l.startsWith('info: Compile | '))).toEqual([
       'info: Compile | one',
@@ -112,6 +115,81 @@ describe('when logs are read', () => {
     await logs.atEnd([run({ status: 'Succeeded' })])
     expect(log.lines).toContain('group: Build / Compile: its log, 3 lines')
     expect(logs.tailOf(run(), 1)?.lines).toEqual(['three'])
+  })
+})
+
+const flush = () => new Promise((resolve) => setImmediate(resolve))
+
+/** A reader whose log reads answer only when aborted (a CloudWatch Logs that hangs). */
+function hanging(reader: FakeReader): void {
+  const never = (signal?: AbortSignal) =>
+    new Promise<LogPage>((_, reject) =>
+      signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))
+    )
+  reader.tail = (_stream, _limit, signal) => (reader.calls.push('tail'), never(signal))
+  reader.forward = (_stream, _token, signal) => (reader.calls.push('forward'), never(signal))
+}
+
+/** A clock whose sleeps end only when `expire` is called. */
+function manualClock() {
+  const sleepers: (() => void)[] = []
+  const clock = {
+    now: () => 0,
+    sleep: (_ms: number, signal?: AbortSignal) =>
+      new Promise<void>((resolve, reject) => {
+        sleepers.push(resolve)
+        signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))
+      })
+  }
+  return { clock, expire: () => sleepers.splice(0).forEach((wake) => wake()) }
+}
+
+describe('off the verdict path (issue 20)', () => {
+  test('all: a progress poll never waits for a log read; one read at a time', async () => {
+    const { logs, reader } = setup('all')
+    hanging(reader)
+    await logs.afterProgress([run({ status: 'InProgress' })]) // would never settle if it waited for the read
+    await flush()
+    await logs.afterProgress([run({ status: 'InProgress' })])
+    await flush()
+    expect(reader.calls).toEqual(['BatchGetBuilds app:1', 'forward'])
+  })
+
+  test('failed: at the verdict the reads get a bounded grace, then the annotation says the log could not be read in time', async () => {
+    const { clock, expire } = manualClock()
+    const { logs, reader, log } = setup('failed', { clock })
+    hanging(reader)
+    const ended = logs.atEnd([run({ externalUrl: 'https://console/build' })])
+    await flush()
+    expire()
+    await ended
+    expect(log.lines).toContain('warning: Could not read the log of Build / Compile within 10 s; it is at https://console/build')
+    const tail = logs.tailOf(run({ externalUrl: 'https://console/build' }))
+    expect(withLogTail('It failed.', tail)).toBe(
+      'It failed.\n\nThe log of Build / Compile could not be read in time; it is at https://console/build'
+    )
+  })
+
+  test('all: what was read is grouped, saying it is not the whole log; a signal ends the grace at once', async () => {
+    const listeners = new Map<string, () => void>()
+    const signals = {
+      on: (name: string, fn: () => void) => (listeners.set(name, fn), signals),
+      removeListener: (name: string) => (listeners.delete(name), signals)
+    }
+    const { logs, reader, log } = setup('all', { clock: manualClock().clock, signals })
+    await logs.afterProgress([run({ status: 'InProgress' })])
+    await flush()
+    hanging(reader)
+    const ended = logs.atEnd([run()])
+    await flush()
+    listeners.get('SIGINT')?.()
+    await ended
+    expect(listeners.size).toBe(0)
+    expect(log.lines).toContain('group: Build / Compile: its log, 3 lines (not read to its end)')
+    expect(log.lines).toContain(
+      'warning: The log of Build / Compile: it could not be read to its end before the workflow run was cancelled. The whole log is at https://console/execution'
+    )
+    expect(withLogTail('It failed.', logs.tailOf(run()))).toMatch(/could not be read in time; it is at https:\/\/console\/execution$/)
   })
 })
 

@@ -21,7 +21,10 @@ export function failedWithLogs(runs: ActionRun[]): ActionRun[] {
     .slice(0, MAX_FAILED_SHOWN)
 }
 
-/** Reads the last `limit` lines of each failed run's log; each lands in `into` (by actionExecutionId) as it comes. */
+/**
+ * Reads the last `limit` lines of each failed run's log, all at once; each lands in `into` (by actionExecutionId)
+ * as it comes: [] when there is no log or it could not be read. A run cut short by the signal is left out.
+ */
 export async function readTails(
   access: LogAccess,
   failed: ActionRun[],
@@ -34,8 +37,8 @@ export async function readTails(
   await Promise.all(
     failed.map(async (run) => {
       const stream = streams.get(run.actionExecutionId)
-      const messages = stream && (await access.tail(run, stream, limit, signal))
-      if (messages && messages.length > 0 && !signal?.aborted) into.set(run.actionExecutionId, messages.flatMap(splitMessage).slice(-limit))
+      const messages = stream ? await access.tail(run, stream, limit, signal) : undefined
+      if (!signal?.aborted) into.set(run.actionExecutionId, (messages ?? []).flatMap(splitMessage).slice(-limit))
     })
   )
 }
@@ -44,6 +47,6 @@ export async function readTails(
 export function printTails(log: Log, failed: ActionRun[], tails: Map<string, string[]>): void {
   for (const run of failed) {
     const lines = tails.get(run.actionExecutionId)
-    if (lines) printUntrusted(log, lines, { group: `${actionLabel(run)}: the last ${lines.length} lines of its log` })
+    if (lines && lines.length > 0) printUntrusted(log, lines, { group: `${actionLabel(run)}: the last ${lines.length} lines of its log` })
   }
 }

@@ -116,13 +116,26 @@ export class LiveLogs {
     return { step: 'more', lines }
   }
 
-  private printGroup(run: ActionRun, state: Followed): void {
+  /**
+   * The grace at the verdict is over: each log not yet grouped gets what was read of it, and a warning saying
+   * why the rest is missing, with the link. Nothing is read or printed after this.
+   */
+  finish(runs: ActionRun[], why: string): void {
+    for (const run of latestRuns(runs).values()) {
+      if (logSourceOf(run) === undefined) continue
+      const state = this.stateOf(run)
+      if (!state.done) this.printGroup(run, state, why)
+    }
+  }
+
+  private printGroup(run: ActionRun, state: Followed, why = 'it was not read to its end'): void {
     state.done = true
     const label = actionLabel(run)
     const kept = state.lines.length
     const left = state.read - kept
     const liveBefore = Math.min(left, state.shownLive)
     const hidden = left - liveBefore
+    const cut = !state.complete && !state.failed // a failed read was said where it failed (LogAccess)
     if (kept > 0) {
       const of = state.complete ? `its ${state.read} lines` : `the ${state.read} lines read of its log`
       const what = left === 0 ? `its log, ${kept} lines` : `the last ${kept} of ${of}`
@@ -133,13 +146,11 @@ export class LiveLogs {
       ].filter((note) => note !== '')
       printUntrusted(this.log, state.lines, { group: `${label}: ${what}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}` })
     }
-    // A failed read has been said, with the link, where it failed (LogAccess).
-    if (hidden > 0 || (!state.complete && !state.failed)) {
-      const why = [
-        hidden > 0 ? `the first ${hidden} lines are not shown here (at most ${MAX_KEPT_LINES} are kept)` : '',
-        state.complete ? '' : 'it was not read to its end'
-      ].filter((part) => part !== '')
-      this.log.info(`The log of ${label}: ${why.join('; ')}. The whole log is at ${this.access.linkOf(run)}`)
-    }
+    const parts = [hidden > 0 ? `the first ${hidden} lines are not shown here (at most ${MAX_KEPT_LINES} are kept)` : '', cut ? why : '']
+    const said = parts.filter((part) => part !== '').join('; ')
+    if (said === '') return
+    const line = `The log of ${label}: ${said}. The whole log is at ${this.access.linkOf(run)}`
+    if (cut) this.log.warning(line)
+    else this.log.info(line)
   }
 }

@@ -216,6 +216,7 @@ export async function reportNotFollowed(deps: EndingDeps, report: ReportContext)
  */
 export async function reportUnfinished(deps: EndingDeps, report: ReportContext, why: string): Promise<void> {
   report.checkRun?.freeze()
+  report.logs?.stop() // no log read may outlive the wait, nor print into the report
   setVariableOutputs(deps.outputs, report.progress.latest, undefined, masking(report))
   // Unknown, not a CodePipeline status: the execution may still be running, or stopping.
   const summary = reportOf(deps.clock, report, { status: 'Unknown', statusSummary: why })
