@@ -32921,10 +32921,14 @@ class LogAccess {
             return undefined;
         }
     }
+    /** Where a run's log can be seen: the provider's link, else the execution in the console. */
+    linkOf(run) {
+        return run.externalUrl ?? this.deps.consoleUrl;
+    }
     failed(err, run, permission) {
         if (err instanceof Error && err.name === 'AbortError')
             return;
-        const link = run.externalUrl ?? this.deps.consoleUrl;
+        const link = this.linkOf(run);
         if (DENIED.has((0,errors/* awsErrorName */.ZH)(err))) {
             if (this.refused.has(permission))
                 return;
@@ -32998,36 +33002,46 @@ function printUntrusted(log, messages, options = {}) {
 const TAIL_LINES = 50;
 // Parallel actions that all failed: each gets its tail, up to this many (the rest are in the console).
 const MAX_FAILED_SHOWN = 5;
-/** Prints the tails; returns each shown action run's lines (by actionExecutionId). */
-async function showFailedTails(access, log, runs, signal) {
-    const failed = [...latestRuns(runs).values()]
+/** The failed runs whose tails are read, oldest failure first. */
+function failedWithLogs(runs) {
+    return [...latestRuns(runs).values()]
         .filter((run) => run.status === 'Failed' && logSourceOf(run) !== undefined)
         .sort((a, b) => (a.lastUpdateTime ?? 0) - (b.lastUpdateTime ?? 0))
         .slice(0, MAX_FAILED_SHOWN);
-    const tails = new Map();
+}
+/**
+ * Reads the last `limit` lines of each failed run's log, all at once; each lands in `into` (by actionExecutionId)
+ * as it comes: [] when there is no log or it could not be read. A run cut short by the signal is left out.
+ */
+async function readTails(access, failed, limit, into, signal) {
     if (failed.length === 0)
-        return tails;
+        return;
     const streams = await access.streamsOf(failed, signal);
-    for (const run of failed) {
+    await Promise.all(failed.map(async (run) => {
         const stream = streams.get(run.actionExecutionId);
-        const messages = stream && (await access.tail(run, stream, TAIL_LINES, signal));
-        if (!messages || messages.length === 0)
-            continue;
-        const lines = messages.flatMap(splitMessage).slice(-TAIL_LINES);
-        printUntrusted(log, lines, { group: `${actionLabel(run)}: the last ${lines.length} lines of its log` });
-        tails.set(run.actionExecutionId, lines);
+        const messages = stream ? await access.tail(run, stream, limit, signal) : undefined;
+        if (!signal?.aborted)
+            into.set(run.actionExecutionId, (messages ?? []).flatMap(splitMessage).slice(-limit));
+    }));
+}
+/** Prints the tails read, in the order of the failures. */
+function printTails(log, failed, tails) {
+    for (const run of failed) {
+        const lines = tails.get(run.actionExecutionId);
+        if (lines && lines.length > 0)
+            printUntrusted(log, lines, { group: `${actionLabel(run)}: the last ${lines.length} lines of its log` });
     }
-    return tails;
 }
 
 ;// CONCATENATED MODULE: ./src/logs/live.ts
 
 
 
-// Kept for the action's group; a longer log keeps its end (the beginning was shown live).
+// Kept for the action's group; a longer log keeps its end.
 const MAX_KEPT_LINES = 10_000;
-// Reading the rest of an ended action's log: enough pages for any sane build (10,000 events or 1 MB each).
-const MAX_DRAIN_PAGES = 20;
+// A sanity bound on reading the rest of an ended action's log (10,000 events or 1 MB a page): far beyond any
+// build, it only stops a service that keeps answering fresh tokens; the group then says it was not read to its end.
+const MAX_DRAIN_PAGES = 1000;
 class LiveLogs {
     access;
     log;
@@ -33036,9 +33050,10 @@ class LiveLogs {
         this.access = access;
         this.log = log;
     }
-    /** The lines kept for a run (its whole log, or its end when long). */
-    linesOf(actionExecutionId) {
-        return this.followed.get(actionExecutionId)?.lines;
+    /** The last lines of a run's log, when it was read to its end. */
+    endOf(actionExecutionId) {
+        const state = this.followed.get(actionExecutionId);
+        return state?.complete ? state.lines : undefined;
     }
     /** `final`: the execution has ended, so every log is read to its end and grouped. */
     async update(runs, final, signal) {
@@ -33049,9 +33064,10 @@ class LiveLogs {
             return;
         const streams = await this.access.streamsOf(candidates, signal);
         for (const run of candidates) {
+            if (signal?.aborted)
+                return;
             const stream = streams.get(run.actionExecutionId);
-            const state = this.followed.get(run.actionExecutionId) ?? { lines: [], dropped: 0, done: false };
-            this.followed.set(run.actionExecutionId, state);
+            const state = this.stateOf(run);
             const ended = final || run.status !== 'InProgress';
             if (stream === undefined) {
                 if (ended)
@@ -33059,36 +33075,93 @@ class LiveLogs {
                 continue;
             }
             if (!ended) {
-                const fresh = await this.next(run, state, stream, signal);
-                printUntrusted(this.log, fresh, { prefix: `${run.actionName} | ` });
+                const { lines } = await this.next(run, state, stream, signal);
+                if (signal?.aborted)
+                    return;
+                printUntrusted(this.log, lines, { prefix: `${run.actionName} | ` });
+                state.shownLive = state.read;
                 continue;
             }
-            for (let page = 0; page < MAX_DRAIN_PAGES; page++) {
-                if ((await this.next(run, state, stream, signal)).length === 0)
-                    break;
-            }
-            state.done = true;
+            await this.drain(run, state, stream, signal);
+            if (signal?.aborted)
+                return;
             this.printGroup(run, state);
         }
     }
-    /** One read onwards from the token; the new lines (also kept). */
+    stateOf(run) {
+        const known = this.followed.get(run.actionExecutionId);
+        if (known)
+            return known;
+        const state = { lines: [], read: 0, shownLive: 0, complete: false, failed: false, done: false };
+        this.followed.set(run.actionExecutionId, state);
+        return state;
+    }
+    /** Reads on until the forward token repeats (the end), a read fails, or the sanity bound. */
+    async drain(run, state, stream, signal) {
+        for (let page = 0; page < MAX_DRAIN_PAGES && !signal?.aborted; page++) {
+            const { step } = await this.next(run, state, stream, signal);
+            state.complete = step === 'end';
+            state.failed = step === 'failed';
+            if (step !== 'more')
+                return;
+        }
+    }
+    /** One read onwards from the token; its lines are kept (the end of the log, when long). */
     async next(run, state, stream, signal) {
         const page = await this.access.forward(run, stream, state.token, signal);
-        if (!page || page.nextForwardToken === state.token)
-            return [];
+        if (!page)
+            return { step: 'failed', lines: [] };
+        // The same token back is the end; so is none (a stream not created yet, read as empty).
+        if (page.nextForwardToken === undefined || page.nextForwardToken === state.token)
+            return { step: 'end', lines: [] };
         state.token = page.nextForwardToken;
         const lines = page.messages.flatMap(splitMessage);
+        state.read += lines.length;
         state.lines.push(...lines);
         if (state.lines.length > MAX_KEPT_LINES)
-            state.dropped += state.lines.splice(0, state.lines.length - MAX_KEPT_LINES).length;
-        return lines;
+            state.lines.splice(0, state.lines.length - MAX_KEPT_LINES);
+        return { step: 'more', lines };
     }
-    printGroup(run, state) {
-        if (state.lines.length === 0)
+    /**
+     * The grace at the verdict is over: each log not yet grouped gets what was read of it, and a warning saying
+     * why the rest is missing, with the link. Nothing is read or printed after this.
+     */
+    finish(runs, why) {
+        for (const run of latestRuns(runs).values()) {
+            if (logSourceOf(run) === undefined)
+                continue;
+            const state = this.stateOf(run);
+            if (!state.done)
+                this.printGroup(run, state, why);
+        }
+    }
+    printGroup(run, state, why = 'it was not read to its end') {
+        state.done = true;
+        const label = actionLabel(run);
+        const kept = state.lines.length;
+        const left = state.read - kept;
+        const liveBefore = Math.min(left, state.shownLive);
+        const hidden = left - liveBefore;
+        const cut = !state.complete && !state.failed; // a failed read was said where it failed (LogAccess)
+        if (kept > 0) {
+            const of = state.complete ? `its ${state.read} lines` : `the ${state.read} lines read of its log`;
+            const what = left === 0 ? `its log, ${kept} lines` : `the last ${kept} of ${of}`;
+            const notes = [
+                liveBefore > 0 ? `the first ${liveBefore} were shown live above` : '',
+                hidden > 0 ? `${hidden} lines before these are not shown` : '',
+                state.complete ? '' : 'not read to its end'
+            ].filter((note) => note !== '');
+            printUntrusted(this.log, state.lines, { group: `${label}: ${what}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}` });
+        }
+        const parts = [hidden > 0 ? `the first ${hidden} lines are not shown here (at most ${MAX_KEPT_LINES} are kept)` : '', cut ? why : ''];
+        const said = parts.filter((part) => part !== '').join('; ');
+        if (said === '')
             return;
-        const earlier = state.dropped > 0 ? ` (the first ${state.dropped} were shown live above)` : '';
-        const title = `${actionLabel(run)}: its log, ${state.lines.length} lines${earlier}`;
-        printUntrusted(this.log, state.lines, { group: title });
+        const line = `The log of ${label}: ${said}. The whole log is at ${this.access.linkOf(run)}`;
+        if (cut)
+            this.log.warning(line);
+        else
+            this.log.info(line);
     }
 }
 
@@ -33099,34 +33172,109 @@ class LiveLogs {
 
 
 
+
 const ANNOTATION_LINES = 10;
+// How long the report waits at the verdict for the logs still to read (a read in flight included). A healthy
+// CloudWatch Logs answers in well under a second; a slow one must not hold the verdict back.
+const LOG_GRACE_MS = 10_000;
+const action_logs_SIGNALS = ['SIGINT', 'SIGTERM'];
 class ActionLogs {
     deps;
     access;
     live;
     tails = new Map();
+    /** Aborts every read; once aborted, nothing more is read or printed. */
+    stopper = new AbortController();
+    inFlight;
+    unread = new Set();
+    /** A SIGINT or SIGTERM came: no log is worth the time any more (the cancel's report, or the verdict's). */
+    signalled = false;
+    onSignal = () => {
+        this.signalled = true;
+        this.stop();
+    };
     constructor(deps) {
         this.deps = deps;
         this.access = new LogAccess({ ...deps, load: deps.load ?? loadLogReader });
         this.live = new LiveLogs(this.access, deps.log);
+        for (const name of action_logs_SIGNALS)
+            deps.signals?.on(name, this.onSignal);
     }
-    /** After each progress poll: with logs: all, the running actions' new lines and a group per ended action. */
-    afterProgress = async (runs, signal) => {
-        if (this.deps.mode !== 'all' || signal?.aborted)
-            return;
-        await this.guard(() => this.live.update(runs, false, signal));
+    /**
+     * After each progress poll, with logs: all: the running actions' new lines and a group per ended action,
+     * read beside the poll loop (this returns at once); skipped while the previous read is still going.
+     */
+    afterProgress = (runs, signal) => {
+        if (this.deps.mode !== 'all' || signal?.aborted || this.stopper.signal.aborted || this.inFlight)
+            return Promise.resolve();
+        const reading = signal ? AbortSignal.any([signal, this.stopper.signal]) : this.stopper.signal;
+        this.inFlight = this.guard(() => this.live.update(runs, false, reading)).finally(() => (this.inFlight = undefined));
+        return Promise.resolve();
     };
-    /** Once the execution has ended: the rest of every log (all), or the failed actions' tails (failed). */
-    async atEnd(runs, signal) {
-        if (this.deps.mode === 'all')
-            await this.guard(() => this.live.update(runs, true, signal));
+    /**
+     * Once the execution has ended, within LOG_GRACE_MS: the failed actions' tails, read backwards from each
+     * log's end (for the annotation; printed with logs: failed), and with logs: all the rest of every log.
+     */
+    async atEnd(runs) {
+        if (this.deps.mode === 'none')
+            return;
+        const expired = await this.within(LOG_GRACE_MS, () => this.readAtEnd(runs));
+        this.stop();
+        const failed = failedWithLogs(runs);
         if (this.deps.mode === 'failed')
-            await this.guard(async () => void (this.tails = await showFailedTails(this.access, this.deps.log, runs, signal)));
+            printTails(this.deps.log, failed, this.tails);
+        if (!expired)
+            return;
+        const when = this.signalled ? 'before the workflow run was cancelled' : `within ${LOG_GRACE_MS / 1000} s`;
+        this.live.finish(runs, `it could not be read to its end ${when}`);
+        for (const run of failed.filter((r) => !this.tails.has(r.actionExecutionId))) {
+            this.unread.add(run.actionExecutionId);
+            if (this.deps.mode === 'failed')
+                this.deps.log.warning(`Could not read the log of ${actionLabel(run)} ${when}; it is at ${this.access.linkOf(run)}`);
+        }
     }
-    /** The last lines read of a failed run's log (after atEnd), or undefined when none were read. */
+    /** Stops every read (at the end, or when the wait ended without a verdict): nothing more is read or printed. */
+    stop() {
+        this.stopper.abort();
+        for (const name of action_logs_SIGNALS)
+            this.deps.signals?.removeListener(name, this.onSignal);
+    }
+    async readAtEnd(runs) {
+        const signal = this.stopper.signal;
+        await this.inFlight;
+        const failed = failedWithLogs(runs);
+        const lines = this.deps.mode === 'failed' ? TAIL_LINES : ANNOTATION_LINES;
+        await this.guard(() => readTails(this.access, failed, lines, this.tails, signal));
+        if (this.deps.mode === 'all' && !signal.aborted)
+            await this.guard(() => this.live.update(runs, true, signal));
+    }
+    /** Runs `work` for at most `ms`, less if a signal comes (or came); true when it was cut short. */
+    async within(ms, work) {
+        if (this.signalled)
+            return true;
+        const timer = new AbortController();
+        let expired = false;
+        const cut = () => ((expired = true), timer.abort());
+        this.stopper.signal.addEventListener('abort', cut, { once: true });
+        try {
+            const grace = (this.deps.clock ?? systemClock).sleep(ms, timer.signal).then(cut, () => undefined);
+            await Promise.race([work(), grace]);
+        }
+        finally {
+            timer.abort();
+            this.stopper.signal.removeEventListener('abort', cut);
+        }
+        return expired;
+    }
+    /** The last lines of a failed run's log (after atEnd); lines: [] with unreadAt when it could not be read in time. */
     tailOf(run, count = ANNOTATION_LINES) {
-        const lines = (this.tails.get(run.actionExecutionId) ?? this.live.linesOf(run.actionExecutionId))?.slice(-count);
-        return lines && lines.length > 0 ? { stageName: run.stageName, actionName: run.actionName, lines } : undefined;
+        const id = run.actionExecutionId;
+        const read = this.tails.get(id);
+        const lines = (read && read.length > 0 ? read : this.live.endOf(id))?.slice(-count);
+        const where = { stageName: run.stageName, actionName: run.actionName };
+        if (lines && lines.length > 0)
+            return { ...where, lines };
+        return this.unread.has(id) ? { ...where, lines: [], unreadAt: this.access.linkOf(run) } : undefined;
     }
     async guard(read) {
         try {
@@ -33142,6 +33290,8 @@ class ActionLogs {
 function withLogTail(message, tail) {
     if (!tail)
         return message;
+    if (tail.lines.length === 0)
+        return tail.unreadAt ? `${message}\n\nThe log of ${actionLabel(tail)} could not be read in time; it is at ${tail.unreadAt}` : message;
     const cut = tail.lines.map((line) => (line.length > 300 ? `${line.slice(0, 300)}\u2026` : line));
     return `${message}\n\nThe last ${cut.length} lines of the log of ${actionLabel(tail)}:\n${cut.join('\n')}`;
 }
@@ -33376,6 +33526,7 @@ async function reportNotFollowed(deps, report) {
  */
 async function reportUnfinished(deps, report, why) {
     report.checkRun?.freeze();
+    report.logs?.stop(); // no log read may outlive the wait, nor print into the report
     setVariableOutputs(deps.outputs, report.progress.latest, undefined, masking(report));
     // Unknown, not a CodePipeline status: the execution may still be running, or stopping.
     const summary = reportOf(deps.clock, report, { status: 'Unknown', statusSummary: why });
@@ -33777,6 +33928,7 @@ async function followOrLeave(main, { source, execution, startedAt = main.clock.n
         mode: settings.logs,
         region: settings.region,
         consoleUrl: execution.consoleUrl,
+        signals: main.process,
         load: main.tools.loadLogReader
     });
     const report = {
