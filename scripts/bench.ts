@@ -50,7 +50,7 @@ function chunkPackages(file: string): string {
 
 function sizeRows(dist: string, sizes: Record<string, number>): Row[] {
   const describe = (file: string) =>
-    /^((main|post)\/)?index\.js$/.test(file) ? 'loaded by every run' : `chunk loaded when used: ${chunkPackages(join(dist, file))}`
+    /^((main|post)\/)?index\.js$/.test(file) ? 'loaded by every run' : `chunk: ${chunkPackages(join(dist, file))}`
   return Object.entries(sizes).map(([file, bytes]) => ({ measure: `Size of dist/${file}`, value: bytes, unit: 'MB', note: describe(file) }))
 }
 

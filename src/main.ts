@@ -4,13 +4,13 @@
 import * as core from '@actions/core'
 import { systemClock } from './clock.js'
 import { safeLog } from './report/log-text.js'
-import { createCodePipelinePort } from './codepipeline/port.js'
 import { readGitHubContext } from './github/context.js'
 import { readInput, readInputUntrimmed, reportFailure } from './step-io.js'
 import { readSettings, type Settings } from './inputs/settings.js'
 import { runMainStep } from './main-step.js'
 import { secretInputs } from './main-wiring.js'
 import type { SignalSource } from './ports.js'
+import type { CodePipelinePort } from './codepipeline/port.js'
 import { ActionState } from './state.js'
 import { stepIdentity } from './execution/request-token.js'
 import { stopCommandsWriter } from './logs/untrusted.js'
@@ -26,6 +26,13 @@ function hideSecrets(settings: Settings): void {
   for (const value of secretInputs(settings)) core.setSecret(value)
 }
 
+/** The SDK and the port are chunks of their own (dist/main/NNN.index.js), loaded once the inputs are good: no single
+ * huge file to compile, which lowers the peak RSS of a whole run below that of a script that only loads the SDK. */
+async function createPort(region: string): Promise<CodePipelinePort> {
+  const { createCodePipelinePort } = await import('./codepipeline/port.js')
+  return createCodePipelinePort({ region })
+}
+
 async function main(state: ActionState, signals: SignalSource): Promise<void> {
   const settings = readSettings(readInput, process.env, readInputUntrimmed)
   hideSecrets(settings)
@@ -33,7 +40,7 @@ async function main(state: ActionState, signals: SignalSource): Promise<void> {
     settings,
     github: readGitHubContext(),
     step: stepIdentity(process.env),
-    port: createCodePipelinePort({ region: settings.region }),
+    port: await createPort(settings.region),
     clock: systemClock,
     io: { log: safeLog({ ...core, printUntrusted: stopCommandsWriter((line) => core.info(line)) }), outputs: core, summary: core.summary },
     state,

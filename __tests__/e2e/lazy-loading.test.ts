@@ -1,6 +1,6 @@
 // A plain run (no github-token, no log read) loads only what it uses: octokit, @actions/http-client with
 // undici, and the log readers' AWS clients are in chunks of their own (dist/main/NNN.index.js), and such a run
-// loads no chunk at all. The post step loads the AWS SDK (a chunk of dist/post/) only to stop an execution.
+// loads none of them (only the AWS SDK's chunks, which every run uses). The post step loads the AWS SDK (a chunk of dist/post/) only to stop an execution.
 // Checked on the built dist/: its source maps say what each file holds, and a preloaded tracer records which
 // files the process loads. A new lazily loaded package: add it to LAZY and give it a case like the ones below.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -81,10 +81,14 @@ test('the main and post bundles themselves hold none of the lazily loaded packag
   expect(chunks.flatMap((c) => lazyIn(join(dist, 'main', c))).some(isOctokit)).toBe(true)
 })
 
-test('a plain run loads no chunk: only dist/index.js and dist/main/index.js', async () => {
+test('a plain run loads dist/index.js, dist/main/index.js and the AWS SDK chunks: no lazily loaded package', async () => {
   const { code, loaded } = await traced({ endpoint: emulator.url, inputs: { 'pipeline-name': pipeline() } })
   expect(code).toBe(0)
-  expect(loaded).toEqual(['index.js', 'main/index.js'])
+  expect(loaded.slice(0, 2)).toEqual(['index.js', 'main/index.js'])
+  // The SDK is in chunks too (a smaller peak RSS than one huge file), loaded once the inputs are good.
+  expect(awsSdkIn(['main/index.js'])).toEqual([])
+  expect(awsSdkIn(loaded)).toContain('@aws-sdk/client-codepipeline/')
+  expect(loaded.flatMap((f) => lazyIn(join(dist, f)))).toEqual([])
 })
 
 test('with github-token, the run loads the chunk that holds octokit (the tracer sees chunks)', async () => {
