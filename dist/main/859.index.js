@@ -54,6 +54,20 @@ function createSdkLogReader(region) {
 }
 
 
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   p: () => (/* binding */ ACTION_NAME)
+/* harmony export */ });
+// Kept in step with package.json by a unit test; a constant avoids bundling package.json.
+const ACTION_NAME = 'codepipeline-run-action';
+const ACTION_VERSION = '1.0.0';
+
+
 /***/ })
 
 };
