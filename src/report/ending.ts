@@ -200,7 +200,7 @@ export async function reportEnding(deps: EndingDeps, report: ReportContext, stat
 function rollbackOf(deps: EndingDeps, report: ReportContext): Promise<Rollback | undefined> {
   const { waitForRollback, pollLimits } = report.settings
   const { pipelineName, executionId } = report.execution
-  const query = { pipelineName, executionId, startedAt: report.startedAt, wait: waitForRollback, pollMs: pollLimits.maxMs }
+  const query = { pipelineName, executionId, wait: waitForRollback, pollMs: pollLimits.maxMs }
   return reportRollback(deps, query)
 }
 
