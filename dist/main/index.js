@@ -4950,14 +4950,36 @@ function statusFor(passed, executionStatus) {
 
 ;// CONCATENATED MODULE: ./src/report/rollback.ts
 
+
 // ListPipelineExecutions, newest first: the rollback starts with the failure, so it is among the newest. One look,
 // right after the failure: a failing run never waits to find out (the verdict is a failure either way).
 const LOOK_AT = 10;
+// The look holds the verdict back: retried, but not for a whole outage (as the last progress read).
+const LOOK_RETRY_MS = 30_000;
+/**
+ * The newest AutomatedRollback that started after ours, on AWS's clock: ours is in the same listing (newest
+ * first); if it is not among the newest, every execution listed started after it.
+ */
 function newestRollback(past, q) {
-    return past.find((e) => e.type === 'ROLLBACK' && e.triggerType === 'AutomatedRollback' && e.id !== q.executionId && (e.startTime ?? 0) >= q.startedAt - 1000);
+    const oursStarted = past.find((e) => e.id === q.executionId)?.startTime ?? -Infinity;
+    return past.find((e) => e.type === 'ROLLBACK' && e.triggerType === 'AutomatedRollback' && e.id !== q.executionId && (e.startTime ?? -Infinity) >= oursStarted);
 }
 async function rollback_look(deps, q) {
-    return newestRollback(await deps.port.listRecentExecutions(q.pipelineName, LOOK_AT, q.signal), q);
+    const past = await withRetries(deps, {
+        what: 'Could not look for a rollback',
+        send: (signal) => deps.port.listRecentExecutions(q.pipelineName, LOOK_AT, signal),
+        signal: q.signal,
+        limitMs: () => Math.min(deps.retry.outageToleranceMs, LOOK_RETRY_MS)
+    });
+    return newestRollback(past, q);
+}
+/** The rollback's status, retried like the wait's polls (within the outage tolerance). */
+function statusOf(deps, q, rollbackId) {
+    return withRetries(deps, {
+        what: `Could not get the status of rollback execution ${rollbackId}`,
+        send: async (signal) => (await deps.port.getExecution(q.pipelineName, rollbackId, signal)).status,
+        signal: q.signal
+    });
 }
 const rollback_TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
 /** Finds the rollback (and follows it with `wait`); logs it and sets the rollback outputs. Never throws. */
@@ -4979,7 +5001,7 @@ async function reportRollback(deps, q) {
         deps.outputs.setOutput('rollback-execution-id', rollback.executionId);
         while (q.wait && !rollback_TERMINAL.has(rollback.status)) {
             await deps.clock.sleep(q.pollMs, q.signal);
-            rollback.status = (await deps.port.getExecution(q.pipelineName, rollback.executionId, q.signal)).status;
+            rollback.status = await statusOf(deps, q, rollback.executionId);
         }
         if (q.wait)
             deps.log.info(`Rollback execution ${rollback.executionId} ended ${rollback.status}.`);
@@ -5766,7 +5788,7 @@ async function reportEnding(deps, report, state) {
 function rollbackOf(deps, report) {
     const { waitForRollback, pollLimits } = report.settings;
     const { pipelineName, executionId } = report.execution;
-    const query = { pipelineName, executionId, startedAt: report.startedAt, wait: waitForRollback, pollMs: pollLimits.maxMs };
+    const query = { pipelineName, executionId, wait: waitForRollback, pollMs: pollLimits.maxMs };
     return reportRollback(deps, query);
 }
 /** wait: false: the summary says what was started; there is no outcome to post. */
