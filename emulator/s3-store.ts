@@ -55,6 +55,8 @@ export class ObjectStore {
   private readonly dir = mkdtempSync(join(tmpdir(), 'emulator-s3-'))
   private readonly buckets = new Map<string, { versioning: Versioning; objects: Map<string, ObjectVersion[]> }>()
   private readonly uploads = new Map<string, Upload>()
+  /** Completed uploads: a completion sent again (its answer was lost) gets the same version back, not a new one. */
+  private readonly completed = new Map<string, { bucket: string; key: string; version: ObjectVersion }>()
   private files = 0
   /** Called with every version stored (PutObject, CompleteMultipartUpload): the upload triggers hang here. */
   onStored: (bucket: string, version: ObjectVersion) => void = () => {}
@@ -139,6 +141,8 @@ export class ObjectStore {
     named: { partNumber: number; etag: string; checksums: Record<string, string> }[],
     now: number
   ): Promise<ObjectVersion> {
+    const done = this.completed.get(uploadId)
+    if (done !== undefined && done.bucket === bucket && done.key === key) return done.version
     const upload = this.upload(bucket, key, uploadId)
     const parts = checkParts(upload, named)
     const file = this.newFile()
@@ -154,7 +158,9 @@ export class ObjectStore {
       .update(Buffer.concat(parts.map((p) => p.md5)))
       .digest('hex')
     const size = parts.reduce((sum, p) => sum + p.size, 0)
-    return this.store(bucket, key, file, { size, sha256: sha256.digest('hex'), etag: `"${md5s}-${parts.length}"` }, upload, now)
+    const version = this.store(bucket, key, file, { size, sha256: sha256.digest('hex'), etag: `"${md5s}-${parts.length}"` }, upload, now)
+    this.completed.set(uploadId, { bucket, key, version })
+    return version
   }
 
   abort(bucket: string, key: string, uploadId: string): void {

@@ -140,3 +140,25 @@ test('fault rules apply to S3: SlowDown 503, AccessDenied naming s3:PutObject, a
   patient.destroy()
   expect(h.emulator.objectVersions('artifacts', 'f.zip').map((v) => v.versionId)).toEqual([put.VersionId])
 })
+
+test('lib-storage with the SDK retries: a reset mid-part and a lost completion answer still end in exactly one version', async () => {
+  const body = Buffer.alloc(11 * 1024 * 1024, 3)
+  h.emulator.setFaults({
+    rules: [
+      { operation: 'UploadPart', kind: 'reset', times: 1 },
+      { operation: 'CompleteMultipartUpload', kind: 'http503', afterWork: true, times: 1 }
+    ]
+  })
+  const patient = s3Client(h.emulator.url, 3)
+  const done = await new Upload({ client: patient, params: { Bucket: 'artifacts', Key: 'retried.bin', Body: body } }).done()
+  patient.destroy()
+  expect(h.emulator.requests('UploadPart').filter((r) => r.body.Key === 'retried.bin' && r.status === 0)).toHaveLength(1)
+  expect(
+    h.emulator
+      .requests('CompleteMultipartUpload')
+      .filter((r) => r.body.Key === 'retried.bin')
+      .map((r) => r.status)
+  ).toEqual([503, 200])
+  const versions = h.emulator.objectVersions('artifacts', 'retried.bin')
+  expect(versions.map((v) => [v.versionId, v.sha256])).toEqual([[done.VersionId, sha256(body)]])
+})
