@@ -250,3 +250,10 @@ describe('untrusted lines', () => {
     expect(inertLine('a\rb')).toBe('a b')
   })
 })
+
+test('all: a page of a million one-character lines keeps its last 10,000 and says the rest are not shown', async () => {
+  const { logs, reader, log } = setup('all')
+  reader.lines = ['x\n'.repeat(1_000_000)]
+  await logs.atEnd([run({ status: 'Succeeded' })])
+  expect(log.lines).toContain('group: Build / Compile: the last 10000 of its 1000000 lines (990000 lines before these are not shown)')
+})
