@@ -5393,9 +5393,8 @@ class LiveLogs {
         state.token = page.nextForwardToken;
         const lines = page.messages.flatMap(splitMessage);
         state.read += lines.length;
-        state.lines.push(...lines);
-        if (state.lines.length > MAX_KEPT_LINES)
-            state.lines.splice(0, state.lines.length - MAX_KEPT_LINES);
+        // Not push(...lines): a 1 MB page of one-character lines is more arguments than a call can take.
+        state.lines = state.lines.concat(lines.slice(-MAX_KEPT_LINES)).slice(-MAX_KEPT_LINES);
         return { step: 'more', lines };
     }
     /**
