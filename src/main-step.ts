@@ -23,6 +23,7 @@ import { failureOf } from './report/diagnosis.js'
 import { ProgressTracker } from './report/progress.js'
 import { WaitExplainer } from './report/waits.js'
 import { maskDefaults } from './report/variables.js'
+import { approverFor } from './execution/approve.js'
 
 export type { MainDeps, StepIO, Tuning } from './main-wiring.js'
 
@@ -135,7 +136,8 @@ async function follow(main: Main, report: ReportContext, declaration: SourcePlan
       remainders,
       progress,
       waits: report.waits,
-      afterProgress: report.logs?.afterProgress
+      afterProgress: report.logs?.afterProgress,
+      approver: report.approvals
     }
     final = await waitForExecution(main.waiting, followed, waitSignal)
   } catch (err) {
@@ -174,7 +176,8 @@ async function followOrLeave(main: Main, { source, execution, startedAt = main.c
     startedAt,
     progress,
     waits,
-    logs
+    logs,
+    approvals: approverFor(main, execution, waits, source.commitId)
   }
   reportOnGitHub({ settings, github, log, clock: main.clock, secrets: main.secrets, loadGitHubClient: main.tools.loadGitHubClient }, report)
   if (settings.wait) return follow(main, report, source.pipeline)

@@ -248,6 +248,7 @@ export function defaultSettings(pipelineName: string, overrides: Partial<Setting
     stopOnTimeout: false,
     outageToleranceMs: 300_000,
     logs: 'failed',
+    approve: [],
     startRetryMs: 300_000,
     waitForRollback: false,
     ...overrides

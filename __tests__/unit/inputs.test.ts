@@ -48,7 +48,8 @@ describe('defaults', () => {
       startRetryMs: 5 * 60_000,
       waitForRollback: false,
       follow: undefined,
-      logs: 'failed'
+      logs: 'failed',
+      approve: []
     })
   })
 })

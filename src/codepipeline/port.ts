@@ -8,6 +8,8 @@ import {
   ListPipelineExecutionsCommand,
   paginateListActionExecutions,
   paginateListRuleExecutions,
+  PutApprovalResultCommand,
+  RetryStageExecutionCommand,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
   type ActionExecutionDetail,
@@ -35,6 +37,16 @@ export interface StopRequest {
   executionId: string
   abandon: boolean
   reason: string
+}
+
+/** PutApprovalResult, always Approved: the step never rejects. */
+export interface ApprovalRequest {
+  pipelineName: string
+  stageName: string
+  actionName: string
+  /** From GetPipelineState, for this execution's waiting approval. */
+  token: string
+  summary: string
 }
 
 export interface ExecutionState {
@@ -88,6 +100,8 @@ export interface PastExecution {
   /** ROLLBACK executions: the execution whose revisions they redeploy. */
   rollbackTargetId?: string
   revisionIds?: string[]
+  /** The reason given when it was stopped (stopTrigger.reason). */
+  stopReason?: string
 }
 
 /** An execution as ListPipelineExecutions lists it: what ran on each source action, and what started it. */
@@ -121,6 +135,10 @@ export interface CodePipelinePort {
   listRuleRuns?(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<RuleRun[]>
   /** One page of executions with their source revisions and triggers, newest first. */
   listExecutionPage(pipelineName: string, maxResults: number, nextToken?: string, signal?: AbortSignal): Promise<ExecutionPage>
+  /** Approves a manual approval with its token (input approve). */
+  putApprovalResult?(request: ApprovalRequest, signal?: AbortSignal): Promise<void>
+  /** RetryStageExecution with FAILED_ACTIONS (on-rerun: retry). */
+  retryStage?(pipelineName: string, stageName: string, executionId: string, signal?: AbortSignal): Promise<void>
 }
 
 const ms = (date: Date | undefined): number | undefined => date?.getTime()
@@ -303,6 +321,7 @@ class SdkCodePipeline implements CodePipelinePort {
       triggerType: e.trigger?.triggerType,
       rollbackTargetId: e.rollbackMetadata?.rollbackTargetPipelineExecutionId,
       revisionIds: (e.sourceRevisions ?? []).map((r) => r.revisionId ?? ''),
+      stopReason: e.stopTrigger?.reason,
       sourceRevisions: (e.sourceRevisions ?? []).map((r) => ({ actionName: r.actionName ?? '', revisionId: r.revisionId }))
     }))
     return { executions, nextToken: out.nextToken }
@@ -314,6 +333,22 @@ class SdkCodePipeline implements CodePipelinePort {
       this.client.send(command, { abortSignal: signal })
     )
     return toStageViews(out)
+  }
+
+  async putApprovalResult({ pipelineName, stageName, actionName, token, summary }: ApprovalRequest, signal?: AbortSignal): Promise<void> {
+    const result = { status: 'Approved' as const, summary }
+    const command = new PutApprovalResultCommand({ pipelineName, stageName, actionName, token, result })
+    await this.call('codepipeline:PutApprovalResult', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }))
+  }
+
+  async retryStage(pipelineName: string, stageName: string, executionId: string, signal?: AbortSignal): Promise<void> {
+    const command = new RetryStageExecutionCommand({
+      pipelineName,
+      stageName,
+      pipelineExecutionId: executionId,
+      retryMode: 'FAILED_ACTIONS'
+    })
+    await this.call('codepipeline:RetryStageExecution', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }))
   }
 
   async listRuleRuns(pipelineName: string, executionId: string, signal?: AbortSignal): Promise<RuleRun[]> {

@@ -15,6 +15,16 @@ export interface ConditionView {
   rules: RuleView[]
 }
 
+/** An action's latest run in a stage, as GetPipelineState tells it (for approvals: the token, who answered). */
+export interface ActionStateView {
+  name: string
+  actionExecutionId?: string
+  status?: string
+  token?: string
+  summary?: string
+  lastUpdatedBy?: string
+}
+
 /** One stage, as GetPipelineState tells it. Its latest execution may be another execution than ours. */
 export interface StageView {
   name: string
@@ -25,6 +35,8 @@ export interface StageView {
   entry?: ConditionView
   success?: ConditionView
   retry?: { auto: number; manual: number; latest?: string }
+  /** Its actions' latest runs: of the stage's latest execution, not necessarily ours. */
+  actions?: ActionStateView[]
 }
 
 /** One rule execution of our execution, from ListRuleExecutions. Times are epoch ms. */
@@ -68,6 +80,14 @@ function stageView(s: StageState): StageView {
     transition: { enabled: s.inboundTransitionState?.enabled ?? true, reason: s.inboundTransitionState?.disabledReason },
     entry: conditionView(s.beforeEntryConditionState),
     success: conditionView(s.onSuccessConditionState),
+    actions: (s.actionStates ?? []).map((a) => ({
+      name: a.actionName ?? '',
+      actionExecutionId: a.latestExecution?.actionExecutionId,
+      status: a.latestExecution?.status,
+      token: a.latestExecution?.token,
+      summary: a.latestExecution?.summary,
+      lastUpdatedBy: a.latestExecution?.lastUpdatedBy
+    })),
     retry: retry && {
       auto: retry.autoStageRetryAttempt ?? 0,
       manual: retry.manualStageRetryAttempt ?? 0,

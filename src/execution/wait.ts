@@ -10,6 +10,7 @@ import type { Clock, Log, Outputs } from '../ports.js'
 import type { ProgressTracker } from '../report/progress.js'
 import type { WaitExplainer } from '../report/waits.js'
 import type { ActionState } from '../state.js'
+import type { Approver } from './approve.js'
 import type { Execution } from './execution.js'
 import { OutageWatch, pollFailure, type RetryPolicy } from './retry.js'
 
@@ -42,12 +43,15 @@ export interface Followed {
   waits?: WaitExplainer
   /** After each progress poll (logs: all reads the running actions' new log lines); must not throw. */
   afterProgress?: (runs: ActionRun[], signal?: AbortSignal) => Promise<void>
+  /** Approves the listed manual approvals of this execution as they come (input approve). */
+  approver?: Approver
 }
 
 /** After a progress poll: a queue before the first stage explained, and the running actions' new log lines. */
 async function afterProgressPoll(followed: Followed, signal?: AbortSignal): Promise<void> {
   // No action at all yet: it may be queued before the first stage.
   if (followed.progress.latest.length === 0) await followed.waits?.afterStatus([], signal)
+  await followed.approver?.afterProgress(followed.progress.latest, signal)
   await followed.afterProgress?.(followed.progress.latest, signal)
 }
 
@@ -71,10 +75,18 @@ function sayStatus(log: Log, executionId: string, state: ExecutionState, last: s
 }
 
 /** What the planner knows of the execution: when it started, how long it usually takes, what it is doing. */
-function known({ startedAt, expectedMs, remainders, progress, waits }: Followed) {
+function known({ startedAt, expectedMs, remainders, progress, waits, approver }: Followed) {
   const endAt = remainders && predictEnd(remainders, progress.latest)
   const predictedEndAt = endAt === undefined ? undefined : progress.onRunnerClock(endAt)
-  return { startedAt, expectedMs, predictedEndAt, progress: { ...progress.view(), longWait: waits?.longWait(progress.latest) ?? false } }
+  const view = progress.view()
+  // An approval the step has just approved waits no more: the next poll comes at the usual pace, not the slow one.
+  const approvalWaiting = view.approvalWaiting && !(approver?.approvedAll(progress.latest) ?? false)
+  return {
+    startedAt,
+    expectedMs,
+    predictedEndAt,
+    progress: { ...view, approvalWaiting, longWait: waits?.longWait(progress.latest) ?? false }
+  }
 }
 
 export async function waitForExecution(deps: WaitDeps, followed: Followed, signal?: AbortSignal): Promise<ExecutionState> {

@@ -16,6 +16,8 @@ export interface GitHubContext {
   runAttempt: number
   /** The workflow file (from GITHUB_WORKFLOW_REF), e.g. .github/workflows/deploy.yml: where check annotations point. */
   workflowPath?: string
+  /** GITHUB_ACTOR: who started the run (or re-ran it), named in what the step approves. */
+  actor?: string
 }
 
 function readPayload(path: string | undefined): Record<string, unknown> {
@@ -47,7 +49,8 @@ export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubC
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     runId: Number.parseInt(env.GITHUB_RUN_ID ?? '', 10),
     runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10),
-    workflowPath: workflowPath(env.GITHUB_WORKFLOW_REF)
+    workflowPath: workflowPath(env.GITHUB_WORKFLOW_REF),
+    actor: env.GITHUB_ACTOR || undefined
   }
 }
 

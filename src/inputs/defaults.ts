@@ -30,7 +30,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   logs: 'failed',
   artifact: '',
   'artifact-key': '',
-  'image-digest': ''
+  'image-digest': '',
+  approve: ''
 }
 
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */

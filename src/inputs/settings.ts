@@ -6,6 +6,7 @@ import { withDefaults } from './defaults.js'
 import { checkFollowCombinations, readFollow, type FollowSettings } from './follow.js'
 import { readClientRequestToken, readPollLimits, type PollLimits } from './limits.js'
 import { ACTION_NAME_PATTERN, parseSourceRevisions, parseVariables } from './lists.js'
+import { readApprove } from './steps.js'
 import { InputError, readBoolean, readMinutes, type InputReader } from './readers.js'
 
 export interface Settings {
@@ -43,6 +44,8 @@ export interface Settings {
   logs: LogsMode
   /** artifact / image-digest: upload and pin exactly that artifact; undefined: pin the commit. */
   artifact?: ArtifactSettings
+  /** The manual approvals the step approves, `Stage.Action` or `Action`; empty: none. */
+  approve: string[]
 }
 
 export type LogsMode = 'failed' | 'all' | 'none'
@@ -179,7 +182,8 @@ export function readSettings(readRaw: InputReader, env: NodeJS.ProcessEnv, readU
     waitForRollback: readBoolean(read, 'wait-for-rollback'),
     follow: readFollow(read),
     logs: readLogsMode(read),
-    artifact: readArtifact(read)
+    artifact: readArtifact(read),
+    approve: readApprove(read, readBoolean(read, 'wait'))
   }
   checkCombinations(settings, settings.sourceRevisions !== undefined)
   checkArtifactCombinations(settings.artifact, {

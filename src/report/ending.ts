@@ -4,6 +4,7 @@
 import type { CodePipelinePort, ExecutionState } from '../codepipeline/port.js'
 import type { PinnedArtifact } from '../codepipeline/source.js'
 import type { CancelOutcome } from '../execution/cancel.js'
+import type { Approver } from '../execution/approve.js'
 import type { Execution } from '../execution/execution.js'
 import { isTerminal } from '../execution/wait.js'
 import { conclusionFor, type CheckRun } from '../github/check-run.js'
@@ -58,6 +59,10 @@ export interface ReportContext {
   checkRun?: CheckRun
   /** The compute actions' logs (the logs input). */
   logs?: ActionLogs
+  /** The approvals the step answered (input approve). */
+  approvals?: Approver
+  /** What a re-run did with the earlier attempt's execution (on-rerun). */
+  rerun?: string
 }
 
 function commitLink(report: ReportContext): { sha: string; url: string } | undefined {
@@ -96,7 +101,9 @@ export function reportOf(clock: Clock, report: ReportContext, state: ExecutionSt
     variables: report.settings.variables.map((v) => ({ name: v.name ?? '', value: v.value ?? '' })),
     masked: report.settings.maskVariables,
     notOurs: report.execution.origin === 'followed',
-    outputVariables: followed ? collectOutputVariables(report.progress.latest) : undefined
+    outputVariables: followed ? collectOutputVariables(report.progress.latest) : undefined,
+    approvals: report.approvals?.told,
+    rerun: report.rerun
   }
 }
 

@@ -37,6 +37,10 @@ export interface Report {
   notOurs?: boolean
   /** Output variables by namespace (or Stage.Action); undefined when the execution was not followed. */
   outputVariables?: Record<string, Record<string, string>>
+  /** The approvals the step answered, or found answered by someone else (input approve). */
+  approvals?: readonly string[]
+  /** What a re-run did with the earlier attempt's execution (on-rerun). */
+  rerun?: string
 }
 
 /** The part of @actions/core's `summary` used here. */
@@ -149,6 +153,7 @@ function writeOutputVariables(summary: SummaryWriter, variables: Record<string, 
 /** The report's markup, added to `summary` without writing it: the job summary and the check run share it. */
 export function composeSummary(summary: SummaryWriter, r: Report): void {
   summary.addHeading(`CodePipeline ${escapeText(r.pipelineName)}: ${statusCell(r.status)}`, 2).addList(headerItems(r))
+  if (r.rerun) summary.addRaw(`<p>🔁 ${escapeText(r.rerun, 500)}</p>`, true)
   const head = ['Stage', 'Action', 'Status', 'Duration', 'Message', 'Link'].map((data) => ({ data, header: true }))
   if (!r.followed) {
     summary.addRaw('<p>The action did not wait for this execution (wait: false); its progress is in the AWS console.</p>', true)
@@ -161,6 +166,8 @@ export function composeSummary(summary: SummaryWriter, r: Report): void {
     if (!r.structure) summary.addRaw("<p>Actions that never ran are not listed: the pipeline's declaration could not be read.</p>", true)
     writeOutputVariables(summary, r.outputVariables ?? {})
   }
+  if (r.approvals !== undefined && r.approvals.length > 0)
+    summary.addHeading('Approvals', 3).addList(r.approvals.map((a) => escapeText(a, 1000)))
   if (r.waits !== undefined && r.waits.length > 0) summary.addHeading('Waits', 3).addList(r.waits.map((w) => escapeText(w, 500)))
   if (r.variables.length > 0) {
     summary.addHeading('Variables', 3)
