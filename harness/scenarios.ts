@@ -15,6 +15,7 @@ import {
   type RuleSpec,
   type StageSpec
 } from '../emulator/index.js'
+import { approveScenario, rerunScenario } from './approve-scenarios.js'
 import { followScenario } from './follow-scenario.js'
 import { ecrImageScenario, s3ArtifactScenario } from './source-scenarios.js'
 import { exampleEvent, runAction, type ActionResult, type RunOptions } from './runner.js'
@@ -211,5 +212,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   follow: followScenario,
   's3-artifact': s3ArtifactScenario,
-  'ecr-image': ecrImageScenario
+  'ecr-image': ecrImageScenario,
+  approve: approveScenario,
+  rerun: rerunScenario
 }

@@ -24,6 +24,7 @@ import { ProgressTracker } from './report/progress.js'
 import { WaitExplainer } from './report/waits.js'
 import { maskDefaults } from './report/variables.js'
 import { approverFor } from './execution/approve.js'
+import { resumeOnRerun, variablesToSend } from './execution/resume.js'
 
 export type { MainDeps, StepIO, Tuning } from './main-wiring.js'
 
@@ -55,6 +56,8 @@ interface Subject {
   execution: Execution
   source: SourcePlan
   startedAt?: number
+  /** A re-run resumed the earlier attempt's execution: the line that says how. */
+  rerun?: string
 }
 
 /** execution-id, follow-trigger: finds the execution, which this step did not start and so never stops. */
@@ -81,18 +84,20 @@ async function locate(main: Main, mode: FollowSettings): Promise<Subject> {
   return { execution, source, startedAt: located.startTime }
 }
 
-/** Picks the sources and starts the execution. */
+/** Picks the sources and starts the execution; a re-run may resume the earlier attempt's instead (on-rerun). */
 async function startOne(main: Main): Promise<Subject> {
   const source = await chooseSources(main)
   main.guard.signal.throwIfAborted()
   checkVariables(main.settings.variables, source.pipeline)
   maskDefaults(main.io.outputs, main.settings.maskVariables, source.pipeline)
+  const resumed = await resumeOnRerun({ ...main, outputs: main.io.outputs, signal: main.guard.signal }, source)
+  if (resumed) return { source, execution: resumed.execution, rerun: resumed.line }
   return { source, execution: await start(main, source) }
 }
 
 async function start(main: Main, source: SourcePlan): Promise<Execution> {
   const { settings, port, log, guard } = main
-  const plan = planStart(settings, main.step, source)
+  const plan = planStart({ ...settings, variables: variablesToSend(main.step, settings, source) }, main.step, source)
   log.debug(`clientRequestToken: ${plan.request.clientRequestToken}`)
   const attempt = new StartAttempt({ port, log, outputs: main.io.outputs, clock: main.clock, retry: main.retry, state: main.state }, plan)
   guard.trackStart(attempt)
@@ -153,7 +158,7 @@ async function follow(main: Main, report: ReportContext, declaration: SourcePlan
 }
 
 /** Follows the execution, unless wait is false (decided here only): then the summary says what was started. */
-async function followOrLeave(main: Main, { source, execution, startedAt = main.clock.now() }: Subject): Promise<void> {
+async function followOrLeave(main: Main, { source, execution, startedAt = main.clock.now(), rerun }: Subject): Promise<void> {
   const { settings, log } = main
   const progress = new ProgressTracker(log, startedAt, execution.consoleUrl)
   const waits = new WaitExplainer(main, execution.pipelineName, execution.executionId, startedAt)
@@ -177,6 +182,7 @@ async function followOrLeave(main: Main, { source, execution, startedAt = main.c
     progress,
     waits,
     logs,
+    rerun,
     approvals: approverFor(main, execution, waits, source.commitId)
   }
   reportOnGitHub({ settings, github, log, clock: main.clock, secrets: main.secrets, loadGitHubClient: main.tools.loadGitHubClient }, report)

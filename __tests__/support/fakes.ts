@@ -249,6 +249,7 @@ export function defaultSettings(pipelineName: string, overrides: Partial<Setting
     outageToleranceMs: 300_000,
     logs: 'failed',
     approve: [],
+    onRerun: 'retry',
     startRetryMs: 300_000,
     waitForRollback: false,
     ...overrides

@@ -49,7 +49,8 @@ describe('defaults', () => {
       waitForRollback: false,
       follow: undefined,
       logs: 'failed',
-      approve: []
+      approve: [],
+      onRerun: 'retry'
     })
   })
 })

@@ -31,7 +31,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   artifact: '',
   'artifact-key': '',
   'image-digest': '',
-  approve: ''
+  approve: '',
+  'on-rerun': 'retry'
 }
 
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */

@@ -6,7 +6,7 @@ import { withDefaults } from './defaults.js'
 import { checkFollowCombinations, readFollow, type FollowSettings } from './follow.js'
 import { readClientRequestToken, readPollLimits, type PollLimits } from './limits.js'
 import { ACTION_NAME_PATTERN, parseSourceRevisions, parseVariables } from './lists.js'
-import { readApprove } from './steps.js'
+import { readApprove, readOnRerun, type OnRerun } from './steps.js'
 import { InputError, readBoolean, readMinutes, type InputReader } from './readers.js'
 
 export interface Settings {
@@ -46,6 +46,8 @@ export interface Settings {
   artifact?: ArtifactSettings
   /** The manual approvals the step approves, `Stage.Action` or `Action`; empty: none. */
   approve: string[]
+  /** A re-run (attempt > 1): retry the earlier attempt's failed stage, or start anew. */
+  onRerun: OnRerun
 }
 
 export type LogsMode = 'failed' | 'all' | 'none'
@@ -183,7 +185,8 @@ export function readSettings(readRaw: InputReader, env: NodeJS.ProcessEnv, readU
     follow: readFollow(read),
     logs: readLogsMode(read),
     artifact: readArtifact(read),
-    approve: readApprove(read, readBoolean(read, 'wait'))
+    approve: readApprove(read, readBoolean(read, 'wait')),
+    onRerun: readOnRerun(read)
   }
   checkCombinations(settings, settings.sourceRevisions !== undefined)
   checkArtifactCombinations(settings.artifact, {
