@@ -23,7 +23,7 @@ import { failureOf } from './report/diagnosis.js'
 import { ProgressTracker } from './report/progress.js'
 import { WaitExplainer } from './report/waits.js'
 import { maskDefaults } from './report/variables.js'
-import { approverFor } from './execution/approve.js'
+import { approverFor, checkApprovals } from './execution/approve.js'
 import { resumeOnRerun, variablesToSend } from './execution/resume.js'
 
 export type { MainDeps, StepIO, Tuning } from './main-wiring.js'
@@ -90,6 +90,7 @@ async function startOne(main: Main): Promise<Subject> {
   main.guard.signal.throwIfAborted()
   checkVariables(main.settings.variables, source.pipeline)
   maskDefaults(main.io.outputs, main.settings.maskVariables, source.pipeline)
+  checkApprovals(main.settings.approve, source.pipeline)
   const resumed = await resumeOnRerun({ ...main, outputs: main.io.outputs, signal: main.guard.signal }, source)
   if (resumed) return { source, execution: resumed.execution, rerun: resumed.line }
   return { source, execution: await start(main, source) }

@@ -1,6 +1,6 @@
 // The approver: which approvals it answers (listed, ours, shown with our run), with what, and what a refusal says.
 import type { ActionRun, ApprovalRequest, StageView } from '../../src/codepipeline/port.js'
-import { approvalSummary, Approver, listed, tokenFor } from '../../src/execution/approve.js'
+import { approvalSummary, Approver, checkApprovals, listed, tokenFor } from '../../src/execution/approve.js'
 import { describeExecution } from '../../src/execution/execution.js'
 import { readApprove, readOnRerun } from '../../src/inputs/steps.js'
 import { awsError, FakeClock, FakeLog } from '../support/fakes.js'
@@ -122,4 +122,29 @@ describe('inputs', () => {
     expect(readOnRerun(reader({ 'on-rerun': 'START' }))).toBe('start')
     expect(() => readOnRerun(reader({ 'on-rerun': 'again' }))).toThrow("Input on-rerun is 'again'; use retry (the default) or start.")
   })
+})
+
+test('approve names an approval action of the declaration, or fails before the start with one sentence', () => {
+  const approval = {
+    name: 'Approve',
+    actionTypeId: { category: 'Approval' as const, owner: 'AWS' as const, provider: 'Manual', version: '1' }
+  }
+  const build = {
+    name: 'Compile',
+    actionTypeId: { category: 'Build' as const, owner: 'AWS' as const, provider: 'CodeBuild', version: '1' }
+  }
+  const pipeline = {
+    name: 'p',
+    roleArn: 'r',
+    stages: [
+      { name: 'Gate', actions: [approval] },
+      { name: 'Build', actions: [build] }
+    ]
+  }
+  expect(() => checkApprovals(['Gate.Approve', 'Approve'], pipeline)).not.toThrow()
+  expect(() => checkApprovals(['Gate.Aprove'], pipeline)).toThrow(
+    'approve: Gate.Aprove is not a manual approval action of pipeline p (its approval actions are Gate.Approve); fix or remove the line.'
+  )
+  expect(() => checkApprovals(['Build.Compile'], pipeline)).toThrow(/not a manual approval action/)
+  expect(() => checkApprovals(['Gate.Aprove'], undefined)).not.toThrow()
 })

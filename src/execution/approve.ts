@@ -4,7 +4,8 @@
 // shows for our execution. Anything else (another execution's approval, one not listed) is left alone.
 import type { ActionRun, ApprovalRequest, CodePipelinePort, StageView } from '../codepipeline/port.js'
 import { isAbortError } from '../clock.js'
-import { awsErrorName, errorMessage } from '../errors.js'
+import type { PipelineDeclaration } from '@aws-sdk/client-codepipeline'
+import { ActionError, awsErrorName, errorMessage } from '../errors.js'
 import type { Clock, Log } from '../ports.js'
 import { isApproval, latestRuns } from '../report/progress.js'
 import type { Execution } from './execution.js'
@@ -164,4 +165,20 @@ export function approverFor(
   const deps = { port: ctx.port, log: ctx.log, clock: ctx.clock, stageViews: (signal?: AbortSignal) => views.stageViews(signal) }
   const who = { approve: ctx.settings.approve, runUrl: ctx.workflowRun, actor: ctx.github.actor, commitId: commitId || undefined }
   return new Approver(deps, execution, who)
+}
+
+/** Before the start, when discovery read the declaration anyway: an entry that names no approval action is a typo. */
+export function checkApprovals(entries: readonly string[], pipeline: PipelineDeclaration | undefined): void {
+  if (pipeline === undefined || entries.length === 0) return
+  const approvals = (pipeline.stages ?? []).flatMap((s) =>
+    (s.actions ?? [])
+      .filter((a) => a.actionTypeId?.category === 'Approval')
+      .map((a) => ({ stageName: s.name ?? '', actionName: a.name ?? '' }))
+  )
+  const unknown = entries.find((e) => !approvals.some((a) => listed([e], a)))
+  if (unknown === undefined) return
+  const list = approvals.length > 0 ? `its approval actions are ${approvals.map(nameOf).join(', ')}` : 'it has no approval action'
+  throw new ActionError(
+    `approve: ${unknown} is not a manual approval action of pipeline ${pipeline.name ?? ''} (${list}); fix or remove the line.`
+  )
 }
