@@ -1762,7 +1762,8 @@ function readGitHubContext(env = process.env) {
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
         runId: Number.parseInt(env.GITHUB_RUN_ID ?? '', 10),
         runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10),
-        workflowPath: workflowPath(env.GITHUB_WORKFLOW_REF)
+        workflowPath: workflowPath(env.GITHUB_WORKFLOW_REF),
+        actor: env.GITHUB_ACTOR || undefined
     };
 }
 /** The run's page, e.g. https://github.com/octo/app/actions/runs/42 (attempt 2). */
@@ -1950,7 +1951,9 @@ const INPUT_DEFAULTS = {
     logs: 'failed',
     artifact: '',
     'artifact-key': '',
-    'image-digest': ''
+    'image-digest': '',
+    approve: '',
+    'on-rerun': 'retry'
 };
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */
 const DEFAULT_POLL_MAX_SECONDS = 60;
@@ -2142,7 +2145,36 @@ function isS3Pair(a, b) {
     return a !== b && pair.includes(a) && pair.includes(b);
 }
 
+;// CONCATENATED MODULE: ./src/inputs/steps.ts
+// The inputs about what the step does beyond starting and following: approve (which manual approvals it
+// answers) and on-rerun (what a re-run of the job does with the earlier attempt's execution).
+
+const ON_RERUN = ['retry', 'start'];
+// Stage and action names are [A-Za-z0-9.@\-_]{1,100}; `Stage.Action` joins two.
+const APPROVAL_ENTRY = /^[A-Za-z0-9.@\-_]{1,201}$/;
+function readOnRerun(read) {
+    const value = read('on-rerun');
+    const mode = ON_RERUN.find((m) => m === value.toLowerCase());
+    if (!mode)
+        throw new InputError(`Input on-rerun is '${value}'; use retry (the default) or start.`);
+    return mode;
+}
+/** One `Stage.Action` or `Action` per line; empty: approve nothing. */
+function readApprove(read, wait) {
+    const entries = read('approve')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    const bad = entries.find((e) => !APPROVAL_ENTRY.test(e));
+    if (bad !== undefined)
+        throw new InputError(`Input approve has '${bad}', which is not an approval action; write one Stage.Action (or Action) per line, with letters, digits, ., @, - and _.`);
+    if (entries.length > 0 && !wait)
+        throw new InputError('Input approve is set but wait is false; the step approves only while it follows the execution, so remove one of them.');
+    return entries;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
+
 
 
 
@@ -2266,7 +2298,9 @@ function readSettings(readRaw, env, readUntrimmed = readRaw) {
         waitForRollback: readBoolean(read, 'wait-for-rollback'),
         follow: readFollow(read),
         logs: readLogsMode(read),
-        artifact: readArtifact(read)
+        artifact: readArtifact(read),
+        approve: readApprove(read, readBoolean(read, 'wait')),
+        onRerun: readOnRerun(read)
     };
     checkCombinations(settings, settings.sourceRevisions !== undefined);
     checkArtifactCombinations(settings.artifact, {
@@ -3847,6 +3881,7 @@ async function afterProgressPoll(followed, signal) {
     // No action at all yet: it may be queued before the first stage.
     if (followed.progress.latest.length === 0)
         await followed.waits?.afterStatus([], signal);
+    await followed.approver?.afterProgress(followed.progress.latest, signal);
     await followed.afterProgress?.(followed.progress.latest, signal);
 }
 function isTerminal(status) {
@@ -3867,10 +3902,18 @@ function sayStatus(log, executionId, state, last) {
     return shown;
 }
 /** What the planner knows of the execution: when it started, how long it usually takes, what it is doing. */
-function known({ startedAt, expectedMs, remainders, progress, waits }) {
+function known({ startedAt, expectedMs, remainders, progress, waits, approver }) {
     const endAt = remainders && predictEnd(remainders, progress.latest);
     const predictedEndAt = endAt === undefined ? undefined : progress.onRunnerClock(endAt);
-    return { startedAt, expectedMs, predictedEndAt, progress: { ...progress.view(), longWait: waits?.longWait(progress.latest) ?? false } };
+    const view = progress.view();
+    // An approval the step has just approved waits no more: the next poll comes at the usual pace, not the slow one.
+    const approvalWaiting = view.approvalWaiting && !(approver?.approvedAll(progress.latest) ?? false);
+    return {
+        startedAt,
+        expectedMs,
+        predictedEndAt,
+        progress: { ...view, approvalWaiting, longWait: waits?.longWait(progress.latest) ?? false }
+    };
 }
 async function waitForExecution(deps, followed, signal) {
     const { port, clock, log } = deps;
@@ -4726,6 +4769,8 @@ function writeOutputVariables(summary, variables) {
 /** The report's markup, added to `summary` without writing it: the job summary and the check run share it. */
 function composeSummary(summary, r) {
     summary.addHeading(`CodePipeline ${escapeText(r.pipelineName)}: ${statusCell(r.status)}`, 2).addList(headerItems(r));
+    if (r.rerun)
+        summary.addRaw(`<p>\ud83d\udd01 ${escapeText(r.rerun, 500)}</p>`, true);
     const head = ['Stage', 'Action', 'Status', 'Duration', 'Message', 'Link'].map((data) => ({ data, header: true }));
     if (!r.followed) {
         summary.addRaw('<p>The action did not wait for this execution (wait: false); its progress is in the AWS console.</p>', true);
@@ -4740,6 +4785,8 @@ function composeSummary(summary, r) {
             summary.addRaw("<p>Actions that never ran are not listed: the pipeline's declaration could not be read.</p>", true);
         writeOutputVariables(summary, r.outputVariables ?? {});
     }
+    if (r.approvals !== undefined && r.approvals.length > 0)
+        summary.addHeading('Approvals', 3).addList(r.approvals.map((a) => escapeText(a, 1000)));
     if (r.waits !== undefined && r.waits.length > 0)
         summary.addHeading('Waits', 3).addList(r.waits.map((w) => escapeText(w, 500)));
     if (r.variables.length > 0) {
@@ -5699,7 +5746,9 @@ function reportOf(clock, report, state, { followed = true } = {}) {
         variables: report.settings.variables.map((v) => ({ name: v.name ?? '', value: v.value ?? '' })),
         masked: report.settings.maskVariables,
         notOurs: report.execution.origin === 'followed',
-        outputVariables: followed ? collectOutputVariables(report.progress.latest) : undefined
+        outputVariables: followed ? collectOutputVariables(report.progress.latest) : undefined,
+        approvals: report.approvals?.told,
+        rerun: report.rerun
     };
 }
 async function summarize(deps, summary) {
@@ -6052,8 +6101,362 @@ class WaitExplainer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/execution/approve.ts
+
+
+
+// Someone else answered first (the console, the CLI, another job): a fact to report, not a failure.
+const ANSWERED_ELSEWHERE = new Set(['InvalidApprovalTokenException', 'ApprovalAlreadyCompletedException']);
+// PutApprovalResult's summary is at most 512 characters.
+const MAX_SUMMARY = 512;
+/** Whether `Stage.Action` or `Action` of an entry names this run's action. */
+function listed(entries, run) {
+    return entries.some((e) => e === run.actionName || e === `${run.stageName}.${run.actionName}`);
+}
+/** The summary CodePipeline keeps with the approval (shown in the console and the action's state). */
+function approvalSummary(who) {
+    const actor = who.actor ? ` by ${who.actor}` : '';
+    const commit = who.commitId ? ` for commit ${who.commitId}` : '';
+    return `Approved from GitHub Actions${actor}${commit}: ${who.runUrl}`.slice(0, MAX_SUMMARY);
+}
+/** The token of our execution's waiting approval, as GetPipelineState shows it; undefined when it shows another's. */
+function tokenFor(stages, executionId, run) {
+    const stage = stages.find((s) => s.name === run.stageName);
+    if (stage?.latest?.executionId !== executionId)
+        return undefined;
+    const state = stage.actions?.find((a) => a.name === run.actionName);
+    if (state?.status !== 'InProgress' || !state.token)
+        return undefined;
+    // The action's latest run must be ours: the stage's latest execution alone could be a step behind.
+    if (state.actionExecutionId !== undefined && state.actionExecutionId !== run.actionExecutionId)
+        return undefined;
+    return state.token;
+}
+const approve_nameOf = (run) => `${run.stageName}.${run.actionName}`;
+/** Answers the listed approvals of one execution as they come; remembers what it did, for the report. */
+class Approver {
+    deps;
+    execution;
+    who;
+    /** One line per approval the step answered or tried to, for the summary and the check run. */
+    told = [];
+    done = new Set();
+    approved = new Set();
+    constructor(deps, execution, who) {
+        this.deps = deps;
+        this.execution = execution;
+        this.who = who;
+    }
+    /** Whether every approval of ours that the last progress shows waiting is one the step approved. */
+    approvedAll(runs) {
+        const waiting = [...latestRuns(runs).values()].filter((r) => isApproval(r) && r.status === 'InProgress');
+        return waiting.length > 0 && waiting.every((r) => this.approved.has(r.actionExecutionId));
+    }
+    /** After a progress poll: approve each listed approval of ours that waits and was not tried yet. */
+    async afterProgress(runs, signal) {
+        const waiting = [...latestRuns(runs).values()].filter((r) => isApproval(r) && r.status === 'InProgress' && !this.done.has(r.actionExecutionId) && listed(this.who.approve, r));
+        if (waiting.length === 0)
+            return;
+        const stages = await this.deps.stageViews(signal);
+        if (stages === undefined)
+            return;
+        for (const run of waiting) {
+            const token = tokenFor(stages, this.execution.executionId, run);
+            // Not shown as ours yet (GetPipelineState can lag): the next progress poll asks again.
+            if (token !== undefined)
+                await this.answer(run, token, signal);
+        }
+    }
+    async answer(run, token, signal) {
+        const { pipelineName, executionId } = this.execution;
+        const request = {
+            pipelineName,
+            stageName: run.stageName,
+            actionName: run.actionName,
+            token,
+            summary: approvalSummary(this.who)
+        };
+        try {
+            await this.deps.port.putApprovalResult?.(request, signal);
+        }
+        catch (err) {
+            if ((0,src_clock/* isAbortError */.zf)(err) || signal?.aborted)
+                throw err;
+            return this.refused(run, err, signal);
+        }
+        this.done.add(run.actionExecutionId);
+        this.approved.add(run.actionExecutionId);
+        const line = `Approved ${approve_nameOf(run)} of execution ${executionId} at ${new Date(this.deps.clock.now()).toISOString()} (${request.summary})`;
+        this.told.push(line);
+        this.deps.log.info(line);
+    }
+    async refused(run, err, signal) {
+        const name = (0,errors/* awsErrorName */.ZH)(err);
+        if (ANSWERED_ELSEWHERE.has(name)) {
+            this.done.add(run.actionExecutionId);
+            const line = `${approve_nameOf(run)} of execution ${this.execution.executionId} was already answered${await this.answeredBy(run, signal)}; the step did not answer it, and goes on following.`;
+            this.told.push(line);
+            return this.deps.log.info(line);
+        }
+        if (name === 'AccessDeniedException' || name === 'AccessDenied') {
+            this.done.add(run.actionExecutionId);
+            const line = `Could not approve ${approve_nameOf(run)}: ${(0,errors/* errorMessage */.gJ)(err)} The approval waits for an answer in the console.`;
+            this.told.push(line);
+            return this.deps.log.warning(line);
+        }
+        // Anything else (a throttle, an outage) is tried again after the next progress poll.
+        this.deps.log.warning(`Could not approve ${approve_nameOf(run)} yet (${(0,errors/* errorMessage */.gJ)(err)}); trying again at the next poll.`);
+    }
+    /** Who answered instead, from the action's state (text from AWS: the Log port neutralises it). */
+    async answeredBy(run, signal) {
+        const stages = await this.deps.stageViews(signal);
+        const state = stages?.find((s) => s.name === run.stageName)?.actions?.find((a) => a.name === run.actionName);
+        if (state === undefined || state.actionExecutionId !== run.actionExecutionId)
+            return '';
+        const by = state.lastUpdatedBy ? ` by ${state.lastUpdatedBy}` : '';
+        const outcome = state.status === 'Succeeded' ? ' (approved)' : state.status === 'Failed' ? ' (rejected)' : '';
+        const comment = state.summary ? `: "${state.summary}"` : '';
+        return `${by}${outcome}${comment}`;
+    }
+}
+/** An approver for the execution the step follows, when the approve input lists any approval. */
+function approverFor(ctx, execution, views, commitId) {
+    if (ctx.settings.approve.length === 0)
+        return undefined;
+    const deps = { port: ctx.port, log: ctx.log, clock: ctx.clock, stageViews: (signal) => views.stageViews(signal) };
+    const who = { approve: ctx.settings.approve, runUrl: ctx.workflowRun, actor: ctx.github.actor, commitId: commitId || undefined };
+    return new Approver(deps, execution, who);
+}
+/** Before the start, when discovery read the declaration anyway: an entry that names no approval action is a typo. */
+function checkApprovals(entries, pipeline) {
+    if (pipeline === undefined || entries.length === 0)
+        return;
+    const approvals = (pipeline.stages ?? []).flatMap((s) => (s.actions ?? [])
+        .filter((a) => a.actionTypeId?.category === 'Approval')
+        .map((a) => ({ stageName: s.name ?? '', actionName: a.name ?? '' })));
+    const unknown = entries.find((e) => !approvals.some((a) => listed([e], a)));
+    if (unknown === undefined)
+        return;
+    const list = approvals.length > 0 ? `its approval actions are ${approvals.map(approve_nameOf).join(', ')}` : 'it has no approval action';
+    throw new errors/* ActionError */.lZ(`approve: ${unknown} is not a manual approval action of pipeline ${pipeline.name ?? ''} (${list}); fix or remove the line.`);
+}
+
+;// CONCATENATED MODULE: ./src/execution/rerun.ts
+// on-rerun: retry. A re-run of the job (GITHUB_RUN_ATTEMPT > 1) finds the execution this step started in an
+// earlier attempt and, when it failed in a retryable stage, retries that stage's failed actions instead of
+// starting everything again. The earlier runner and its saved state are gone, so the execution is recognised
+// by what AWS keeps: the run marker (a pipeline variable the start set, when the pipeline declares it) naming
+// this run, job, step and what was sent, and the source revisions. Without a match nothing is retried.
+
+
+
+
+
+/** The pipeline variable that carries the run marker, when the pipeline declares it. */
+const RUN_MARKER_VARIABLE = 'GITHUB_RUN_STEP';
+// Executions looked at (newest first), and candidates whose variables are read: a re-run comes soon after.
+const PAGES = 3;
+const rerun_PAGE_SIZE = 50;
+const MAX_CANDIDATES = 10;
+// What RetryStageExecution answers when the stage cannot be retried now: start a new execution instead.
+const REFUSALS = new Set(['NotLatestPipelineExecutionException', 'StageNotRetryableException', 'ConflictException']);
+/** Whether the pipeline declares the marker variable and the workflow does not set it itself. */
+function carriesMarker(pipeline, variables) {
+    const declared = pipeline?.variables?.some((v) => v.name === RUN_MARKER_VARIABLE) ?? false;
+    return declared && !variables.some((v) => v.name === RUN_MARKER_VARIABLE);
+}
+function digestOf(step, sent) {
+    const identity = JSON.stringify([
+        step.runId,
+        step.job ?? '',
+        step.action ?? '',
+        sent.pipelineName,
+        sent.variables.filter((v) => v.name !== RUN_MARKER_VARIABLE).map((v) => [v.name, v.value]),
+        sent.sourceRevisions.map((r) => [r.actionName, r.revisionType, r.revisionValue])
+    ]);
+    return (0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 16);
+}
+/** The marker's value: readable in the console, and exact where it matters (the digest of what was sent). */
+function runMarker(step, sent) {
+    if (!step.runId)
+        return undefined;
+    return `run ${step.runId} attempt ${step.runAttempt ?? '1'}, job ${step.job ?? ''}, step ${step.action ?? ''} (${digestOf(step, sent)})`;
+}
+/** The attempt that wrote `value`, when it is this run's marker for the same job, step and request. */
+function markedAttempt(value, step, sent) {
+    const m = /^run (\d+) attempt (\d+), .* \(([0-9a-f]{16})\)$/.exec(value ?? '');
+    if (!m || m[1] !== step.runId || m[3] !== digestOf(step, sent))
+        return undefined;
+    return Number(m[2]);
+}
+/** Whether a listed execution ran the same source revisions as this step pins (a commit never matches another). */
+function sameRevisions(e, sent) {
+    return sent.sourceRevisions
+        .filter((r) => r.revisionType === 'COMMIT_ID')
+        .every((r) => e.sourceRevisions.some((s) => s.actionName === r.actionName && s.revisionId === r.revisionValue));
+}
+/** The execution this step started in an earlier attempt of this run, or why it cannot be told (one clause). */
+async function findEarlier(deps, sent, declared, signal) {
+    const { port, step } = deps;
+    if (!step.runId)
+        return 'GITHUB_RUN_ID is not set, so there is no earlier attempt to look for';
+    if (!declared)
+        return `pipeline ${sent.pipelineName} does not declare the variable ${RUN_MARKER_VARIABLE}, so the earlier attempt's execution cannot be told from others`;
+    const attempt = Number(step.runAttempt ?? '1');
+    const candidates = [];
+    let nextToken;
+    for (let page = 0; page < PAGES && candidates.length < MAX_CANDIDATES; page++) {
+        const listed = await withRetries(deps, {
+            what: `Could not list the executions of pipeline ${sent.pipelineName}`,
+            send: (s) => port.listExecutionPage(sent.pipelineName, rerun_PAGE_SIZE, nextToken, s),
+            signal
+        });
+        candidates.push(...listed.executions.filter((e) => e.triggerType === 'StartPipelineExecution' && sameRevisions(e, sent)));
+        nextToken = listed.nextToken;
+        if (nextToken === undefined)
+            break;
+    }
+    for (const execution of candidates.slice(0, MAX_CANDIDATES)) {
+        const state = await withRetries(deps, {
+            what: `Could not read execution ${execution.id}`,
+            send: (s) => port.getExecution(sent.pipelineName, execution.id, s),
+            signal
+        });
+        const marked = markedAttempt(state.variables?.find((v) => v.name === RUN_MARKER_VARIABLE)?.value, step, sent);
+        if (marked !== undefined && marked < attempt)
+            return { execution: { ...execution, status: state.status }, attempt: marked };
+    }
+    return `no execution of pipeline ${sent.pipelineName} carries this run's marker for this job and step (with these sources and variables)`;
+}
+/** Whether the earlier attempt's cancel stopped it: its stop reason names this workflow run. */
+function stoppedByThisRun(e, runId) {
+    return new RegExp(`/actions/runs/${runId}(?!\\d)`).test(e.stopReason ?? '');
+}
+/** on-rerun: retry. Undefined: start a new execution as usual (the log has said why). */
+async function resumeEarlier(deps, sent, declared, signal) {
+    // Looking is a nicety: if it fails (no codepipeline:ListPipelineExecutions, an outage), start as usual.
+    const found = await findEarlier(deps, sent, declared, signal).catch((err) => {
+        if ((0,src_clock/* isAbortError */.zf)(err) || signal?.aborted)
+            throw err;
+        return `could not look for the earlier attempt's execution (${(0,errors/* errorMessage */.gJ)(err)})`;
+    });
+    const startNew = (why) => (deps.log.info(`Re-run (on-rerun: retry): ${why}; starting a new execution.`), undefined);
+    if (typeof found === 'string')
+        return startNew(found);
+    const { execution: e, attempt } = found;
+    const ref = `execution ${e.id} (started by attempt ${attempt})`;
+    switch (e.status) {
+        case 'InProgress':
+        case 'Stopping':
+            return said(deps.log, e.id, `Re-run: ${ref} is still running; following it and starting nothing.`);
+        case 'Succeeded':
+            return startNew(`${ref} succeeded, and a re-run of a green job is a deliberate redeploy`);
+        case 'Stopped':
+            if (!stoppedByThisRun(e, deps.step.runId ?? ''))
+                return startNew(`${ref} was stopped, not by this run's cancel`);
+            return retryFailedStage(deps, sent.pipelineName, e, ref, signal);
+        case 'Failed':
+            return retryFailedStage(deps, sent.pipelineName, e, ref, signal);
+        default:
+            return startNew(`${ref} ended ${e.status}`);
+    }
+}
+function said(log, executionId, line) {
+    log.info(line);
+    return { executionId, line };
+}
+/** RetryStageExecution, FAILED_ACTIONS, on the stage where it failed; undefined (after saying why) when refused. */
+async function retryFailedStage(deps, pipelineName, e, ref, signal) {
+    const startNew = (why) => (deps.log.info(`Re-run (on-rerun: retry): ${why}; starting a new execution.`), undefined);
+    const runs = await withRetries(deps, {
+        what: `Could not read the actions of execution ${e.id}`,
+        send: (s) => deps.port.listActionRuns(pipelineName, e.id, s),
+        signal
+    }).catch((err) => {
+        if ((0,src_clock/* isAbortError */.zf)(err) || signal?.aborted)
+            throw err;
+        return (0,errors/* errorMessage */.gJ)(err);
+    });
+    if (typeof runs === 'string')
+        return startNew(`could not read which stage of ${ref} failed (${runs})`);
+    const failed = [...latestRuns(runs).values()]
+        .filter((r) => r.status === 'Failed' || r.status === 'Abandoned')
+        .sort((a, b) => (b.lastUpdateTime ?? 0) - (a.lastUpdateTime ?? 0))[0];
+    if (failed === undefined)
+        return startNew(`${ref} has no failed or stopped action to retry`);
+    const retryStage = deps.port.retryStage?.bind(deps.port);
+    if (retryStage === undefined)
+        return startNew('this CodePipeline client cannot retry a stage');
+    const stage = failed.stageName;
+    const refusal = await withRetries(deps, {
+        what: `Could not retry stage ${stage} of execution ${e.id}`,
+        send: async (s) => {
+            try {
+                await retryStage(pipelineName, stage, e.id, s);
+                return undefined;
+            }
+            catch (err) {
+                // A refusal is an answer: start a new execution rather than asking again.
+                if (REFUSALS.has((0,errors/* awsErrorName */.ZH)(err)) || classifyFailure(err) === 'permanent')
+                    return err;
+                throw err;
+            }
+        },
+        signal
+    });
+    if (refusal !== undefined)
+        return startNew(`could not retry stage ${stage} of ${ref}: ${refusalReason(refusal)}`);
+    return said(deps.log, e.id, `Retried stage ${stage} of ${ref}, failed actions only.`);
+}
+function refusalReason(err) {
+    switch ((0,errors/* awsErrorName */.ZH)(err)) {
+        case 'NotLatestPipelineExecutionException':
+            return `a newer execution has passed that stage (${(0,errors/* errorMessage */.gJ)(err)})`;
+        case 'StageNotRetryableException':
+            return `CodePipeline says it cannot be retried (${(0,errors/* errorMessage */.gJ)(err)})`;
+        case 'ConflictException':
+            return `the stage is busy (${(0,errors/* errorMessage */.gJ)(err)})`;
+        default:
+            return (0,errors/* errorMessage */.gJ)(err);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/execution/resume.ts
+
+
+/** The variables to start with: the workflow's, plus the run marker when the pipeline declares its variable. */
+function variablesToSend(step, settings, source) {
+    if (!carriesMarker(source.pipeline, settings.variables))
+        return settings.variables;
+    const value = runMarker(step, {
+        pipelineName: settings.pipelineName,
+        variables: settings.variables,
+        sourceRevisions: source.sourceRevisions
+    });
+    return value === undefined ? settings.variables : [...settings.variables, { name: RUN_MARKER_VARIABLE, value }];
+}
+/** The earlier attempt's execution, resumed (retried, or still running), with the line that says so; else undefined. */
+async function resumeOnRerun(ctx, source) {
+    const { settings, step } = ctx;
+    if (settings.onRerun !== 'retry' || !(Number(step.runAttempt ?? '1') > 1))
+        return undefined;
+    const sent = { pipelineName: settings.pipelineName, variables: settings.variables, sourceRevisions: source.sourceRevisions };
+    const resumed = await resumeEarlier(ctx, sent, carriesMarker(source.pipeline, settings.variables), ctx.signal);
+    if (resumed === undefined)
+        return undefined;
+    // This step's own execution, from an earlier attempt: stopped on a cancel like one it started now.
+    const execution = describeExecution(settings, resumed.executionId, 'started');
+    ctx.state.saveStarted(execution, settings.wait);
+    ctx.outputs.setOutput('pipeline-execution-id', execution.executionId);
+    ctx.outputs.setOutput('execution-url', execution.consoleUrl);
+    ctx.outputs.setOutput('commit-id', source.commitId);
+    return { execution, line: resumed.line };
+}
+
 ;// CONCATENATED MODULE: ./src/main-step.ts
 // The main step, the story of a run: pick the sources, start, follow, judge and report; stop on cancel or timeout.
+
+
 
 
 
@@ -6122,17 +6525,21 @@ async function locate(main, mode) {
     };
     return { execution, source, startedAt: located.startTime };
 }
-/** Picks the sources and starts the execution. */
+/** Picks the sources and starts the execution; a re-run may resume the earlier attempt's instead (on-rerun). */
 async function startOne(main) {
     const source = await chooseSources(main);
     main.guard.signal.throwIfAborted();
     checkVariables(main.settings.variables, source.pipeline);
     maskDefaults(main.io.outputs, main.settings.maskVariables, source.pipeline);
+    checkApprovals(main.settings.approve, source.pipeline);
+    const resumed = await resumeOnRerun({ ...main, outputs: main.io.outputs, signal: main.guard.signal }, source);
+    if (resumed)
+        return { source, execution: resumed.execution, rerun: resumed.line };
     return { source, execution: await start(main, source) };
 }
 async function start(main, source) {
     const { settings, port, log, guard } = main;
-    const plan = planStart(settings, main.step, source);
+    const plan = planStart({ ...settings, variables: variablesToSend(main.step, settings, source) }, main.step, source);
     log.debug(`clientRequestToken: ${plan.request.clientRequestToken}`);
     const attempt = new StartAttempt({ port, log, outputs: main.io.outputs, clock: main.clock, retry: main.retry, state: main.state }, plan);
     guard.trackStart(attempt);
@@ -6175,7 +6582,8 @@ async function follow(main, report, declaration) {
             remainders,
             progress,
             waits: report.waits,
-            afterProgress: report.logs?.afterProgress
+            afterProgress: report.logs?.afterProgress,
+            approver: report.approvals
         };
         final = await waitForExecution(main.waiting, followed, waitSignal);
     }
@@ -6193,7 +6601,7 @@ async function follow(main, report, declaration) {
     log.info(`Pipeline ${pipelineName} execution ${executionId} ${final.status}.`);
 }
 /** Follows the execution, unless wait is false (decided here only): then the summary says what was started. */
-async function followOrLeave(main, { source, execution, startedAt = main.clock.now() }) {
+async function followOrLeave(main, { source, execution, startedAt = main.clock.now(), rerun }) {
     const { settings, log } = main;
     const progress = new ProgressTracker(log, startedAt, execution.consoleUrl);
     const waits = new WaitExplainer(main, execution.pipelineName, execution.executionId, startedAt);
@@ -6216,7 +6624,9 @@ async function followOrLeave(main, { source, execution, startedAt = main.clock.n
         startedAt,
         progress,
         waits,
-        logs
+        logs,
+        rerun,
+        approvals: approverFor(main, execution, waits, source.commitId)
     };
     reportOnGitHub({ settings, github, log, clock: main.clock, secrets: main.secrets, loadGitHubClient: main.tools.loadGitHubClient }, report);
     if (settings.wait)

@@ -54,6 +54,14 @@ function stageView(s) {
         transition: { enabled: s.inboundTransitionState?.enabled ?? true, reason: s.inboundTransitionState?.disabledReason },
         entry: conditionView(s.beforeEntryConditionState),
         success: conditionView(s.onSuccessConditionState),
+        actions: (s.actionStates ?? []).map((a) => ({
+            name: a.actionName ?? '',
+            actionExecutionId: a.latestExecution?.actionExecutionId,
+            status: a.latestExecution?.status,
+            token: a.latestExecution?.token,
+            summary: a.latestExecution?.summary,
+            lastUpdatedBy: a.latestExecution?.lastUpdatedBy
+        })),
         retry: retry && {
             auto: retry.autoStageRetryAttempt ?? 0,
             manual: retry.manualStageRetryAttempt ?? 0,
@@ -229,6 +237,7 @@ class SdkCodePipeline {
             triggerType: e.trigger?.triggerType,
             rollbackTargetId: e.rollbackMetadata?.rollbackTargetPipelineExecutionId,
             revisionIds: (e.sourceRevisions ?? []).map((r) => r.revisionId ?? ''),
+            stopReason: e.stopTrigger?.reason,
             sourceRevisions: (e.sourceRevisions ?? []).map((r) => ({ actionName: r.actionName ?? '', revisionId: r.revisionId }))
         }));
         return { executions, nextToken: out.nextToken };
@@ -237,6 +246,20 @@ class SdkCodePipeline {
         const command = new dist_cjs/* GetPipelineStateCommand */.dz2({ name: pipelineName });
         const out = await this.call('codepipeline:GetPipelineState', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
         return toStageViews(out);
+    }
+    async putApprovalResult({ pipelineName, stageName, actionName, token, summary }, signal) {
+        const result = { status: 'Approved', summary };
+        const command = new dist_cjs/* PutApprovalResultCommand */.DVx({ pipelineName, stageName, actionName, token, result });
+        await this.call('codepipeline:PutApprovalResult', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
+    }
+    async retryStage(pipelineName, stageName, executionId, signal) {
+        const command = new dist_cjs/* RetryStageExecutionCommand */.enB({
+            pipelineName,
+            stageName,
+            pipelineExecutionId: executionId,
+            retryMode: 'FAILED_ACTIONS'
+        });
+        await this.call('codepipeline:RetryStageExecution', pipelineName, signal, () => this.client.send(command, { abortSignal: signal }));
     }
     async listRuleRuns(pipelineName, executionId, signal) {
         return this.call('codepipeline:ListRuleExecutions', pipelineName, signal, async () => {

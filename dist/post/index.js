@@ -287,7 +287,8 @@ function readGitHubContext(env = process.env) {
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
         runId: Number.parseInt(env.GITHUB_RUN_ID ?? '', 10),
         runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10),
-        workflowPath: workflowPath(env.GITHUB_WORKFLOW_REF)
+        workflowPath: workflowPath(env.GITHUB_WORKFLOW_REF),
+        actor: env.GITHUB_ACTOR || undefined
     };
 }
 /** The run's page, e.g. https://github.com/octo/app/actions/runs/42 (attempt 2). */
@@ -328,7 +329,9 @@ const INPUT_DEFAULTS = {
     logs: 'failed',
     artifact: '',
     'artifact-key': '',
-    'image-digest': ''
+    'image-digest': '',
+    approve: '',
+    'on-rerun': 'retry'
 };
 /** The longest pause between polls when poll-interval-max-seconds is empty (unless the minimum is larger). */
 const DEFAULT_POLL_MAX_SECONDS = 60;
