@@ -3,6 +3,9 @@
 import { createHash } from 'node:crypto'
 import {
   AbortMultipartUploadCommand,
+  CreateBucketCommand,
+  HeadBucketCommand,
+  PutBucketVersioningCommand,
   GetBucketVersioningCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -89,6 +92,18 @@ test('an unversioned bucket answers no VersionId, and GetBucketVersioning tells 
   expect(await status('plain')).toBeUndefined()
   expect(await status('paused')).toBe('Suspended')
   expect(await status('artifacts')).toBe('Enabled')
+})
+
+test('CreateBucket makes an unversioned bucket; PutBucketVersioning turns versioning on', async () => {
+  await s3.send(new CreateBucketCommand({ Bucket: 'made-by-sdk' }))
+  await s3.send(new HeadBucketCommand({ Bucket: 'made-by-sdk' }))
+  expect((await s3.send(new PutObjectCommand({ Bucket: 'made-by-sdk', Key: 'k', Body: 'x' }))).VersionId).toBeUndefined()
+  await s3.send(new PutBucketVersioningCommand({ Bucket: 'made-by-sdk', VersioningConfiguration: { Status: 'Enabled' } }))
+  expect((await s3.send(new GetBucketVersioningCommand({ Bucket: 'made-by-sdk' }))).Status).toBe('Enabled')
+  expect((await s3.send(new PutObjectCommand({ Bucket: 'made-by-sdk', Key: 'k', Body: 'y' }))).VersionId).toBeDefined()
+  expect(h.emulator.objectVersions('made-by-sdk', 'k').map((v) => v.versionId)).toEqual(['null', expect.stringMatching(/^[\w-]{20,}$/)])
+  const again = await failure(s3.send(new CreateBucketCommand({ Bucket: 'made-by-sdk' })))
+  expect([again.name, again.$metadata.httpStatusCode]).toEqual(['BucketAlreadyOwnedByYou', 409])
 })
 
 test('lib-storage uploads a large body in parts; the object is the exact bytes, under a multipart ETag', async () => {
