@@ -190,10 +190,21 @@ describe('region', () => {
     'cn-northwest-1',
     'us-iso-east-1',
     'us-isob-east-1',
-    'eu-isoe-west-1'
-  ])('accepts %s', (region) => {
+    'us-isof-south-1',
+    'eu-isoe-west-1',
+    'eusc-de-east-1',
+    'mx-central-1'
+  ])('accepts %s (the SDK knows it)', (region) => {
     expect(resolveRegion(reader({ 'aws-region': region }), {})).toBe(region)
   })
+  test.each(['us-east1', 'useast-1', 'US-EAST-1', 'aws-global', 'aws-cn-global', 'virginia', 'us-east-1-'])(
+    'refuses %s, which is no region code',
+    (region) => {
+      expect(inputError(() => resolveRegion(reader({ 'aws-region': region }), {})).message).toBe(
+        `Input aws-region is '${region}', which is not an AWS region; use a region code such as us-east-1.`
+      )
+    }
+  )
   test('the input wins, then AWS_REGION, then AWS_DEFAULT_REGION', () => {
     const env = { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-2' }
     expect(resolveRegion(reader({ 'aws-region': 'us-west-2' }), env)).toBe('us-west-2')

@@ -17,6 +17,7 @@ import {
   type PipelineVariable,
   type SourceRevisionOverride
 } from '@aws-sdk/client-codepipeline'
+import { partition } from '@aws-sdk/core/client'
 import { abortable } from '../clock.js'
 import { AwsCallError, awsErrorName, describeAwsError } from '../errors.js'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
@@ -178,7 +179,7 @@ const CONNECTION_TIMEOUT_MS = 10_000
 
 /** Where the SDK will send requests, for error messages; the SDK itself resolves it the same way. */
 export function describeEndpoint(region: string, env: NodeJS.ProcessEnv = process.env): string {
-  return env.AWS_ENDPOINT_URL_CODEPIPELINE || env.AWS_ENDPOINT_URL || `https://codepipeline.${region}.amazonaws.com`
+  return env.AWS_ENDPOINT_URL_CODEPIPELINE || env.AWS_ENDPOINT_URL || `https://codepipeline.${region}.${partition(region).dnsSuffix}`
 }
 
 export function createCodePipelinePort(settings: ClientSettings): CodePipelinePort {

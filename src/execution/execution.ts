@@ -20,15 +20,40 @@ export interface PipelineRef {
   region: string
 }
 
+// The AWS console of each partition, by the region patterns of the SDK's partition table (@aws-sdk/core, which
+// names partitions but not their consoles; a unit test checks these patterns against it). The aws partition has a
+// console per region. China and GovCloud each have one console, the region in the query, as AWS documents. The
+// European Sovereign Cloud and the isolated partitions: `console.` on the domain of the SDK's own sign-in
+// endpoints for them, the reading that links to that partition's console and never to another partition's.
+const CONSOLES: [partition: string, pattern: RegExp, host: string][] = [
+  ['aws-cn', /^cn-/, 'console.amazonaws.cn'],
+  ['aws-us-gov', /^us-gov-/, 'console.amazonaws-us-gov.com'],
+  ['aws-eusc', /^eusc-/, 'console.amazonaws-eusc.eu'],
+  ['aws-iso', /^us-iso-/, 'console.c2shome.ic.gov'],
+  ['aws-iso-b', /^us-isob-/, 'console.sc2shome.sgov.gov'],
+  ['aws-iso-f', /^us-isof-/, 'console.csphome.hci.ic.gov'],
+  ['aws-iso-e', /^eu-isoe-/, 'console.csphome.adc-e.uk']
+]
+
+/** The region's partition, as the SDK's partition table places it ('aws' for every other region). */
+export function partitionOf(region: string): string {
+  return CONSOLES.find(([, pattern]) => pattern.test(region))?.[0] ?? 'aws'
+}
+
+/** https://<the console of the region's partition>, e.g. https://us-east-1.console.aws.amazon.com. */
+export function consoleOrigin(region: string): string {
+  const host = CONSOLES.find(([, pattern]) => pattern.test(region))?.[2]
+  return `https://${host ?? `${region}.console.aws.amazon.com`}`
+}
+
 // Pipeline names are [A-Za-z0-9.@\-_]+ (checked as an input), safe in a URL path as they are.
 export function pipelineUrl({ region, pipelineName }: PipelineRef): string {
-  return `https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipelineName}/view?region=${region}`
+  return `${consoleOrigin(region)}/codesuite/codepipeline/pipelines/${pipelineName}/view?region=${region}`
 }
 
 export function executionUrl(region: string, pipelineName: string, executionId: string): string {
   return (
-    `https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipelineName}` +
-    `/executions/${executionId}/timeline?region=${region}`
+    `${consoleOrigin(region)}/codesuite/codepipeline/pipelines/${pipelineName}` + `/executions/${executionId}/timeline?region=${region}`
   )
 }
 

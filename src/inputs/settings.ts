@@ -8,6 +8,7 @@ import { readClientRequestToken, readPollLimits, type PollLimits } from './limit
 import { ACTION_NAME_PATTERN, parseSourceRevisions, parseVariables } from './lists.js'
 import { readApprove, readOnRerun, type OnRerun } from './steps.js'
 import { InputError, readBoolean, readMinutes, type InputReader } from './readers.js'
+import { isKnownRegion } from './region.js'
 
 export interface Settings {
   pipelineName: string
@@ -62,7 +63,6 @@ function readLogsMode(read: InputReader): LogsMode {
 
 const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]+$/
 // Standard, China, GovCloud and ISO partitions: us-east-1, cn-north-1, us-gov-west-1, us-isob-east-1.
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
 const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i
 const SHORT_SHA = /^[0-9a-f]{4,39}$/i
 
@@ -115,7 +115,7 @@ export function resolveRegion(read: InputReader, env: NodeJS.ProcessEnv): string
     )
   }
   const [source, region] = found as [string, string]
-  if (!REGION.test(region)) {
+  if (!isKnownRegion(region)) {
     throw new InputError(`${source} is '${region}', which is not an AWS region; use a region code such as us-east-1.`)
   }
   return region
