@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codepipeline/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8232);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
+var client = __webpack_require__(5152);
 // EXTERNAL MODULE: ./src/clock.ts + 1 modules
 var clock = __webpack_require__(529);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -86,6 +88,7 @@ function toRuleRun(d) {
 
 
 
+
 const ms = (date) => date?.getTime();
 function toActionRun(d) {
     const result = d.output?.executionResult;
@@ -114,7 +117,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const CONNECTION_TIMEOUT_MS = 10_000;
 /** Where the SDK will send requests, for error messages; the SDK itself resolves it the same way. */
 function describeEndpoint(region, env = process.env) {
-    return env.AWS_ENDPOINT_URL_CODEPIPELINE || env.AWS_ENDPOINT_URL || `https://codepipeline.${region}.amazonaws.com`;
+    return env.AWS_ENDPOINT_URL_CODEPIPELINE || env.AWS_ENDPOINT_URL || `https://codepipeline.${region}.${(0,client.partition)(region).dnsSuffix}`;
 }
 function createCodePipelinePort(settings) {
     return new SdkCodePipeline(settings);

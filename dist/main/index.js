@@ -2173,7 +2173,20 @@ function readApprove(read, wait) {
     return entries;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/region.ts
+// Which regions the action accepts: every region code of the AWS SDK's partition table (@aws-sdk/core: aws,
+// aws-cn, aws-us-gov, aws-eusc and the isolated aws-iso* partitions) has this shape, a 2-4 letter prefix, words
+// and a number (us-east-1, cn-north-1, us-gov-west-1, eusc-de-east-1, us-isob-east-1), and so has any region AWS
+// opens in them. Checked without the SDK, which is loaded later (a chunk, once the inputs are good); a unit test
+// holds the shape against the SDK's table. A typo (us-east1) or the SDK's pseudo-regions of global services
+// (aws-global) are refused before any AWS call instead of failing on a host that does not exist.
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d+$/;
+function isKnownRegion(region) {
+    return REGION.test(region);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
+
 
 
 
@@ -2191,7 +2204,6 @@ function readLogsMode(read) {
 }
 const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]+$/;
 // Standard, China, GovCloud and ISO partitions: us-east-1, cn-north-1, us-gov-west-1, us-isob-east-1.
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
 const SHORT_SHA = /^[0-9a-f]{4,39}$/i;
 function readPipelineName(read) {
@@ -2238,7 +2250,7 @@ function resolveRegion(read, env) {
         throw new InputError('No AWS region is set; set the aws-region input, or use aws-actions/configure-aws-credentials, which sets AWS_REGION.');
     }
     const [source, region] = found;
-    if (!REGION.test(region)) {
+    if (!isKnownRegion(region)) {
         throw new InputError(`${source} is '${region}', which is not an AWS region; use a region code such as us-east-1.`);
     }
     return region;
@@ -2795,13 +2807,35 @@ async function planArtifactSource(deps) {
 // The one execution a run is about: built once, when the start answers (or, for an execution the step
 // follows without having started it, when it is named), then passed everywhere: wait, cancel, timeout,
 // stop, the ending, the summary, the commit status and the outputs.
+// The AWS console of each partition, by the region patterns of the SDK's partition table (@aws-sdk/core, which
+// names partitions but not their consoles; a unit test checks these patterns against it). The aws partition has a
+// console per region. China and GovCloud each have one console, the region in the query, as AWS documents. The
+// European Sovereign Cloud and the isolated partitions: `console.` on the domain of the SDK's own sign-in
+// endpoints for them, the reading that links to that partition's console and never to another partition's.
+const CONSOLES = [
+    ['aws-cn', /^cn-/, 'console.amazonaws.cn'],
+    ['aws-us-gov', /^us-gov-/, 'console.amazonaws-us-gov.com'],
+    ['aws-eusc', /^eusc-/, 'console.amazonaws-eusc.eu'],
+    ['aws-iso', /^us-iso-/, 'console.c2shome.ic.gov'],
+    ['aws-iso-b', /^us-isob-/, 'console.sc2shome.sgov.gov'],
+    ['aws-iso-f', /^us-isof-/, 'console.csphome.hci.ic.gov'],
+    ['aws-iso-e', /^eu-isoe-/, 'console.csphome.adc-e.uk']
+];
+/** The region's partition, as the SDK's partition table places it ('aws' for every other region). */
+function partitionOf(region) {
+    return CONSOLES.find(([, pattern]) => pattern.test(region))?.[0] ?? 'aws';
+}
+/** https://<the console of the region's partition>, e.g. https://us-east-1.console.aws.amazon.com. */
+function consoleOrigin(region) {
+    const host = CONSOLES.find(([, pattern]) => pattern.test(region))?.[2];
+    return `https://${host ?? `${region}.console.aws.amazon.com`}`;
+}
 // Pipeline names are [A-Za-z0-9.@\-_]+ (checked as an input), safe in a URL path as they are.
 function pipelineUrl({ region, pipelineName }) {
-    return `https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipelineName}/view?region=${region}`;
+    return `${consoleOrigin(region)}/codesuite/codepipeline/pipelines/${pipelineName}/view?region=${region}`;
 }
 function executionUrl(region, pipelineName, executionId) {
-    return (`https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipelineName}` +
-        `/executions/${executionId}/timeline?region=${region}`);
+    return (`${consoleOrigin(region)}/codesuite/codepipeline/pipelines/${pipelineName}` + `/executions/${executionId}/timeline?region=${region}`);
 }
 function describeExecution(pipeline, executionId, origin) {
     const { pipelineName, region } = pipeline;

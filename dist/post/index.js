@@ -432,13 +432,35 @@ function reportFailure(err, log = coreFailureLog) {
 // The one execution a run is about: built once, when the start answers (or, for an execution the step
 // follows without having started it, when it is named), then passed everywhere: wait, cancel, timeout,
 // stop, the ending, the summary, the commit status and the outputs.
+// The AWS console of each partition, by the region patterns of the SDK's partition table (@aws-sdk/core, which
+// names partitions but not their consoles; a unit test checks these patterns against it). The aws partition has a
+// console per region. China and GovCloud each have one console, the region in the query, as AWS documents. The
+// European Sovereign Cloud and the isolated partitions: `console.` on the domain of the SDK's own sign-in
+// endpoints for them, the reading that links to that partition's console and never to another partition's.
+const CONSOLES = [
+    ['aws-cn', /^cn-/, 'console.amazonaws.cn'],
+    ['aws-us-gov', /^us-gov-/, 'console.amazonaws-us-gov.com'],
+    ['aws-eusc', /^eusc-/, 'console.amazonaws-eusc.eu'],
+    ['aws-iso', /^us-iso-/, 'console.c2shome.ic.gov'],
+    ['aws-iso-b', /^us-isob-/, 'console.sc2shome.sgov.gov'],
+    ['aws-iso-f', /^us-isof-/, 'console.csphome.hci.ic.gov'],
+    ['aws-iso-e', /^eu-isoe-/, 'console.csphome.adc-e.uk']
+];
+/** The region's partition, as the SDK's partition table places it ('aws' for every other region). */
+function partitionOf(region) {
+    return CONSOLES.find(([, pattern]) => pattern.test(region))?.[0] ?? 'aws';
+}
+/** https://<the console of the region's partition>, e.g. https://us-east-1.console.aws.amazon.com. */
+function consoleOrigin(region) {
+    const host = CONSOLES.find(([, pattern]) => pattern.test(region))?.[2];
+    return `https://${host ?? `${region}.console.aws.amazon.com`}`;
+}
 // Pipeline names are [A-Za-z0-9.@\-_]+ (checked as an input), safe in a URL path as they are.
 function pipelineUrl({ region, pipelineName }) {
-    return `https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipelineName}/view?region=${region}`;
+    return `${consoleOrigin(region)}/codesuite/codepipeline/pipelines/${pipelineName}/view?region=${region}`;
 }
 function executionUrl(region, pipelineName, executionId) {
-    return (`https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipelineName}` +
-        `/executions/${executionId}/timeline?region=${region}`);
+    return (`${consoleOrigin(region)}/codesuite/codepipeline/pipelines/${pipelineName}` + `/executions/${executionId}/timeline?region=${region}`);
 }
 function describeExecution(pipeline, executionId, origin) {
     const { pipelineName, region } = pipeline;
