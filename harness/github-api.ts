@@ -1,6 +1,7 @@
 // A stand-in GitHub REST API on loopback: records every request and answers commit statuses and check runs
-// (create, update) as GitHub does, including its validation of check-run bodies; GET .../pulls/N answers the
-// pull requests a test gives it.
+// (create, update, list for a ref) as GitHub does, including its validation of check-run bodies; GET
+// .../pulls/N answers the pull requests a test gives it. Faults: a status instead of the answer (a one-off 502),
+// or the request performed and its answer held back (late, or never: GitHub did it, the client never hears).
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -58,7 +59,19 @@ export interface GitHubApi {
   requests: GitHubRequest[]
   /** Check runs by id, as created and updated. */
   checkRuns: Map<number, CheckRunRecord>
+  /** Replaces the faults (see GitHubFault). */
+  setFaults(faults: GitHubFault[]): void
   close(): Promise<void>
+}
+
+/** A fault on the requests it matches, for its first `times` of them (default 1: a one-off). */
+export interface GitHubFault {
+  match: (request: GitHubRequest) => boolean
+  times?: number
+  /** Answer this status (with GitHub's error body) without performing the request, e.g. 502. */
+  status?: number
+  /** Perform the request, then hold the answer this long; 'never' keeps the connection open without answering. */
+  answerAfterMs?: number | 'never'
 }
 
 export interface GitHubApiOptions {
@@ -70,6 +83,7 @@ export interface GitHubApiOptions {
   delayMs?: (request: GitHubRequest) => number
   /** Pull requests GET /repos/{owner}/{repo}/pulls/{number} knows. */
   pulls?: PullRequestStub[]
+  faults?: GitHubFault[]
 }
 
 export interface PullRequestStub {
@@ -146,19 +160,59 @@ function checkRunRoutes(checkRuns: Map<number, CheckRunRecord>) {
   }
 }
 
-function route(req: GitHubRequest, checkRuns: (req: GitHubRequest) => Answer | undefined, pulls: PullRequestStub[]): Answer {
+/** A check run as GitHub lists it (the fields the action reads, and a few more). */
+function listed(record: CheckRunRecord) {
+  const { annotations, ...output } = record.output
+  return { ...record, output: { ...output, annotations_count: annotations.length } }
+}
+
+/**
+ * GET /repos/{owner}/{repo}/commits/{ref}/check-runs: the check runs on a commit SHA, newest first, filtered by
+ * check_name and status; filter=latest (the default) keeps the newest of each name, filter=all keeps them all.
+ */
+function listCheckRuns(req: GitHubRequest, checkRuns: Map<number, CheckRunRecord>): Answer | undefined {
+  const url = new URL(req.path, 'http://localhost')
+  const m = req.method === 'GET' ? /^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)\/check-runs$/.exec(url.pathname) : null
+  if (!m) return undefined
+  const query = url.searchParams
+  const filter = query.get('filter') ?? 'latest'
+  if (filter !== 'latest' && filter !== 'all') return { status: 422, body: { message: `Invalid request: filter ${filter}` } }
+  const newest = [...checkRuns.values()].sort((a, b) => b.id - a.id)
+  let found = newest.filter((r) => r.head_sha === m[1])
+  const name = query.get('check_name')
+  if (name !== null) found = found.filter((r) => r.name === name)
+  const status = query.get('status')
+  if (status !== null) found = found.filter((r) => r.status === status)
+  if (filter === 'latest') found = found.filter((r, i) => found.findIndex((o) => o.name === r.name) === i)
+  const perPage = Math.min(Number(query.get('per_page') ?? 30), 100)
+  return { status: 200, body: { total_count: found.length, check_runs: found.slice(0, perPage).map(listed) } }
+}
+
+function route(req: GitHubRequest, checkRuns: Map<number, CheckRunRecord>, pulls: PullRequestStub[]): Answer {
   const pull = req.method === 'GET' ? pullAnswer(req.path, pulls) : undefined
   if (pull) return pull
   if (req.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/statuses\/[0-9a-f]+$/.test(req.path)) {
     return { status: 201, body: { id: 1, state: req.body.state, context: req.body.context } }
   }
-  return checkRuns(req) ?? { status: 404, body: { message: 'Not Found' } }
+  return listCheckRuns(req, checkRuns) ?? checkRunRoutes(checkRuns)(req) ?? { status: 404, body: { message: 'Not Found' } }
 }
 
-export async function startGitHubApi({ status, fail, delayMs, pulls = [] }: GitHubApiOptions = {}): Promise<GitHubApi> {
+/** The fault for this request, if one applies (and counts it). */
+function faultFor(faults: { fault: GitHubFault; left: number }[], request: GitHubRequest): GitHubFault | undefined {
+  const hit = faults.find((f) => f.left > 0 && f.fault.match(request))
+  if (hit) hit.left--
+  return hit?.fault
+}
+
+const failure = (status: number): Answer => ({
+  status,
+  body: { message: status === 403 ? 'Resource not accessible by integration' : 'Server Error' }
+})
+
+export async function startGitHubApi({ status, fail, delayMs, pulls = [], faults = [] }: GitHubApiOptions = {}): Promise<GitHubApi> {
   const requests: GitHubRequest[] = []
   const checkRuns = new Map<number, CheckRunRecord>()
-  const checkRunRoute = checkRunRoutes(checkRuns)
+  let active = faults.map((fault) => ({ fault, left: fault.times ?? 1 }))
   const server = createServer((req, res) => {
     let text = ''
     req.setEncoding('utf8')
@@ -167,17 +221,17 @@ export async function startGitHubApi({ status, fail, delayMs, pulls = [] }: GitH
       const body = text ? (JSON.parse(text) as GitHubRequest['body']) : {}
       const request = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body }
       requests.push(request)
-      const refused = fail?.(request) ?? (status !== undefined && status >= 300 ? status : undefined)
-      const answer = refused
-        ? { status: refused, body: { message: refused === 403 ? 'Resource not accessible by integration' : 'Server Error' } }
-        : route(request, checkRunRoute, pulls)
+      const fault = faultFor(active, request)
+      const refused = fault?.status ?? fail?.(request) ?? (status !== undefined && status >= 300 ? status : undefined)
+      const answer = refused ? failure(refused) : route(request, checkRuns, pulls)
+      if (fault?.answerAfterMs === 'never') return // performed; the connection stays open, unanswered
       setTimeout(
         () => {
           if (res.destroyed) return
           res.writeHead(answer.status, { 'content-type': 'application/json' })
           res.end(JSON.stringify(answer.body))
         },
-        delayMs?.(request) ?? 0
+        fault?.answerAfterMs ?? delayMs?.(request) ?? 0
       )
     })
   })
@@ -187,6 +241,7 @@ export async function startGitHubApi({ status, fail, delayMs, pulls = [] }: GitH
     url: `http://127.0.0.1:${port}`,
     requests,
     checkRuns,
+    setFaults: (next) => (active = next.map((fault) => ({ fault, left: fault.times ?? 1 }))),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -1,7 +1,7 @@
 import { lazyClient } from '../../src/github/client.js'
 import { Secrets } from '../../src/github/redact.js'
 import { CommitStatus, statusFor } from '../../src/report/commit-status.js'
-import { FakeLog } from '../support/fakes.js'
+import { FakeClock, FakeLog } from '../support/fakes.js'
 import { FakeGitHub } from '../support/github.js'
 
 const target = { owner: 'o', repo: 'r', sha: 'a'.repeat(40), pipelineName: 'p' }
@@ -48,7 +48,14 @@ test('the client is loaded once, with the token and GITHUB_API_URL; a failed loa
     }
     return Promise.resolve(new FakeGitHub())
   }
-  const client = lazyClient({ token: 'tok', baseUrl: 'https://ghe.example/api/v3', secrets: new Secrets(), load })
+  const client = lazyClient({
+    token: 'tok',
+    baseUrl: 'https://ghe.example/api/v3',
+    secrets: new Secrets(),
+    load,
+    clock: new FakeClock(),
+    log: new FakeLog()
+  })
   await expect(client()).rejects.toThrow('no module')
   const first = await client()
   expect(await client()).toBe(first)

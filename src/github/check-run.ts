@@ -6,14 +6,13 @@ import { errorMessage } from '../errors.js'
 import { forkOf } from './fork.js'
 import type { GitHubContext } from './context.js'
 import type { CheckConclusion, CheckOutput, GitHubClient } from './client.js'
+import { GITHUB_CALL_BUDGET_MS, isTransient } from './retrying.js'
 import type { Clock, Log } from '../ports.js'
 
 /** The first transition is shown at once; after that, at most one update per interval. */
 export const MIN_UPDATE_INTERVAL_MS = 10_000
 /** Live updates in one run, at most; the completion always comes on top and carries everything. */
 export const MAX_UPDATES = 30
-// A GitHub that does not answer must not hold the step for long.
-const REQUEST_TIMEOUT_MS = 10_000
 
 export interface CheckRunTarget {
   owner: string
@@ -66,7 +65,10 @@ export class CheckRun {
   private lastUpdateAt = -Infinity
   private updates = 0
   private scheduled: AbortController | undefined
-  private inFlight: AbortController | undefined
+  /** Aborts every live update still trying when the completion comes: none may land after it. */
+  private readonly live = new AbortController()
+  /** The create failed without an answer: GitHub may have made it, so the completion looks for it. */
+  private lost = false
   private frozen = false
   private updateWarned = false
 
@@ -104,12 +106,29 @@ export class CheckRun {
         external_id: executionId,
         started_at: new Date(this.deps.clock.now()).toISOString(),
         output: this.render(),
-        request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }
+        request: { signal: AbortSignal.timeout(GITHUB_CALL_BUDGET_MS) }
       })
       this.deps.log.info(`Check run ${this.where}: in progress`)
       return id
     } catch (err) {
-      this.deps.log.warning(`Could not create the check run ${this.where}: ${describeFailure(err)}. The step goes on without it.`)
+      this.lost = isTransient(err)
+      const then = this.lost ? ' GitHub may have made it anyway: the completion looks for it.' : ''
+      this.deps.log.warning(`Could not create the check run ${this.where}: ${describeFailure(err)}. The step goes on without it.${then}`)
+      return undefined
+    }
+  }
+
+  /** The check run a lost create answer was about, if GitHub made it; undefined otherwise. */
+  private async findLost(deadline: AbortSignal): Promise<number | undefined> {
+    const { owner, repo, sha, executionId } = this.target
+    try {
+      const client = await this.deps.client()
+      const request = { owner, repo, ref: sha, check_name: this.name, external_id: executionId, request: { signal: deadline } }
+      const id = await client.findCheckRun(request)
+      if (id === undefined) this.deps.log.info(`Check run ${this.where}: GitHub has none, so there is nothing to complete`)
+      return id
+    } catch (err) {
+      this.deps.log.warning(`Could not look for the check run ${this.where} whose creation went unanswered: ${describeFailure(err)}`)
       return undefined
     }
   }
@@ -135,22 +154,18 @@ export class CheckRun {
     if (id === undefined || this.frozen) return
     this.updates++
     this.lastUpdateAt = this.deps.clock.now()
-    const call = new AbortController()
-    this.inFlight = call
     try {
       const client = await this.deps.client()
-      const signal = AbortSignal.any([call.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)])
+      const signal = AbortSignal.any([this.live.signal, AbortSignal.timeout(GITHUB_CALL_BUDGET_MS)])
       await client.updateCheckRun({ ...this.ids(id), output: this.render(), request: { signal } })
       this.deps.log.debug(`Check run ${this.where}: update ${this.updates} of at most ${MAX_UPDATES}`)
     } catch (err) {
-      if (call.signal.aborted) return // the completion took over
+      if (this.live.signal.aborted) return // the completion took over
       // One warning: a GitHub that refuses one update refuses the next ones too.
       const message = `Could not update the check run ${this.where}: ${describeFailure(err)}`
       if (this.updateWarned) this.deps.log.debug(message)
       else this.deps.log.warning(message)
       this.updateWarned = true
-    } finally {
-      if (this.inFlight === call) this.inFlight = undefined
     }
   }
 
@@ -165,13 +180,18 @@ export class CheckRun {
     this.scheduled = undefined
   }
 
-  /** Completes it with the verdict; an update still on the wire is abandoned. Never throws. `signal` bounds it all. */
+  /**
+   * Completes it with the verdict; updates still trying are abandoned. Never throws. A transient failure is tried
+   * again (github/retrying.ts) for GITHUB_CALL_BUDGET_MS; `signal` bounds it all (a cancel's deadline).
+   */
   async complete(conclusion: CheckConclusion, output: CheckOutput, signal?: AbortSignal): Promise<void> {
     this.freeze()
-    this.inFlight?.abort()
+    this.live.abort()
+    const deadline = AbortSignal.any([AbortSignal.timeout(GITHUB_CALL_BUDGET_MS), ...(signal ? [signal] : [])])
     try {
-      const id = await abortable(this.id, signal)
-      if (id === undefined) return // the create already warned
+      let id = await abortable(this.id, signal)
+      if (id === undefined && this.lost) id = await this.findLost(deadline)
+      if (id === undefined) return // the create already warned (or GitHub has none)
       const client = await this.deps.client()
       await client.updateCheckRun({
         ...this.ids(id),
@@ -179,7 +199,7 @@ export class CheckRun {
         conclusion,
         completed_at: new Date(this.deps.clock.now()).toISOString(),
         output,
-        request: { signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...(signal ? [signal] : [])]) }
+        request: { signal: deadline }
       })
       this.deps.log.info(`Check run ${this.where}: ${conclusion}`)
     } catch (err) {

@@ -1,6 +1,7 @@
 // The few GitHub REST calls the action makes (commit statuses, check runs), as one small port. Octokit is
 // loaded only when there is a token: runs without one never evaluate it.
 import type { Secrets } from './redact.js'
+import { retrying, type RetryDeps } from './retrying.js'
 
 /** Every call carries its own abort signal: a GitHub that does not answer must not hold the step. */
 interface Signalled {
@@ -58,11 +59,23 @@ export interface UpdateCheckRunRequest extends Signalled {
   output: CheckOutput
 }
 
+/** The check run made for this execution on this commit, if GitHub has one: by name and head SHA, then external_id. */
+export interface FindCheckRunRequest extends Signalled {
+  owner: string
+  repo: string
+  /** The commit SHA the check run is on. */
+  ref: string
+  check_name: string
+  external_id: string
+}
+
 export interface GitHubClient {
   createCommitStatus(request: CommitStatusRequest): Promise<unknown>
   /** Answers the new check run's id. */
   createCheckRun(request: CreateCheckRunRequest): Promise<number>
   updateCheckRun(request: UpdateCheckRunRequest): Promise<unknown>
+  /** Answers the id of the check run found, or undefined. */
+  findCheckRun(request: FindCheckRunRequest): Promise<number | undefined>
 }
 
 export type GitHubClientLoader = (token: string, baseUrl: string) => Promise<GitHubClient>
@@ -77,7 +90,13 @@ export const loadGitHubClient: GitHubClientLoader = async (token, baseUrl) => {
   return {
     createCommitStatus: (request) => rest.repos.createCommitStatus({ ...request }),
     createCheckRun: async (request) => (await rest.checks.create({ ...request })).data.id,
-    updateCheckRun: (request) => rest.checks.update({ ...request })
+    updateCheckRun: (request) => rest.checks.update({ ...request }),
+    findCheckRun: async ({ external_id, ...query }) => {
+      // filter: all, or GitHub lists only the newest check run of each name; 100 per page is GitHub's most.
+      const { data } = await rest.checks.listForRef({ ...query, filter: 'all', per_page: 100 })
+      const ours = data.check_runs.filter((run) => run.external_id === external_id).sort((a, b) => b.id - a.id)
+      return (ours.find((run) => run.status !== 'completed') ?? ours[0])?.id
+    }
   }
 }
 
@@ -124,7 +143,7 @@ export function redacting(client: GitHubClient, secrets: Secrets): GitHubClient 
   })
 }
 
-export interface ClientSource {
+export interface ClientSource extends RetryDeps {
   token: string
   baseUrl: string
   /** The masked values; the token is added to them. */
@@ -132,13 +151,13 @@ export interface ClientSource {
   load?: GitHubClientLoader
 }
 
-/** One client for the whole step, loaded on first use; a failed load is tried again on the next call. */
-export function lazyClient({ token, baseUrl, secrets, load = loadGitHubClient }: ClientSource): () => Promise<GitHubClient> {
+/** One client for the whole step, loaded on first use (a failed load is tried again on the next call): retried, then redacted. */
+export function lazyClient({ token, baseUrl, secrets, load = loadGitHubClient, ...retry }: ClientSource): () => Promise<GitHubClient> {
   secrets.add(token)
   let client: Promise<GitHubClient> | undefined
   return () => {
     client ??= load(token, baseUrl).then(
-      (loaded) => redacting(loaded, secrets),
+      (loaded) => redacting(retrying(loaded, retry), secrets),
       (err: unknown) => {
         client = undefined
         throw err

@@ -4,6 +4,7 @@
 import { abortable } from '../clock.js'
 import { errorMessage } from '../errors.js'
 import type { GitHubClient } from '../github/client.js'
+import { GITHUB_CALL_BUDGET_MS } from '../github/retrying.js'
 import type { Log } from '../ports.js'
 
 export type StatusState = 'pending' | 'success' | 'failure' | 'error'
@@ -15,8 +16,6 @@ export interface StatusTarget {
   pipelineName: string
 }
 
-// A GitHub that does not answer must not hold the step for long.
-const REQUEST_TIMEOUT_MS = 10_000
 const MAX_DESCRIPTION = 140
 
 export class CommitStatus {
@@ -34,8 +33,9 @@ export class CommitStatus {
   }
 
   /**
-   * Posts the status after any posted before it; says so, or warns why not. Never throws. `signal` bounds it all
-   * (a cancel's deadline), the wait for the one before included.
+   * Posts the status after any posted before it; says so, or warns why not. Never throws. A transient failure is
+   * tried again (github/retrying.ts) for GITHUB_CALL_BUDGET_MS from when it is sent; `signal` bounds it all (a
+   * cancel's deadline), the wait for the one before included.
    */
   post(state: StatusState, description: string, targetUrl?: string, signal?: AbortSignal): Promise<void> {
     const send = () => this.send(state, description, targetUrl, signal)
@@ -58,7 +58,7 @@ export class CommitStatus {
         context: this.context,
         description: cut,
         target_url: targetUrl,
-        request: { signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...(signal ? [signal] : [])]) }
+        request: { signal: AbortSignal.any([AbortSignal.timeout(GITHUB_CALL_BUDGET_MS), ...(signal ? [signal] : [])]) }
       })
       this.log.info(`Commit status ${this.context} on ${sha.slice(0, 7)}: ${state}`)
     } catch (err) {

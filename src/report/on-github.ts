@@ -53,7 +53,8 @@ function openCheckRun(deps: OnGitHubDeps, report: ReportContext, client: () => P
 export function reportOnGitHub(deps: OnGitHubDeps, report: ReportContext): void {
   const { settings, github } = deps
   if (!settings.githubToken) return
-  const client = lazyClient({ token: settings.githubToken, baseUrl: github.apiUrl, secrets: deps.secrets, load: deps.loadGitHubClient })
+  const { secrets, clock, log, loadGitHubClient: load } = deps
+  const client = lazyClient({ token: settings.githubToken, baseUrl: github.apiUrl, secrets, clock, log, load })
   const { executionId, consoleUrl } = report.execution
   report.commitStatus = commitStatusFor(deps, report, client)
   // Not awaited: the commit status posts in order, so the final one always comes after it.
