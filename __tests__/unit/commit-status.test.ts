@@ -1,4 +1,4 @@
-import { lazyClient } from '../../src/github/client.js'
+import { lazyClient } from '../../src/github/outbound.js'
 import { Secrets } from '../../src/github/redact.js'
 import { CommitStatus, statusFor } from '../../src/report/commit-status.js'
 import { FakeClock, FakeLog } from '../support/fakes.js'

@@ -1,4 +1,4 @@
-import { lazyClient } from '../../src/github/client.js'
+import { lazyClient } from '../../src/github/outbound.js'
 import { Secrets } from '../../src/github/redact.js'
 import { escapeText } from '../../src/report/markup.js'
 import { FakeClock, FakeLog } from '../support/fakes.js'

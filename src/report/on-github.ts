@@ -2,7 +2,8 @@
 // there is a token, a commit to put it on, and an outcome the action will learn (it waits). Says why not otherwise.
 import type { GitHubContext } from '../github/context.js'
 import { CheckRun, whyNoCheckRun } from '../github/check-run.js'
-import { lazyClient, type GitHubClient, type GitHubClientLoader } from '../github/client.js'
+import type { GitHubClient, GitHubClientLoader } from '../github/client.js'
+import { lazyClient } from '../github/outbound.js'
 import type { Secrets } from '../github/redact.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Clock, Log } from '../ports.js'
