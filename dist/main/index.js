@@ -4278,6 +4278,8 @@ const planNextPoll = (input) => {
 };
 
 ;// CONCATENATED MODULE: ./src/github/client.ts
+// The few GitHub REST calls the action makes (commit statuses, check runs), as one small port. Octokit is
+// loaded only when there is a token: runs without one never evaluate it.
 /**
  * Loads @actions/github (and octokit with it) only now: it is a chunk of its own (dist/NNN.index.js), which runs
  * without a token never load.
@@ -4288,64 +4290,15 @@ const loadGitHubClient = async (token, baseUrl) => {
     return {
         createCommitStatus: (request) => rest.repos.createCommitStatus({ ...request }),
         createCheckRun: async (request) => (await rest.checks.create({ ...request })).data.id,
-        updateCheckRun: (request) => rest.checks.update({ ...request })
-    };
-};
-// Fields that address what a request is about (the action's own identifiers, never text) and its abort signal.
-const ADDRESSES = new Set(['owner', 'repo', 'sha', 'head_sha', 'ref', 'external_id', 'check_run_id', 'request']);
-// GitHub's limits on the text fields the action fills, applied after redaction: *** is longer than a short value.
-const LIMITS = {
-    description: 140,
-    title: 255,
-    summary: 65_535,
-    text: 65_535,
-    message: 65_535,
-    raw_details: 65_535
-};
-function fit(text, max = Infinity) {
-    const chars = Array.from(text);
-    return chars.length > max ? `${chars.slice(0, max - 1).join('')}\u2026` : text;
-}
-/** A request as it may leave: every text redacted (redact.ts), then cut to GitHub's limits. */
-function outgoing(value, secrets, key = '') {
-    if (typeof value === 'string')
-        return fit(secrets.redact(value), LIMITS[key]);
-    if (Array.isArray(value))
-        return value.map((item) => outgoing(item, secrets));
-    if (value === null || typeof value !== 'object')
-        return value;
-    const fields = Object.entries(value).map(([name, field]) => [
-        name,
-        ADDRESSES.has(name) ? field : outgoing(field, secrets, name)
-    ]);
-    return Object.fromEntries(fields);
-}
-/**
- * The one way out to GitHub: every call of the client, present and future, has its request redacted. The runner
- * masks the log and the job summary, not what the action sends through the API.
- */
-function redacting(client, secrets) {
-    return new Proxy(client, {
-        get(target, name) {
-            const member = Reflect.get(target, name);
-            if (typeof member !== 'function')
-                return member;
-            return (request) => member.call(target, outgoing(request, secrets));
+        updateCheckRun: (request) => rest.checks.update({ ...request }),
+        findCheckRun: async ({ external_id, ...query }) => {
+            // filter: all, or GitHub lists only the newest check run of each name; 100 per page is GitHub's most.
+            const { data } = await rest.checks.listForRef({ ...query, filter: 'all', per_page: 100 });
+            const ours = data.check_runs.filter((run) => run.external_id === external_id).sort((a, b) => b.id - a.id);
+            return (ours.find((run) => run.status !== 'completed') ?? ours[0])?.id;
         }
-    });
-}
-/** One client for the whole step, loaded on first use; a failed load is tried again on the next call. */
-function lazyClient({ token, baseUrl, secrets, load = loadGitHubClient }) {
-    secrets.add(token);
-    let client;
-    return () => {
-        client ??= load(token, baseUrl).then((loaded) => redacting(loaded, secrets), (err) => {
-            client = undefined;
-            throw err;
-        });
-        return client;
     };
-}
+};
 
 ;// CONCATENATED MODULE: ./src/report/markup.ts
 // Text from AWS and the pipeline (error messages, build summaries, commit messages) goes into the job
@@ -4538,6 +4491,84 @@ function prepare(deps) {
     return { ...deps, io, log: io.log, workflowRun, retry, guard, tools, secrets, waiting, ending };
 }
 
+;// CONCATENATED MODULE: ./src/github/retrying.ts
+// GitHub answers a 502 now and then, and a request can outlast the client's patience. Each call is tried again on
+// a 5xx, a timeout or a dropped connection, a few times with backoff, within the caller's own deadline (its
+// signal). A check-run create is not idempotent: one whose answer was lost may have been made, so before another
+// try the check run is looked for on its commit (by name, then external_id), and found, it is the one.
+
+
+/** Tries of one call, the first included. */
+const GITHUB_TRIES = 4;
+/** How long one try may go unanswered; the caller's signal bounds all the tries together. */
+const GITHUB_TRY_TIMEOUT_MS = 10_000;
+/** How long a call may take, its tries together, unless its caller has a deadline of its own. */
+const GITHUB_CALL_BUDGET_MS = 30_000;
+/** The last failure of a call that was tried more than once: says so, and keeps GitHub's status. */
+class GitHubGaveUp extends Error {
+    status;
+    constructor(err, tries) {
+        super(`${(0,errors/* errorMessage */.gJ)(err)} (still failing after ${tries} tries)`, { cause: err });
+        this.status = err?.status;
+    }
+}
+/** A 5xx, or no answer (octokit reports a dropped connection and a timeout as 500); never a 4xx. */
+function isTransient(err) {
+    const status = err?.status;
+    return typeof status !== 'number' || status >= 500;
+}
+async function retried(deps, backoff, call) {
+    for (let tried = 1;; tried++) {
+        try {
+            return await call.send(AbortSignal.any([call.deadline, AbortSignal.timeout(GITHUB_TRY_TIMEOUT_MS)]));
+        }
+        catch (err) {
+            if (call.deadline.aborted || !isTransient(err) || tried >= GITHUB_TRIES)
+                throw tried > 1 ? new GitHubGaveUp(err, tried) : err;
+            const waitMs = backoff(tried);
+            deps.log.debug(`GitHub: ${call.what} failed (${(0,errors/* errorMessage */.gJ)(err)}); trying again in ${waitMs} ms (${tried + 1} of ${GITHUB_TRIES})`);
+            await deps.clock.sleep(waitMs, call.deadline);
+            const done = await call.beforeRetry?.();
+            if (done !== undefined)
+                return done;
+        }
+    }
+}
+/** The client with every call retried as above; a new call must say here whether it may simply be sent again. */
+function retrying(client, deps) {
+    const backoff = deps.backoff ?? jitteredBackoff({ baseMs: 1000, maxMs: 8000 });
+    const run = (call) => retried(deps, backoff, call);
+    const findCheckRun = (request) => run({
+        what: `looking for check run ${request.check_name}`,
+        deadline: request.request.signal,
+        send: (signal) => client.findCheckRun({ ...request, request: { signal } })
+    });
+    return {
+        createCommitStatus: (request) => run({
+            what: 'posting the commit status',
+            deadline: request.request.signal,
+            send: (signal) => client.createCommitStatus({ ...request, request: { signal } })
+        }),
+        updateCheckRun: (request) => run({
+            what: 'updating the check run',
+            deadline: request.request.signal,
+            send: (signal) => client.updateCheckRun({ ...request, request: { signal } })
+        }),
+        findCheckRun,
+        createCheckRun: (request) => {
+            const { owner, repo, head_sha, name, external_id } = request;
+            const deadline = request.request.signal;
+            return run({
+                what: `creating check run ${name}`,
+                deadline,
+                send: (signal) => client.createCheckRun({ ...request, request: { signal } }),
+                // The lost answer may have been GitHub's "created": look before making a second one.
+                beforeRetry: () => findCheckRun({ owner, repo, ref: head_sha, check_name: name, external_id, request: { signal: deadline } })
+            });
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/check-run.ts
 // The live check run (`CodePipeline / <pipeline>`, check-run: true): created in progress when the execution
 // starts, updated on transitions, completed with the verdict. The GitHub API's rate limits are shared by the
@@ -4545,12 +4576,11 @@ function prepare(deps) {
 
 
 
+
 /** The first transition is shown at once; after that, at most one update per interval. */
 const MIN_UPDATE_INTERVAL_MS = 10_000;
 /** Live updates in one run, at most; the completion always comes on top and carries everything. */
 const MAX_UPDATES = 30;
-// A GitHub that does not answer must not hold the step for long.
-const check_run_REQUEST_TIMEOUT_MS = 10_000;
 /** The conclusion for a verdict. Never `neutral`: branch protection counts it as passing. */
 function conclusionFor(passed, executionStatus) {
     if (passed)
@@ -4583,7 +4613,10 @@ class CheckRun {
     lastUpdateAt = -Infinity;
     updates = 0;
     scheduled;
-    inFlight;
+    /** Aborts every live update still trying when the completion comes: none may land after it. */
+    live = new AbortController();
+    /** The create failed without an answer: GitHub may have made it, so the completion looks for it. */
+    lost = false;
     frozen = false;
     updateWarned = false;
     constructor(deps, target, 
@@ -4617,13 +4650,31 @@ class CheckRun {
                 external_id: executionId,
                 started_at: new Date(this.deps.clock.now()).toISOString(),
                 output: this.render(),
-                request: { signal: AbortSignal.timeout(check_run_REQUEST_TIMEOUT_MS) }
+                request: { signal: AbortSignal.timeout(GITHUB_CALL_BUDGET_MS) }
             });
             this.deps.log.info(`Check run ${this.where}: in progress`);
             return id;
         }
         catch (err) {
-            this.deps.log.warning(`Could not create the check run ${this.where}: ${describeFailure(err)}. The step goes on without it.`);
+            this.lost = isTransient(err);
+            const then = this.lost ? ' GitHub may have made it anyway: the completion looks for it.' : '';
+            this.deps.log.warning(`Could not create the check run ${this.where}: ${describeFailure(err)}. The step goes on without it.${then}`);
+            return undefined;
+        }
+    }
+    /** The check run a lost create answer was about, if GitHub made it; undefined otherwise. */
+    async findLost(deadline) {
+        const { owner, repo, sha, executionId } = this.target;
+        try {
+            const client = await this.deps.client();
+            const request = { owner, repo, ref: sha, check_name: this.name, external_id: executionId, request: { signal: deadline } };
+            const id = await client.findCheckRun(request);
+            if (id === undefined)
+                this.deps.log.info(`Check run ${this.where}: GitHub has none, so there is nothing to complete`);
+            return id;
+        }
+        catch (err) {
+            this.deps.log.warning(`Could not look for the check run ${this.where} whose creation went unanswered: ${describeFailure(err)}`);
             return undefined;
         }
     }
@@ -4647,16 +4698,14 @@ class CheckRun {
             return;
         this.updates++;
         this.lastUpdateAt = this.deps.clock.now();
-        const call = new AbortController();
-        this.inFlight = call;
         try {
             const client = await this.deps.client();
-            const signal = AbortSignal.any([call.signal, AbortSignal.timeout(check_run_REQUEST_TIMEOUT_MS)]);
+            const signal = AbortSignal.any([this.live.signal, AbortSignal.timeout(GITHUB_CALL_BUDGET_MS)]);
             await client.updateCheckRun({ ...this.ids(id), output: this.render(), request: { signal } });
             this.deps.log.debug(`Check run ${this.where}: update ${this.updates} of at most ${MAX_UPDATES}`);
         }
         catch (err) {
-            if (call.signal.aborted)
+            if (this.live.signal.aborted)
                 return; // the completion took over
             // One warning: a GitHub that refuses one update refuses the next ones too.
             const message = `Could not update the check run ${this.where}: ${describeFailure(err)}`;
@@ -4665,10 +4714,6 @@ class CheckRun {
             else
                 this.deps.log.warning(message);
             this.updateWarned = true;
-        }
-        finally {
-            if (this.inFlight === call)
-                this.inFlight = undefined;
         }
     }
     ids(id) {
@@ -4680,14 +4725,20 @@ class CheckRun {
         this.scheduled?.abort();
         this.scheduled = undefined;
     }
-    /** Completes it with the verdict; an update still on the wire is abandoned. Never throws. `signal` bounds it all. */
+    /**
+     * Completes it with the verdict; updates still trying are abandoned. Never throws. A transient failure is tried
+     * again (github/retrying.ts) for GITHUB_CALL_BUDGET_MS; `signal` bounds it all (a cancel's deadline).
+     */
     async complete(conclusion, output, signal) {
         this.freeze();
-        this.inFlight?.abort();
+        this.live.abort();
+        const deadline = AbortSignal.any([AbortSignal.timeout(GITHUB_CALL_BUDGET_MS), ...(signal ? [signal] : [])]);
         try {
-            const id = await (0,src_clock/* abortable */.ZC)(this.id, signal);
+            let id = await (0,src_clock/* abortable */.ZC)(this.id, signal);
+            if (id === undefined && this.lost)
+                id = await this.findLost(deadline);
             if (id === undefined)
-                return; // the create already warned
+                return; // the create already warned (or GitHub has none)
             const client = await this.deps.client();
             await client.updateCheckRun({
                 ...this.ids(id),
@@ -4695,7 +4746,7 @@ class CheckRun {
                 conclusion,
                 completed_at: new Date(this.deps.clock.now()).toISOString(),
                 output,
-                request: { signal: AbortSignal.any([AbortSignal.timeout(check_run_REQUEST_TIMEOUT_MS), ...(signal ? [signal] : [])]) }
+                request: { signal: deadline }
             });
             this.deps.log.info(`Check run ${this.where}: ${conclusion}`);
         }
@@ -4703,6 +4754,67 @@ class CheckRun {
             this.deps.log.warning(`Could not complete the check run ${this.where} (${conclusion}): ${describeFailure(err)}`);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/github/outbound.ts
+// The one way out to GitHub: the client every part of the action uses, loaded on first use, each call tried
+// again when GitHub fails transiently (retrying.ts) and each request redacted (redact.ts) before it leaves.
+
+
+// Fields that address what a request is about (the action's own identifiers, never text) and its abort signal.
+const ADDRESSES = new Set(['owner', 'repo', 'sha', 'head_sha', 'ref', 'external_id', 'check_run_id', 'request']);
+// GitHub's limits on the text fields the action fills, applied after redaction: *** is longer than a short value.
+const LIMITS = {
+    description: 140,
+    title: 255,
+    summary: 65_535,
+    text: 65_535,
+    message: 65_535,
+    raw_details: 65_535
+};
+function fit(text, max = Infinity) {
+    const chars = Array.from(text);
+    return chars.length > max ? `${chars.slice(0, max - 1).join('')}\u2026` : text;
+}
+/** A request as it may leave: every text redacted (redact.ts), then cut to GitHub's limits. */
+function outgoing(value, secrets, key = '') {
+    if (typeof value === 'string')
+        return fit(secrets.redact(value), LIMITS[key]);
+    if (Array.isArray(value))
+        return value.map((item) => outgoing(item, secrets));
+    if (value === null || typeof value !== 'object')
+        return value;
+    const fields = Object.entries(value).map(([name, field]) => [
+        name,
+        ADDRESSES.has(name) ? field : outgoing(field, secrets, name)
+    ]);
+    return Object.fromEntries(fields);
+}
+/**
+ * The one way out to GitHub: every call of the client, present and future, has its request redacted. The runner
+ * masks the log and the job summary, not what the action sends through the API.
+ */
+function redacting(client, secrets) {
+    return new Proxy(client, {
+        get(target, name) {
+            const member = Reflect.get(target, name);
+            if (typeof member !== 'function')
+                return member;
+            return (request) => member.call(target, outgoing(request, secrets));
+        }
+    });
+}
+/** One client for the whole step, loaded on first use (a failed load is tried again on the next call): retried, then redacted. */
+function lazyClient({ token, baseUrl, secrets, load = loadGitHubClient, ...retry }) {
+    secrets.add(token);
+    let client;
+    return () => {
+        client ??= load(token, baseUrl).then((loaded) => redacting(retrying(loaded, retry), secrets), (err) => {
+            client = undefined;
+            throw err;
+        });
+        return client;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -4972,8 +5084,7 @@ function endingOutput(report, lines, ending) {
 // warning, never the verdict.
 
 
-// A GitHub that does not answer must not hold the step for long.
-const commit_status_REQUEST_TIMEOUT_MS = 10_000;
+
 const MAX_DESCRIPTION = 140;
 class CommitStatus {
     client;
@@ -4990,8 +5101,9 @@ class CommitStatus {
         return `CodePipeline/${this.target.pipelineName}`;
     }
     /**
-     * Posts the status after any posted before it; says so, or warns why not. Never throws. `signal` bounds it all
-     * (a cancel's deadline), the wait for the one before included.
+     * Posts the status after any posted before it; says so, or warns why not. Never throws. A transient failure is
+     * tried again (github/retrying.ts) for GITHUB_CALL_BUDGET_MS from when it is sent; `signal` bounds it all (a
+     * cancel's deadline), the wait for the one before included.
      */
     post(state, description, targetUrl, signal) {
         const send = () => this.send(state, description, targetUrl, signal);
@@ -5013,7 +5125,7 @@ class CommitStatus {
                 context: this.context,
                 description: cut,
                 target_url: targetUrl,
-                request: { signal: AbortSignal.any([AbortSignal.timeout(commit_status_REQUEST_TIMEOUT_MS), ...(signal ? [signal] : [])]) }
+                request: { signal: AbortSignal.any([AbortSignal.timeout(GITHUB_CALL_BUDGET_MS), ...(signal ? [signal] : [])]) }
             });
             this.log.info(`Commit status ${this.context} on ${sha.slice(0, 7)}: ${state}`);
         }
@@ -5990,7 +6102,8 @@ function reportOnGitHub(deps, report) {
     const { settings, github } = deps;
     if (!settings.githubToken)
         return;
-    const client = lazyClient({ token: settings.githubToken, baseUrl: github.apiUrl, secrets: deps.secrets, load: deps.loadGitHubClient });
+    const { secrets, clock, log, loadGitHubClient: load } = deps;
+    const client = lazyClient({ token: settings.githubToken, baseUrl: github.apiUrl, secrets, clock, log, load });
     const { executionId, consoleUrl } = report.execution;
     report.commitStatus = commitStatusFor(deps, report, client);
     // Not awaited: the commit status posts in order, so the final one always comes after it.
