@@ -3,7 +3,7 @@
 // loads none of them (only the AWS SDK's chunks, which every run uses). The post step loads the AWS SDK (a chunk of dist/post/) only to stop an execution.
 // Checked on the built dist/: its source maps say what each file holds, and a preloaded tracer records which
 // files the process loads. A new lazily loaded package: add it to LAZY and give it a case like the ones below.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -100,6 +100,32 @@ test('with github-token, the run loads the chunk that holds octokit (the tracer 
   expect(code).toBe(0)
   const chunks = loaded.filter((f) => f !== 'index.js' && f !== 'main/index.js')
   expect(chunks.flatMap((c) => lazyIn(join(dist, c))).some(isOctokit)).toBe(true)
+})
+
+test('with artifact, the run loads the chunk that holds the S3 client, lib-storage and yazl, and uploads', async () => {
+  const name = uniqueName('lazy-artifact')
+  emulator.addBucket({ name: 'lazy-artifacts' })
+  const source = {
+    name: 'Art',
+    category: 'Source' as const,
+    provider: 'S3',
+    configuration: { S3Bucket: 'lazy-artifacts', S3ObjectKey: 'a.zip' }
+  }
+  const build = { name: 'Build', actions: [{ name: 'Compile', category: 'Build' as const, provider: 'CodeBuild', durationSeconds: 0.1 }] }
+  emulator.addPipeline({ name, stages: [{ name: 'Source', actions: [source] }, build] })
+  const workspace = join(traceDir, uniqueName('ws'))
+  mkdirSync(join(workspace, 'out'), { recursive: true })
+  writeFileSync(join(workspace, 'out', 'app.txt'), 'app')
+  const { code, loaded } = await traced({
+    endpoint: emulator.url,
+    inputs: { 'pipeline-name': name, artifact: 'out' },
+    env: { AWS_ENDPOINT_URL_S3: emulator.url, GITHUB_WORKSPACE: workspace }
+  })
+  expect(code).toBe(0)
+  const chunks = loaded.filter((f) => f !== 'index.js' && f !== 'main/index.js')
+  expect(new Set(chunks.flatMap((c) => lazyIn(join(dist, c))))).toEqual(
+    new Set(['@aws-sdk/client-s3/', '@aws-sdk/lib-storage/', '@aws-sdk/middleware-sdk-s3/', 'yazl/'])
+  )
 })
 
 test('a post step with nothing saved loads only dist/post/index.js', async () => {
