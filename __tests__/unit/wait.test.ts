@@ -48,6 +48,15 @@ describe('polls until a terminal status', () => {
     expect(finished).toEqual(['finished'])
     expect(outputs.values).toEqual({ status, 'status-summary': `summary of ${status}` })
   })
+  test('a followed execution, which may have ended before the step found it, is asked its status at once', async () => {
+    const slowProgress: PollPlanner = () => ({ call: 'progress', delayMs: 30_000 })
+    const { port, clock, deps, run } = setup([{ status: 'Succeeded' }], slowProgress)
+    const followed = { ...run, execution: describeExecution({ pipelineName: 'p', region: 'us-east-1' }, ID, 'followed') }
+    const began = clock.now()
+    await expect(waitForExecution(deps, followed)).resolves.toEqual({ status: 'Succeeded' })
+    expect(port.ops()).toEqual(['get'])
+    expect(clock.now() - began).toBe(0)
+  })
   test.each(['InProgress', 'Stopping'])('%s is not terminal', (status) => {
     expect(isTerminal(status)).toBe(false)
   })

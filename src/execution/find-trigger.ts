@@ -4,7 +4,15 @@
 import type { CodePipelinePort, ListedExecution } from '../codepipeline/port.js'
 import { ActionError } from '../errors.js'
 import type { Clock, Log } from '../ports.js'
-import { coversWindow, describeListed, matchTriggered, notFoundSentence, severalSentence, type TriggerTarget } from './follow.js'
+import {
+  coversWindow,
+  cutShortSentence,
+  describeListed,
+  matchTriggered,
+  notFoundSentence,
+  severalSentence,
+  type TriggerTarget
+} from './follow.js'
 import { withRetries, type RetryPolicy } from './retry.js'
 
 export const FIRST_PAUSE_MS = 5000
@@ -13,9 +21,12 @@ const PAUSE_GROWTH = 1.5
 // Twin triggers (a push filter and a pull-request filter on the same commit) start within seconds of each
 // other: after the first match, one more look this much later, so that the action never picks one silently.
 export const TWIN_CHECK_MS = 10_000
-// A page reaches back past the window in all but the busiest pipelines; five pages bound a look's cost.
-const PAGE_SIZE = 20
-const MAX_PAGES = 5
+// A look pages back until it is past the window's start (ListPipelineExecutions is newest first), 100 at a time
+// (the API's most: the quota counts calls, not executions). Not the SDK's paginator: each page is retried on
+// its own (a retry of the paginator would start again from the first page). Past MAX_PAGES a look stops and
+// says so: a pipeline that ran more than 2,000 executions since the event is beyond what a look should cost.
+const PAGE_SIZE = 100
+const MAX_PAGES = 20
 const SHOWN_WHEN_MISSING = 5
 
 export interface FindDeps {
@@ -25,8 +36,14 @@ export interface FindDeps {
   retry: RetryPolicy
 }
 
-/** The executions started since the window opened (and a few before), newest first. */
-async function look(deps: FindDeps, target: TriggerTarget, signal?: AbortSignal): Promise<ListedExecution[]> {
+/** What one look saw: the executions since the window opened (and a few before), newest first. */
+interface Look {
+  listed: ListedExecution[]
+  /** The listing stopped at MAX_PAGES before the window's start: older executions in the window were not seen. */
+  cutShort: boolean
+}
+
+async function look(deps: FindDeps, target: TriggerTarget, signal?: AbortSignal): Promise<Look> {
   const listed: ListedExecution[] = []
   let nextToken: string | undefined
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -37,16 +54,16 @@ async function look(deps: FindDeps, target: TriggerTarget, signal?: AbortSignal)
     })
     listed.push(...answer.executions)
     nextToken = answer.nextToken
-    if (!nextToken || coversWindow(answer.executions, target.notBeforeMs)) break
+    if (!nextToken || coversWindow(answer.executions, target.notBeforeMs)) return { listed, cutShort: false }
   }
-  return listed
+  return { listed, cutShort: true }
 }
 
 /** After a first match, one more look: a second execution for the commit fails the step naming both. */
 async function confirm(deps: FindDeps, target: TriggerTarget, found: ListedExecution, signal?: AbortSignal): Promise<ListedExecution> {
   deps.log.info(`Found ${describeListed(found, target.sourceAction)}; making sure no second execution follows it.`)
   await deps.clock.sleep(TWIN_CHECK_MS, signal)
-  const again = matchTriggered(await look(deps, target, signal), target)
+  const again = matchTriggered((await look(deps, target, signal)).listed, target)
   if (again.kind === 'several') throw new ActionError(severalSentence(target, again.executions))
   return again.kind === 'one' ? again.execution : found
 }
@@ -61,12 +78,15 @@ export async function findTriggered(
   const { clock, log } = deps
   const deadline = clock.now() + timeoutMs
   let pauseMs = FIRST_PAUSE_MS
+  let warned = false
   log.info(
     `Waiting up to ${timeoutMs / 60_000} min for the execution the trigger of pipeline ${target.pipelineName} starts for ` +
       `${target.artifact ? `artifact ${target.artifact.label}` : `commit ${target.commitId}`} on source action ${target.sourceAction} (started since ${new Date(target.notBeforeMs).toISOString()}).`
   )
   for (;;) {
-    const listed = await look(deps, target, signal)
+    const { listed, cutShort } = await look(deps, target, signal)
+    if (cutShort && !warned) log.warning(cutShortSentence(target, listed))
+    warned ||= cutShort
     const match = matchTriggered(listed, target)
     if (match.kind === 'several') throw new ActionError(severalSentence(target, match.executions))
     if (match.kind === 'one') {
@@ -74,7 +94,10 @@ export async function findTriggered(
       return confirm(deps, target, match.execution, signal)
     }
     const leftMs = deadline - clock.now()
-    if (leftMs <= 0) throw new ActionError(notFoundSentence(target, timeoutMs / 60_000, listed.slice(0, SHOWN_WHEN_MISSING)))
+    if (leftMs <= 0)
+      throw new ActionError(
+        notFoundSentence(target, timeoutMs / 60_000, listed.slice(0, SHOWN_WHEN_MISSING), cutShort ? listed : undefined)
+      )
     log.debug(`No matching execution yet (${listed.length} listed); looking again in ${Math.round(Math.min(pauseMs, leftMs) / 1000)} s.`)
     await clock.sleep(Math.min(pauseMs, leftMs), signal)
     pauseMs = Math.min(pauseMs * PAUSE_GROWTH, MAX_PAUSE_MS)

@@ -82,16 +82,27 @@ export function describeListed(execution: ListedExecution, sourceAction: string)
   return `${plain(execution.id)} (${commit}, ${plain(execution.triggerType)}, started ${iso(execution.startTime)})`
 }
 
-/** The one sentence when nothing matched in time. */
-export function notFoundSentence(target: TriggerTarget, minutes: number, latest: ListedExecution[]): string {
+/** The one sentence when nothing matched in time; `cutShort`: the listing the last look stopped before the window's start. */
+export function notFoundSentence(target: TriggerTarget, minutes: number, latest: ListedExecution[], cutShort?: ListedExecution[]): string {
   const found =
     latest.length === 0
       ? 'the pipeline has no executions at all'
       : `the latest are ${latest.map((e) => describeListed(e, target.sourceAction)).join(', ')}`
+  const check = cutShort
+    ? `the listing was cut short at the ${cutShort.length} newest executions (back to ${iso(cutShort.at(-1)?.startTime)}), so an ` +
+      `older one in the window was not seen: set execution-id to follow it`
+    : `check that the pipeline's trigger filters (push branches or tags, pull request events and branches, file paths) match this event`
   return (
     `No execution of pipeline ${target.pipelineName} for ${wanted(target)} on source action ${target.sourceAction}, ` +
-    `started by its trigger since ${iso(target.notBeforeMs)}, appeared within ${minutes} min (trigger-timeout-minutes); ${found}; ` +
-    `check that the pipeline's trigger filters (push branches or tags, pull request events and branches, file paths) match this event.`
+    `started by its trigger since ${iso(target.notBeforeMs)}, appeared within ${minutes} min (trigger-timeout-minutes); ${found}; ${check}.`
+  )
+}
+
+/** Said once when a look stopped paging before the window's start: what it did not see. */
+export function cutShortSentence(target: TriggerTarget, listed: ListedExecution[]): string {
+  return (
+    `Listed only the ${listed.length} newest executions of pipeline ${target.pipelineName} (back to ${iso(listed.at(-1)?.startTime)}), ` +
+    `not back to the window's start ${iso(target.notBeforeMs)}: an execution started in between is not seen.`
   )
 }
 

@@ -17,6 +17,11 @@ import { withRetries, type RetryPolicy } from './retry.js'
 // request's update. Short enough that an earlier run of the same commit (the branch before its pull request,
 // a previous push of it) is not taken for this event's.
 export const EVENT_MARGIN_MS = 2 * 60_000
+// Without the event's time, the step's start is all there is, and a runner queue or a `needs:` chain can put it
+// long after the event: the window reaches back a day, the longest GitHub keeps a job queued for a runner. A
+// wider window only risks an older run of the same commit, which is never taken silently: with two matching
+// executions the step fails naming both (set execution-id), and the log says the window was widened.
+export const NO_EVENT_TIME_WINDOW_MS = 24 * 60 * 60_000
 const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i
 
 export interface LocateDeps {
@@ -40,14 +45,18 @@ export interface Located {
   artifact?: PinnedArtifact
 }
 
-/** Since when the trigger's execution may have started: the event's time less a margin, else the step's start. */
+/** Since when the trigger's execution may have started: the event's time less a margin, else a day before the step. */
 export function windowStart(deps: Pick<LocateDeps, 'clock' | 'log' | 'github'>): number {
   const event = eventTime(deps.github)
-  if (event) return event.ms - EVENT_MARGIN_MS
+  if (event) {
+    deps.log.debug(`The event happened at ${new Date(event.ms).toISOString()} (${event.source}).`)
+    return event.ms - EVENT_MARGIN_MS
+  }
   deps.log.info(
-    `The ${deps.github.eventName || 'unknown'} event's payload has no time; looking for executions started since this step began.`
+    `The ${deps.github.eventName || 'unknown'} event's payload has no time of the event; looking for executions started up to ` +
+      `${NO_EVENT_TIME_WINDOW_MS / 3_600_000} h before this step began, as a runner queue or earlier jobs may have held it.`
   )
-  return deps.clock.now() - EVENT_MARGIN_MS
+  return deps.clock.now() - NO_EVENT_TIME_WINDOW_MS
 }
 
 async function byTrigger(deps: LocateDeps, settings: Settings, timeoutMs: number, plan: SourcePlan, signal: AbortSignal): Promise<Located> {

@@ -4,7 +4,7 @@ import type { ActionRun, CodePipelinePort, ExecutionState } from '../codepipelin
 import { isAbortError } from '../clock.js'
 import { awsErrorName, errorMessage } from '../errors.js'
 import type { PollLimits } from '../inputs/limits.js'
-import type { CallKind, PollPlanner } from './poll-plan.js'
+import type { CallKind, PollPlan, PollPlanner } from './poll-plan.js'
 import { predictEnd, type Remainders } from './remainders.js'
 import type { Clock, Log, Outputs } from '../ports.js'
 import type { ProgressTracker } from '../report/progress.js'
@@ -101,15 +101,20 @@ export async function waitForExecution(deps: WaitDeps, followed: Followed, signa
   let progressAllowed = true
   // After a failed poll, the retry policy's jittered backoff replaces the planner's delay.
   let backoffMs: number | undefined
+  // A followed execution may have run for minutes, or ended, before the step found it: its status is asked at once.
+  let first: PollPlan | undefined = followed.execution.origin === 'followed' ? { call: 'status', delayMs: 0 } : undefined
   for (;;) {
-    const plan = deps.planner({
-      now: clock.now(),
-      ...known(followed),
-      lastCall,
-      lastStatusAt,
-      lastProgressAt,
-      limits: deps.limits
-    })
+    const plan: PollPlan =
+      first ??
+      deps.planner({
+        now: clock.now(),
+        ...known(followed),
+        lastCall,
+        lastStatusAt,
+        lastProgressAt,
+        limits: deps.limits
+      })
+    first = undefined
     await clock.sleep(backoffMs ?? plan.delayMs, signal)
     backoffMs = undefined
     lastCall = progressAllowed ? plan.call : 'status'
