@@ -110,7 +110,7 @@ describe.each(WORKFLOW_EVENTS)('%s', (event) => {
         expect(time).toBeUndefined()
         continue
       }
-      const field = EXPECTED[event]!
+      const field = EXPECTED[event]
       const raw = at(payload, field)
       expect({ event, field, present: raw !== undefined && raw !== null }).toEqual({ event, field, present: true })
       expect(time).toEqual({ ms: typeof raw === 'number' ? raw * 1000 : Date.parse(raw as string), source: `${event} ${field}` })

@@ -156,4 +156,18 @@ describe('findTriggered', () => {
     await expect(findTriggered({ port, clock, log: new FakeLog(), retry }, target, 60_000)).resolves.toBe(right)
     expect(port.calls.map((c) => c.args[2])).toEqual([undefined, 'p2', undefined, 'p2'])
   })
+
+  test('pages back to the window 100 at a time; cut short at 2,000, says so once, and the failure says it too', async () => {
+    const port = new FakePort()
+    const page = Array.from({ length: 100 }, () => listed({ commit: OTHER, startTime: T + 5000 }))
+    port.pages = [{ executions: page, nextToken: 'more' }] // never reaches the window's start
+    const clock = new FakeClock()
+    clock.time = T
+    const log = new FakeLog()
+    const failure = findTriggered({ port, clock, log, retry }, target, 6000)
+    await expect(failure).rejects.toThrow(/; the listing was cut short at the 2000 newest executions \(back to .*\), so an older one/)
+    expect(port.calls.every((c) => c.args[1] === 100)).toBe(true)
+    expect(port.ops().filter((op) => op === 'list')).toHaveLength(60) // looks at 0, 5 and 6 s (the deadline), 20 pages each
+    expect(log.lines.filter((l) => l.startsWith('warning: Listed only the 2000 newest executions of pipeline p'))).toHaveLength(1)
+  })
 })

@@ -104,16 +104,8 @@ export async function waitForExecution(deps: WaitDeps, followed: Followed, signa
   // A followed execution may have run for minutes, or ended, before the step found it: its status is asked at once.
   let first: PollPlan | undefined = followed.execution.origin === 'followed' ? { call: 'status', delayMs: 0 } : undefined
   for (;;) {
-    const plan: PollPlan =
-      first ??
-      deps.planner({
-        now: clock.now(),
-        ...known(followed),
-        lastCall,
-        lastStatusAt,
-        lastProgressAt,
-        limits: deps.limits
-      })
+    const asked = { lastCall, lastStatusAt, lastProgressAt, limits: deps.limits }
+    const plan: PollPlan = first ?? deps.planner({ now: clock.now(), ...known(followed), ...asked })
     first = undefined
     await clock.sleep(backoffMs ?? plan.delayMs, signal)
     backoffMs = undefined
