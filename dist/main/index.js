@@ -3136,22 +3136,62 @@ function parse(value) {
     const ms = Date.parse(value);
     return Number.isFinite(ms) ? ms : undefined;
 }
-// Per event, the fields that say when it happened, best first.
-const FIELDS = {
-    pull_request: [['pull_request', 'updated_at']],
-    pull_request_target: [['pull_request', 'updated_at']],
-    merge_group: [['merge_group', 'head_commit', 'timestamp']],
-    push: [
-        ['repository', 'pushed_at'],
-        ['head_commit', 'timestamp']
-    ]
+const path = (dotted) => dotted.split('.');
+// Per event, the fields that say when it happened, best first. An event that follows from another (a workflow
+// run, a check suite, a deployment's status) takes the time its chain began, which is when the push that also
+// fired the pipeline's trigger happened: workflow_run.created_at, not updated_at (the other run's end, minutes
+// later); a check suite's created_at, not its completion. release: published_at (its created_at is the date of
+// the release's commit, which can be months old). create: the ref's creation is a push (repository.pushed_at).
+const EVENT_TIME_FIELDS = {
+    push: ['repository.pushed_at', 'head_commit.timestamp'],
+    create: ['repository.pushed_at'],
+    pull_request: ['pull_request.updated_at'],
+    pull_request_target: ['pull_request.updated_at'],
+    pull_request_review: ['review.submitted_at', 'pull_request.updated_at'],
+    pull_request_review_comment: ['comment.created_at', 'pull_request.updated_at'],
+    merge_group: ['merge_group.head_commit.timestamp'],
+    workflow_run: ['workflow_run.created_at', 'workflow_run.run_started_at'],
+    check_suite: ['check_suite.created_at'],
+    check_run: ['check_run.check_suite.created_at', 'check_run.started_at'],
+    deployment: ['deployment.created_at'],
+    deployment_status: ['deployment.created_at', 'deployment_status.created_at'],
+    status: ['created_at'],
+    release: ['release.published_at'],
+    registry_package: ['registry_package.package_version.created_at', 'registry_package.updated_at'],
+    package: ['package.package_version.created_at', 'package.updated_at'],
+    issue_comment: ['comment.created_at'],
+    issues: ['issue.updated_at'],
+    discussion: ['discussion.updated_at'],
+    discussion_comment: ['comment.updated_at'],
+    milestone: ['milestone.updated_at'],
+    branch_protection_rule: ['rule.updated_at'],
+    page_build: ['build.updated_at'],
+    project: ['project.updated_at'],
+    project_card: ['project_card.updated_at'],
+    project_column: ['project_column.updated_at'],
+    fork: ['forkee.created_at']
 };
+/**
+ * Events whose payload carries no time of the event (repository.pushed_at there is the repository's last
+ * push, whenever that was): the window is widened instead (see locate.ts).
+ */
+const EVENTS_WITHOUT_TIME = (/* unused pure expression or super */ null && ([
+    'workflow_dispatch',
+    'repository_dispatch',
+    'schedule',
+    'delete',
+    'gollum',
+    'label',
+    'public',
+    'watch'
+]));
 /** The event's time, or undefined when its payload does not say (workflow_dispatch, schedule, ...). */
 function eventTime(ctx) {
-    for (const path of FIELDS[ctx.eventName] ?? []) {
-        const ms = parse(at(ctx.payload, path));
+    const fields = Object.hasOwn(EVENT_TIME_FIELDS, ctx.eventName) ? (EVENT_TIME_FIELDS[ctx.eventName] ?? []) : [];
+    for (const field of fields) {
+        const ms = parse(at(ctx.payload, path(field)));
         if (ms !== undefined)
-            return { ms, source: `${ctx.eventName} ${path.join('.')}` };
+            return { ms, source: `${ctx.eventName} ${field}` };
     }
     return undefined;
 }
@@ -3211,14 +3251,22 @@ function describeListed(execution, sourceAction) {
     const commit = revision === undefined ? `no revision on ${sourceAction}` : `commit ${plain(revision, 200).slice(0, 12)} on ${sourceAction}`;
     return `${plain(execution.id)} (${commit}, ${plain(execution.triggerType)}, started ${iso(execution.startTime)})`;
 }
-/** The one sentence when nothing matched in time. */
-function notFoundSentence(target, minutes, latest) {
+/** The one sentence when nothing matched in time; `cutShort`: the listing the last look stopped before the window's start. */
+function notFoundSentence(target, minutes, latest, cutShort) {
     const found = latest.length === 0
         ? 'the pipeline has no executions at all'
         : `the latest are ${latest.map((e) => describeListed(e, target.sourceAction)).join(', ')}`;
+    const check = cutShort
+        ? `the listing was cut short at the ${cutShort.length} newest executions (back to ${iso(cutShort.at(-1)?.startTime)}), so an ` +
+            `older one in the window was not seen: set execution-id to follow it`
+        : `check that the pipeline's trigger filters (push branches or tags, pull request events and branches, file paths) match this event`;
     return (`No execution of pipeline ${target.pipelineName} for ${wanted(target)} on source action ${target.sourceAction}, ` +
-        `started by its trigger since ${iso(target.notBeforeMs)}, appeared within ${minutes} min (trigger-timeout-minutes); ${found}; ` +
-        `check that the pipeline's trigger filters (push branches or tags, pull request events and branches, file paths) match this event.`);
+        `started by its trigger since ${iso(target.notBeforeMs)}, appeared within ${minutes} min (trigger-timeout-minutes); ${found}; ${check}.`);
+}
+/** Said once when a look stopped paging before the window's start: what it did not see. */
+function cutShortSentence(target, listed) {
+    return (`Listed only the ${listed.length} newest executions of pipeline ${target.pipelineName} (back to ${iso(listed.at(-1)?.startTime)}), ` +
+        `not back to the window's start ${iso(target.notBeforeMs)}: an execution started in between is not seen.`);
 }
 /** The one sentence when two or more match: the action does not pick one. */
 function severalSentence(target, executions) {
@@ -3354,11 +3402,13 @@ const PAUSE_GROWTH = 1.5;
 // Twin triggers (a push filter and a pull-request filter on the same commit) start within seconds of each
 // other: after the first match, one more look this much later, so that the action never picks one silently.
 const TWIN_CHECK_MS = 10_000;
-// A page reaches back past the window in all but the busiest pipelines; five pages bound a look's cost.
-const PAGE_SIZE = 20;
-const MAX_PAGES = 5;
+// A look pages back until it is past the window's start (ListPipelineExecutions is newest first), 100 at a time
+// (the API's most: the quota counts calls, not executions). Not the SDK's paginator: each page is retried on
+// its own (a retry of the paginator would start again from the first page). Past MAX_PAGES a look stops and
+// says so: a pipeline that ran more than 2,000 executions since the event is beyond what a look should cost.
+const PAGE_SIZE = 100;
+const MAX_PAGES = 20;
 const SHOWN_WHEN_MISSING = 5;
-/** The executions started since the window opened (and a few before), newest first. */
 async function look(deps, target, signal) {
     const listed = [];
     let nextToken;
@@ -3371,15 +3421,15 @@ async function look(deps, target, signal) {
         listed.push(...answer.executions);
         nextToken = answer.nextToken;
         if (!nextToken || coversWindow(answer.executions, target.notBeforeMs))
-            break;
+            return { listed, cutShort: false };
     }
-    return listed;
+    return { listed, cutShort: true };
 }
 /** After a first match, one more look: a second execution for the commit fails the step naming both. */
 async function find_trigger_confirm(deps, target, found, signal) {
     deps.log.info(`Found ${describeListed(found, target.sourceAction)}; making sure no second execution follows it.`);
     await deps.clock.sleep(TWIN_CHECK_MS, signal);
-    const again = matchTriggered(await look(deps, target, signal), target);
+    const again = matchTriggered((await look(deps, target, signal)).listed, target);
     if (again.kind === 'several')
         throw new errors/* ActionError */.lZ(severalSentence(target, again.executions));
     return again.kind === 'one' ? again.execution : found;
@@ -3389,10 +3439,14 @@ async function findTriggered(deps, target, timeoutMs, signal) {
     const { clock, log } = deps;
     const deadline = clock.now() + timeoutMs;
     let pauseMs = FIRST_PAUSE_MS;
+    let warned = false;
     log.info(`Waiting up to ${timeoutMs / 60_000} min for the execution the trigger of pipeline ${target.pipelineName} starts for ` +
         `${target.artifact ? `artifact ${target.artifact.label}` : `commit ${target.commitId}`} on source action ${target.sourceAction} (started since ${new Date(target.notBeforeMs).toISOString()}).`);
     for (;;) {
-        const listed = await look(deps, target, signal);
+        const { listed, cutShort } = await look(deps, target, signal);
+        if (cutShort && !warned)
+            log.warning(cutShortSentence(target, listed));
+        warned ||= cutShort;
         const match = matchTriggered(listed, target);
         if (match.kind === 'several')
             throw new errors/* ActionError */.lZ(severalSentence(target, match.executions));
@@ -3403,7 +3457,7 @@ async function findTriggered(deps, target, timeoutMs, signal) {
         }
         const leftMs = deadline - clock.now();
         if (leftMs <= 0)
-            throw new errors/* ActionError */.lZ(notFoundSentence(target, timeoutMs / 60_000, listed.slice(0, SHOWN_WHEN_MISSING)));
+            throw new errors/* ActionError */.lZ(notFoundSentence(target, timeoutMs / 60_000, listed.slice(0, SHOWN_WHEN_MISSING), cutShort ? listed : undefined));
         log.debug(`No matching execution yet (${listed.length} listed); looking again in ${Math.round(Math.min(pauseMs, leftMs) / 1000)} s.`);
         await clock.sleep(Math.min(pauseMs, leftMs), signal);
         pauseMs = Math.min(pauseMs * PAUSE_GROWTH, MAX_PAUSE_MS);
@@ -3420,14 +3474,22 @@ async function findTriggered(deps, target, timeoutMs, signal) {
 // request's update. Short enough that an earlier run of the same commit (the branch before its pull request,
 // a previous push of it) is not taken for this event's.
 const EVENT_MARGIN_MS = 2 * 60_000;
+// Without the event's time, the step's start is all there is, and a runner queue or a `needs:` chain can put it
+// long after the event: the window reaches back a day, the longest GitHub keeps a job queued for a runner. A
+// wider window only risks an older run of the same commit, which is never taken silently: with two matching
+// executions the step fails naming both (set execution-id), and the log says the window was widened.
+const NO_EVENT_TIME_WINDOW_MS = 24 * 60 * 60_000;
 const locate_FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
-/** Since when the trigger's execution may have started: the event's time less a margin, else the step's start. */
+/** Since when the trigger's execution may have started: the event's time less a margin, else a day before the step. */
 function windowStart(deps) {
     const event = eventTime(deps.github);
-    if (event)
+    if (event) {
+        deps.log.debug(`The event happened at ${new Date(event.ms).toISOString()} (${event.source}).`);
         return event.ms - EVENT_MARGIN_MS;
-    deps.log.info(`The ${deps.github.eventName || 'unknown'} event's payload has no time; looking for executions started since this step began.`);
-    return deps.clock.now() - EVENT_MARGIN_MS;
+    }
+    deps.log.info(`The ${deps.github.eventName || 'unknown'} event's payload has no time of the event; looking for executions started up to ` +
+        `${NO_EVENT_TIME_WINDOW_MS / 3_600_000} h before this step began, as a runner queue or earlier jobs may have held it.`);
+    return deps.clock.now() - NO_EVENT_TIME_WINDOW_MS;
 }
 async function byTrigger(deps, settings, timeoutMs, plan, signal) {
     const sourceAction = plan.sourceRevisions[0]?.actionName;
@@ -3961,15 +4023,12 @@ async function waitForExecution(deps, followed, signal) {
     let progressAllowed = true;
     // After a failed poll, the retry policy's jittered backoff replaces the planner's delay.
     let backoffMs;
+    // A followed execution may have run for minutes, or ended, before the step found it: its status is asked at once.
+    let first = followed.execution.origin === 'followed' ? { call: 'status', delayMs: 0 } : undefined;
     for (;;) {
-        const plan = deps.planner({
-            now: clock.now(),
-            ...known(followed),
-            lastCall,
-            lastStatusAt,
-            lastProgressAt,
-            limits: deps.limits
-        });
+        const asked = { lastCall, lastStatusAt, lastProgressAt, limits: deps.limits };
+        const plan = first ?? deps.planner({ now: clock.now(), ...known(followed), ...asked });
+        first = undefined;
         await clock.sleep(backoffMs ?? plan.delayMs, signal);
         backoffMs = undefined;
         lastCall = progressAllowed ? plan.call : 'status';
