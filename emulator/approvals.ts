@@ -61,7 +61,7 @@ export function answerInConsole(runtime: PipelineRuntime, stageName: string, act
 /** GetPipelineState's approval fields of an action's latest run. */
 export function approvalStateView(run: ActionRun, e: Execution | undefined) {
   if (run.approvalToken === undefined) return {}
-  // PutApprovalResult's documentation: in PARALLEL mode GetPipelineState shows no token.
+  // PutApprovalResult's documentation: in PARALLEL mode GetPipelineState shows no token (it is the run's externalExecutionId).
   if (run.status === 'InProgress') return { token: e?.mode === 'PARALLEL' ? undefined : run.approvalToken }
   if (run.status === 'Abandoned') return {}
   return { lastUpdatedBy: run.answeredBy ?? CONSOLE_APPROVER, summary: run.answerSummary ?? run.action.summary }

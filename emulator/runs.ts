@@ -12,6 +12,7 @@ export function actionRun(e: Execution, stage: Stage, action: Action, t: number)
 }
 
 function run(e: Execution, stage: Stage, action: Action, t: number, outcome: ActionRun['outcome']): ActionRun {
+  const approvalToken = action.category === 'Approval' ? randomUUID() : undefined
   return {
     id: randomUUID(),
     executionId: e.id,
@@ -22,8 +23,9 @@ function run(e: Execution, stage: Stage, action: Action, t: number, outcome: Act
     outcome,
     startMs: t,
     endMs: t + action.durationMs,
-    externalExecutionId: externalId(action, e),
-    approvalToken: action.category === 'Approval' ? randomUUID() : undefined
+    // PutApprovalResult's documentation: in PARALLEL mode an approval's token is its externalExecutionId.
+    externalExecutionId: approvalToken ?? externalId(action, e),
+    approvalToken
   }
 }
 

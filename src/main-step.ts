@@ -184,7 +184,7 @@ async function followOrLeave(main: Main, { source, execution, startedAt = main.c
     waits,
     logs,
     rerun,
-    approvals: approverFor(main, execution, waits, source.commitId)
+    approvals: approverFor(main, execution, waits, source)
   }
   reportOnGitHub({ settings, github, log, clock: main.clock, secrets: main.secrets, loadGitHubClient: main.tools.loadGitHubClient }, report)
   if (settings.wait) return follow(main, report, source.pipeline)

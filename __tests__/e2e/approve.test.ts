@@ -1,7 +1,7 @@
 // input approve through dist/ against the local service: the step approves its own execution's approval (never
 // an older execution's pending one, never one not listed), says so in the log and the summary, and a console
 // answer that races it, or a missing permission, is a clear line rather than a failure or a silent wait.
-import { GetPipelineStateCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline'
+import { GetPipelineExecutionCommand, GetPipelineStateCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline'
 import { startEmulator, type Emulator, type StageSpec } from '../../emulator/index.js'
 import { exampleEvent, runAction, startAction } from '../../harness/runner.js'
 import { v2Pipeline } from '../../harness/scenarios.js'
@@ -108,15 +108,16 @@ test("a console answer races the step's: one clear line naming who answered, and
     stageName: 'Gate',
     actionName: 'Approve',
     status: 'Approved',
-    summary: 'LGTM, shipping it',
+    summary: 'LGTM, shipping it\n::error::injected <b>bold</b>',
     by: ALICE
   })
   const result = await running.done
   const ours = result.outputs['pipeline-execution-id']
   expect(callsFor(emulator, name, 'PutApprovalResult')[0].errorType).toBe('ApprovalAlreadyCompletedException')
-  expect(result.stdout).toContain(
-    `Gate.Approve of execution ${ours} was already answered by ${ALICE} (approved): "LGTM, shipping it"; the step did not answer it, and goes on following.`
-  )
+  expect(result.stdout).toContain(`Gate.Approve of execution ${ours} was already answered by ${ALICE} (approved): "LGTM, shipping it`)
+  // The comment is the approver's text: it can neither command the runner nor add markup to the summary.
+  expect(result.stdout).not.toMatch(/^::error::injected/m)
+  expect(result.summary).not.toContain('<b>bold</b>')
   expect(result.errors).toEqual([])
   expect(result.warnings).toEqual([])
   expect(text(result.summary)).toContain('was already answered by')
@@ -132,4 +133,21 @@ test('without codepipeline:PutApprovalResult: a warning naming the permission, a
   expect(result.warnings[0]).toContain('The approval waits for an answer in the console.')
   expect(callsFor(emulator, name, 'PutApprovalResult')).toHaveLength(1)
   expect(result.code).toBe(0)
+}, 90_000)
+
+test("PARALLEL mode: the token is the approval run's externalExecutionId, and only this step's execution is approved", async () => {
+  const name = uniqueName('approve-parallel')
+  const base = v2Pipeline(name, {}, {}, { executionMode: 'PARALLEL' })
+  emulator.addPipeline({ ...base, stages: [...base.stages.slice(0, 2), approval('Gate', 'Approve', 20)] })
+  // Another execution waits at the same approval side by side.
+  const other = (await client(emulator).send(new StartPipelineExecutionCommand({ name }))).pipelineExecutionId!
+  const result = await runAction({ endpoint: emulator.url, event, inputs: inputs(name, 'Gate.Approve') })
+  const ours = result.outputs['pipeline-execution-id']
+  const puts = callsFor(emulator, name, 'PutApprovalResult')
+  expect(puts).toHaveLength(1)
+  expect(puts[0].status).toBe(200)
+  expect(result.stdout).toContain(`Approved Gate.Approve of execution ${ours}`)
+  expect(result.code).toBe(0)
+  const theirs = await client(emulator).send(new GetPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: other }))
+  expect(theirs.pipelineExecution?.status).toBe('InProgress')
 }, 90_000)

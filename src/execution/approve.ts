@@ -67,7 +67,9 @@ export class Approver {
   constructor(
     private readonly deps: ApproveDeps,
     private readonly execution: Execution,
-    private readonly who: Approving
+    private readonly who: Approving,
+    /** The pipeline runs in PARALLEL mode (from its declaration). */
+    private readonly parallel = false
   ) {}
 
   /** Whether every approval of ours that the last progress shows waiting is one the step approved. */
@@ -82,6 +84,11 @@ export class Approver {
       (r) => isApproval(r) && r.status === 'InProgress' && !this.done.has(r.actionExecutionId) && listed(this.who.approve, r)
     )
     if (waiting.length === 0) return
+    // PARALLEL: GetPipelineState shows no token; the documented one is our run's externalExecutionId, ours by construction.
+    if (this.parallel) {
+      for (const run of waiting) if (run.externalExecutionId) await this.answer(run, run.externalExecutionId, signal)
+      return
+    }
     const stages = await this.deps.stageViews(signal)
     if (stages === undefined) return
     for (const run of waiting) {
@@ -159,12 +166,12 @@ export function approverFor(
   ctx: ApproverContext,
   execution: Execution,
   views: { stageViews(signal?: AbortSignal): Promise<StageView[] | undefined> },
-  commitId?: string
+  source: { commitId?: string; pipeline?: PipelineDeclaration }
 ): Approver | undefined {
   if (ctx.settings.approve.length === 0) return undefined
   const deps = { port: ctx.port, log: ctx.log, clock: ctx.clock, stageViews: (signal?: AbortSignal) => views.stageViews(signal) }
-  const who = { approve: ctx.settings.approve, runUrl: ctx.workflowRun, actor: ctx.github.actor, commitId: commitId || undefined }
-  return new Approver(deps, execution, who)
+  const who = { approve: ctx.settings.approve, runUrl: ctx.workflowRun, actor: ctx.github.actor, commitId: source.commitId || undefined }
+  return new Approver(deps, execution, who, source.pipeline?.executionMode === 'PARALLEL')
 }
 
 /** Before the start, when discovery read the declaration anyway: an entry that names no approval action is a typo. */
