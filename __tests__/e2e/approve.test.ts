@@ -3,6 +3,7 @@
 // answer that races it, or a missing permission, is a clear line rather than a failure or a silent wait.
 import { GetPipelineExecutionCommand, GetPipelineStateCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline'
 import { startEmulator, type Emulator, type StageSpec } from '../../emulator/index.js'
+import { startGitHubApi } from '../../harness/github-api.js'
 import { exampleEvent, runAction, startAction } from '../../harness/runner.js'
 import { v2Pipeline } from '../../harness/scenarios.js'
 import { client } from '../support/emulator.js'
@@ -150,4 +151,24 @@ test("PARALLEL mode: the token is the approval run's externalExecutionId, and on
   expect(result.code).toBe(0)
   const theirs = await client(emulator).send(new GetPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: other }))
   expect(theirs.pipelineExecution?.status).toBe('InProgress')
+}, 90_000)
+
+test('the check run says which approvals the step answered, and when', async () => {
+  const github = await startGitHubApi()
+  try {
+    const name = pipelineWith('approve-check', [approval('Gate', 'Approve', 20)])
+    const result = await runAction({
+      endpoint: emulator.url,
+      event,
+      inputs: { ...inputs(name, 'Gate.Approve'), 'github-token': 'ghs_' + 'a'.repeat(36), 'check-run': 'true' },
+      env: { GITHUB_API_URL: github.url }
+    })
+    const ours = result.outputs['pipeline-execution-id']
+    const record = [...github.checkRuns.values()].find((r) => r.name === `CodePipeline / ${name}`)
+    expect(record?.conclusion).toBe('success')
+    expect(text(record?.output.summary ?? '')).toMatch(new RegExp(`Approvals Approved Gate\\.Approve of execution ${ours} at \\d{4}-`))
+    expect(result.code).toBe(0)
+  } finally {
+    await github.close()
+  }
 }, 90_000)

@@ -152,3 +152,14 @@ test('the demo scenarios: approve passes at its approval; rerun fails in attempt
   expect(rerun.results.map((r) => r.outputs.status)).toEqual(['Failed', 'Succeeded'])
   expect(rerun.results[1].stdout).toMatch(/Retried stage Deploy of execution .* \(started by attempt 1\), failed actions only\./)
 }, 90_000)
+
+test('with execution-id, on-rerun has no effect: a followed execution is never retried', async () => {
+  const name = flakyDeploy('rerun-follow')
+  const first = await attempt(name, 1)
+  const failed = first.outputs['pipeline-execution-id']
+  const second = await attempt(name, 2, { 'execution-id': failed })
+  expect(callsFor(emulator, name, 'RetryStageExecution')).toHaveLength(0)
+  expect(callsFor(emulator, name, 'StartPipelineExecution')).toHaveLength(1)
+  expect(second.stdout).not.toContain('Re-run')
+  expect(second.outputs).toMatchObject({ 'pipeline-execution-id': failed, status: 'Failed' })
+}, 90_000)

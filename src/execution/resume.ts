@@ -46,6 +46,13 @@ export function variablesToSend(
 export async function resumeOnRerun(ctx: ResumeContext, source: Sources): Promise<{ execution: Execution; line: string } | undefined> {
   const { settings, step } = ctx
   if (settings.onRerun !== 'retry' || !(Number(step.runAttempt ?? '1') > 1)) return undefined
+  if (source.pipeline === undefined) {
+    // source-action, source-revisions or pin-commit: false: no GetPipeline, so no start sent the marker.
+    ctx.log.info(
+      "Re-run (on-rerun: retry): the pipeline's declaration was not read (source-action, source-revisions or pin-commit: false), so no start carries the run marker; starting a new execution."
+    )
+    return undefined
+  }
   const sent = { pipelineName: settings.pipelineName, variables: settings.variables, sourceRevisions: source.sourceRevisions }
   const resumed = await resumeEarlier(ctx, sent, carriesMarker(source.pipeline, settings.variables), ctx.signal)
   if (resumed === undefined) return undefined
