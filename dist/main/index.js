@@ -6344,14 +6344,18 @@ class Approver {
     deps;
     execution;
     who;
+    parallel;
     /** One line per approval the step answered or tried to, for the summary and the check run. */
     told = [];
     done = new Set();
     approved = new Set();
-    constructor(deps, execution, who) {
+    constructor(deps, execution, who, 
+    /** The pipeline runs in PARALLEL mode (from its declaration). */
+    parallel = false) {
         this.deps = deps;
         this.execution = execution;
         this.who = who;
+        this.parallel = parallel;
     }
     /** Whether every approval of ours that the last progress shows waiting is one the step approved. */
     approvedAll(runs) {
@@ -6363,6 +6367,13 @@ class Approver {
         const waiting = [...latestRuns(runs).values()].filter((r) => isApproval(r) && r.status === 'InProgress' && !this.done.has(r.actionExecutionId) && listed(this.who.approve, r));
         if (waiting.length === 0)
             return;
+        // PARALLEL: GetPipelineState shows no token; the documented one is our run's externalExecutionId, ours by construction.
+        if (this.parallel) {
+            for (const run of waiting)
+                if (run.externalExecutionId)
+                    await this.answer(run, run.externalExecutionId, signal);
+            return;
+        }
         const stages = await this.deps.stageViews(signal);
         if (stages === undefined)
             return;
@@ -6426,12 +6437,12 @@ class Approver {
     }
 }
 /** An approver for the execution the step follows, when the approve input lists any approval. */
-function approverFor(ctx, execution, views, commitId) {
+function approverFor(ctx, execution, views, source) {
     if (ctx.settings.approve.length === 0)
         return undefined;
     const deps = { port: ctx.port, log: ctx.log, clock: ctx.clock, stageViews: (signal) => views.stageViews(signal) };
-    const who = { approve: ctx.settings.approve, runUrl: ctx.workflowRun, actor: ctx.github.actor, commitId: commitId || undefined };
-    return new Approver(deps, execution, who);
+    const who = { approve: ctx.settings.approve, runUrl: ctx.workflowRun, actor: ctx.github.actor, commitId: source.commitId || undefined };
+    return new Approver(deps, execution, who, source.pipeline?.executionMode === 'PARALLEL');
 }
 /** Before the start, when discovery read the declaration anyway: an entry that names no approval action is a typo. */
 function checkApprovals(entries, pipeline) {
@@ -6646,6 +6657,11 @@ async function resumeOnRerun(ctx, source) {
     const { settings, step } = ctx;
     if (settings.onRerun !== 'retry' || !(Number(step.runAttempt ?? '1') > 1))
         return undefined;
+    if (source.pipeline === undefined) {
+        // source-action, source-revisions or pin-commit: false: no GetPipeline, so no start sent the marker.
+        ctx.log.info("Re-run (on-rerun: retry): the pipeline's declaration was not read (source-action, source-revisions or pin-commit: false), so no start carries the run marker; starting a new execution.");
+        return undefined;
+    }
     const sent = { pipelineName: settings.pipelineName, variables: settings.variables, sourceRevisions: source.sourceRevisions };
     const resumed = await resumeEarlier(ctx, sent, carriesMarker(source.pipeline, settings.variables), ctx.signal);
     if (resumed === undefined)
@@ -6832,7 +6848,7 @@ async function followOrLeave(main, { source, execution, startedAt = main.clock.n
         waits,
         logs,
         rerun,
-        approvals: approverFor(main, execution, waits, source.commitId)
+        approvals: approverFor(main, execution, waits, source)
     };
     reportOnGitHub({ settings, github, log, clock: main.clock, secrets: main.secrets, loadGitHubClient: main.tools.loadGitHubClient }, report);
     if (settings.wait)
