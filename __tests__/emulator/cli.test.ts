@@ -54,3 +54,24 @@ test('a bad argument is one line naming it, and exit code 1', async () => {
   expect(await exitCode(child)).toBe(1)
   expect(watch.output()).toContain("--port must be 0..65535; got 'eighty'")
 })
+
+test('--bucket serves S3 buckets (versioned unless :Off or :Suspended); a bad bucket name is refused', async () => {
+  const child = runCli('--port', '0', '--quiet', '--bucket', 'demo-artifacts', '--bucket', 'plain:Off')
+  const watch = waitFor(child, /AWS_ENDPOINT_URL_S3=(http:\/\/127\.0\.0\.1:\d+)/)
+  const [, url] = await watch.match
+  const versioning = (bucket: string) =>
+    fetch(`${url}/${bucket}?versioning`, {
+      headers: { authorization: 'AWS4-HMAC-SHA256 Credential=A/20250101/us-east-1/s3/aws4_request' }
+    }).then((r) => r.text())
+  expect(await versioning('demo-artifacts')).toContain('<Status>Enabled</Status>')
+  expect(await versioning('plain')).not.toContain('<Status>')
+  const exited = exitCode(child)
+  child.kill('SIGTERM')
+  expect(await exited).toBe(0)
+
+  const bad = runCli('--port', '0', '--bucket', 'Not_A_Bucket')
+  const badWatch = waitFor(bad, /never/)
+  badWatch.match.catch(() => undefined)
+  expect(await exitCode(bad)).toBe(1)
+  expect(badWatch.output()).toContain("bucket name 'Not_A_Bucket' is not a valid S3 bucket name")
+})
