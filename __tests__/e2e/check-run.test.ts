@@ -1,9 +1,10 @@
 // The live check run (check-run: true): dist/ as a child process against the local service and the stand-in
 // GitHub API. Each test asserts the creation, an update while the pipeline runs, and the completion.
-import { CodePipelineClient, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline'
+import { CodePipelineClient, EnableStageTransitionCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { exampleEvent, runAction, startAction, type ActionResult, type RunOptions } from '../../harness/runner.js'
 import { startGitHubApi, type CheckRunBody, type CheckRunRecord, type GitHubApi } from '../../harness/github-api.js'
+import { v2Pipeline } from '../../harness/scenarios.js'
 import { callsFor, uniqueName, until } from '../support/e2e.js'
 import { shortPipeline } from '../support/pipelines.js'
 
@@ -148,6 +149,32 @@ describe('Superseded', () => {
     expect(record.output.summary).toContain('a newer execution overtook it')
   })
 })
+
+test('a V2 wait (a disabled transition) is in the live check run: its title, its summary, then the list of waits', async () => {
+  const name = uniqueName('check-wait')
+  const reason = 'Change freeze until the release review'
+  emulator.addPipeline(v2Pipeline(name, {}, { disabledTransition: { reason } }))
+  const run = startAction(options(name))
+  const wait = `Waiting before stage Deploy: its inbound transition is disabled (reason: ${reason}); it continues once someone enables it`
+  // Only once the live check run says why it waits does someone enable the transition (so this needs no timing).
+  const created = () => [...github.checkRuns.values()].some((r) => r.name === `CodePipeline / ${name}`)
+  const shown = (b: CheckRunBody, i: number) => i > 0 && b.status === undefined && b.output?.title === wait
+  const live = await until(() => (created() ? checkRunOf(name).bodies.find(shown) : undefined), 60_000)
+  const client = new CodePipelineClient({
+    endpoint: emulator.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' }
+  })
+  await client.send(new EnableStageTransitionCommand({ pipelineName: name, stageName: 'Deploy', transitionType: 'Inbound' }))
+  const result = await run.done
+  expect(result.code).toBe(0)
+  expect(result.stdout).toContain(wait)
+  expect(live.output?.summary).toMatch(/^<p>⏳ Waiting before stage Deploy: its inbound transition is disabled/)
+  expect(live.output?.summary).toContain('<h3>Waits</h3>')
+  const { record } = checkRunOf(name)
+  expect(record).toMatchObject({ status: 'completed', conclusion: 'success' })
+  expect(record.output.summary).toContain(`<li>${wait}</li>`)
+}, 90_000)
 
 test('cancel: the check run is completed as cancelled before the runner would kill the step', async () => {
   const name = pipeline('check-cancel', { buildSeconds: 30 })

@@ -84,6 +84,17 @@ describe('while it runs', () => {
     expect(runningOutput(report([source, compile]), []).summary).toMatch(/^<h2>/)
   })
 
+  test('a V2 wait in force is the title and heads the summary; all waits so far are listed', () => {
+    const wait = 'Waiting before stage Deploy: its inbound transition is disabled (reason: <freeze>)'
+    const output = runningOutput({ ...report([source, compile]), waits: ['Queued before stage Build behind 1 execution', wait] }, [], wait)
+    expect(output.title).toBe(wait)
+    expect(output.summary).toMatch(
+      /^<p>⏳ Waiting before stage Deploy: its inbound transition is disabled \(reason: &#60;freeze&#62;\)<\/p>/
+    )
+    expect(output.summary).toContain('<h3>Waits</h3>')
+    expect(output.summary).toContain('<li>Queued before stage Build behind 1 execution</li>')
+  })
+
   test('only the last 60 progress lines; within the 65535 characters GitHub takes', () => {
     const lines = Array.from({ length: 100 }, (_, i) => `line ${i} ${'x'.repeat(2000)}`)
     const output = runningOutput(report([source]), lines)

@@ -59,8 +59,9 @@ function running(runs: ActionRun[]): ActionRun[] {
   return [...latestRuns(runs).values()].filter((r) => r.status === 'InProgress')
 }
 
-/** Why nothing seems to happen, when that is the case. */
-function waitNote(report: Report): string {
+/** Why nothing seems to happen, when that is the case: `waiting` is why the execution waits now (waits.ts). */
+function waitNote(report: Report, waiting?: string): string {
+  if (waiting) return `<p>⏳ ${escapeText(waiting, 1000)}</p>`
   const approval = running(report.runs).find(isApproval)
   if (approval) {
     return (
@@ -74,7 +75,8 @@ function waitNote(report: Report): string {
   return ''
 }
 
-export function runningTitle(report: Pick<Report, 'runs' | 'structure'>): string {
+export function runningTitle(report: Pick<Report, 'runs' | 'structure'>, waiting?: string): string {
+  if (waiting) return plain(waiting, 200)
   const now = running(report.runs)
   const approval = now.find(isApproval)
   if (approval) return plain(`Waiting for approval: ${nameOf(approval)}`, 200)
@@ -89,11 +91,14 @@ export function runningTitle(report: Pick<Report, 'runs' | 'structure'>): string
   return plain(`${names.slice(0, 2).join(', ')}${more} running`, 200)
 }
 
-/** While it runs: what runs now, the table, the progress so far and why it waits. */
-export function runningOutput(report: Report, lines: readonly string[]): CheckOutput {
+/**
+ * While it runs: what runs now, the table, the progress so far, and why it waits: `waiting` is the V2 wait in force
+ * (queue, transition, condition, retry), as the log said it; the report's `waits` are all of them so far.
+ */
+export function runningOutput(report: Report, lines: readonly string[], waiting?: string): CheckOutput {
   return {
-    title: runningTitle(report),
-    summary: cut(`${waitNote(report)}${summaryMarkup(report)}`),
+    title: runningTitle(report, waiting),
+    summary: cut(`${waitNote(report, waiting)}${summaryMarkup(report)}`),
     text: cut(progressText(lines))
   }
 }

@@ -43,9 +43,13 @@ function openCheckRun(deps: OnGitHubDeps, report: ReportContext, client: () => P
   if (why) return void log.info(why)
   const { executionId, consoleUrl } = report.execution
   const target = { ...github.repo, sha: report.commitId ?? '', pipelineName: settings.pipelineName, executionId, consoleUrl }
-  const render = () => runningOutput(reportOf(clock, report, { status: 'InProgress' }), report.progress.lines)
+  const render = () => {
+    const now = { ...reportOf(clock, report, { status: 'InProgress' }), waits: report.waits?.told }
+    return runningOutput(now, report.progress.lines, report.waits?.current(report.progress.latest))
+  }
   const checkRun = new CheckRun({ client, log, clock }, target, render)
   report.progress.onChange = () => checkRun.changed()
+  if (report.waits) report.waits.onChange = () => checkRun.changed()
   checkRun.start()
   return checkRun
 }

@@ -72,6 +72,8 @@ export function explainWait(stages: StageView[], id: string, runs: ActionRun[]):
 /** Says why the execution waits, at most once per change; tells the poll planner when the wait is a long one. */
 export class WaitExplainer {
   private said = ''
+  /** The progress when the wait in force was explained: it holds while the progress stays as it was. */
+  private saidFor: string | undefined
   private checkedAt = -Infinity
   private checkedRuns: string | undefined
   private longFor: string | undefined
@@ -79,6 +81,8 @@ export class WaitExplainer {
   readonly skipped = new Set<string>()
   /** Every explanation given, in order, for the job summary. */
   readonly told: string[] = []
+  /** Called after a new explanation was given (the live check run listens). */
+  onChange: (() => void) | undefined
 
   constructor(
     private readonly deps: WaitDeps,
@@ -86,6 +90,11 @@ export class WaitExplainer {
     private readonly executionId: string,
     private readonly startedAt: number
   ) {}
+
+  /** Why it waits now, if it does: the last explanation, while the progress is what it was then. */
+  current(runs: ActionRun[]): string | undefined {
+    return this.saidFor !== undefined && this.saidFor === runsKey(runs) ? this.said : undefined
+  }
 
   /** A long wait holds while the progress is what it was when explained. */
   longWait(runs: ActionRun[]): boolean {
@@ -109,10 +118,12 @@ export class WaitExplainer {
     for (const s of stages) if (s.latest?.executionId === this.executionId && s.latest.status === 'Skipped') this.skipped.add(s.name)
     const why = explainWait(stages, this.executionId, runs)
     this.longFor = why?.long ? key : undefined
+    this.saidFor = why === undefined ? undefined : key
     if (why === undefined || why.text === this.said) return
     this.said = why.text
     this.told.push(why.text)
     this.deps.log.info(why.text)
+    this.onChange?.()
   }
 
   /** GetPipelineState; without the permission, waits go unexplained (said once), as progress does without its own. */
