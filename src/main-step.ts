@@ -163,6 +163,7 @@ async function followOrLeave(main: Main, { source, execution, startedAt = main.c
   const { settings, log } = main
   const progress = new ProgressTracker(log, startedAt, execution.consoleUrl)
   const waits = new WaitExplainer(main, execution.pipelineName, execution.executionId, startedAt)
+  progress.retryTriggers = waits.retryTriggers
   const { github } = main
   const logs = new ActionLogs({
     log,

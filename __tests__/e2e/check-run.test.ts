@@ -1,10 +1,15 @@
 // The live check run (check-run: true): dist/ as a child process against the local service and the stand-in
 // GitHub API. Each test asserts the creation, an update while the pipeline runs, and the completion.
-import { CodePipelineClient, EnableStageTransitionCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline'
+import {
+  CodePipelineClient,
+  EnableStageTransitionCommand,
+  RetryStageExecutionCommand,
+  StartPipelineExecutionCommand
+} from '@aws-sdk/client-codepipeline'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { exampleEvent, runAction, startAction, type ActionResult, type RunOptions } from '../../harness/runner.js'
 import { startGitHubApi, type CheckRunBody, type CheckRunRecord, type GitHubApi } from '../../harness/github-api.js'
-import { v2Pipeline } from '../../harness/scenarios.js'
+import { action, v2Pipeline } from '../../harness/scenarios.js'
 import { callsFor, uniqueName, until } from '../support/e2e.js'
 import { shortPipeline } from '../support/pipelines.js'
 
@@ -174,6 +179,31 @@ test('a V2 wait (a disabled transition) is in the live check run: its title, its
   const { record } = checkRunOf(name)
   expect(record).toMatchObject({ status: 'completed', conclusion: 'success' })
   expect(record.output.summary).toContain(`<li>${wait}</li>`)
+}, 90_000)
+
+test('a manual stage retry, followed again: the check run says the attempt and that it was retried manually', async () => {
+  const name = uniqueName('check-manual-retry')
+  const compile = action('Compile', 1, { outcome: 'Failed', retryOutcome: 'Succeeded', errorMessage: 'Out of disk space' })
+  emulator.addPipeline(v2Pipeline(name, { actions: [compile] }))
+  // The same token: the second run gets the retried execution back, as a re-run with client-request-token does.
+  const token = { 'client-request-token': `retry-${name}` }
+  const first = await runAction(options(name, token))
+  expect(first.outputs.status).toBe('Failed')
+  const client = new CodePipelineClient({
+    endpoint: emulator.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' }
+  })
+  const pipelineExecutionId = first.outputs['pipeline-execution-id']
+  await client.send(
+    new RetryStageExecutionCommand({ pipelineName: name, stageName: 'Build', pipelineExecutionId, retryMode: 'FAILED_ACTIONS' })
+  )
+  const second = await runAction(options(name, token))
+  expect(second.code).toBe(0)
+  // One check run per run of the step, each completed.
+  const records = [...github.checkRuns.values()].filter((r) => r.name === `CodePipeline / ${name}`)
+  expect(records.map((r) => r.conclusion)).toEqual(['failure', 'success'])
+  expect(records[1]?.output.summary).toContain('<td>Compile</td><td>✅ Succeeded (attempt 2, retried manually)</td>')
 }, 90_000)
 
 test('cancel: the check run is completed as cancelled before the runner would kill the step', async () => {

@@ -81,9 +81,9 @@ test('an automatic retry: the run is not over while CodePipeline retries; attemp
   const { results } = await run('auto-retry')
   const [r] = results
   expect(r.stdout).toContain('Build / Compile failed, attempt 1 of 2; CodePipeline retries the stage')
-  expect(r.stdout).toMatch(/Build \/ Compile \(attempt 2\) succeeded/)
+  expect(r.stdout).toMatch(/Build \/ Compile \(attempt 2, retried automatically\) succeeded/)
   expect(r.errors).toEqual([])
-  expect(text(r.summary)).toMatch(/Build Compile ✅ Succeeded \(attempt 2\)/)
+  expect(text(r.summary)).toMatch(/Build Compile ✅ Succeeded \(attempt 2, retried automatically\)/)
   expect(r.outputs.status).toBe('Succeeded')
   expect(r.code).toBe(0)
 }, 60_000)
@@ -94,8 +94,9 @@ test('a manual retry: the failed run fails; the re-run with the same token follo
   expect(first.code).not.toBe(0)
   expect(first.outputs.status).toBe('Failed')
   expect(second.outputs['pipeline-execution-id']).toBe(first.outputs['pipeline-execution-id'])
-  expect(second.stdout).toMatch(/Build \/ Compile \(attempt 2\) succeeded/)
-  expect(text(second.summary)).toMatch(/Build Compile ✅ Succeeded \(attempt 2\)/)
+  // Who retried it: GetPipelineState's retryStageMetadata.latestRetryTrigger (ManualStageRetry).
+  expect(second.stdout).toMatch(/Build \/ Compile \(attempt 2, retried manually\) (started|succeeded)/)
+  expect(text(second.summary)).toMatch(/Build Compile ✅ Succeeded \(attempt 2, retried manually\)/)
   expect(second.outputs.status).toBe('Succeeded')
   expect(second.code).toBe(0)
 }, 90_000)

@@ -47,6 +47,14 @@ export interface Followed {
   approver?: Approver
 }
 
+/** One progress poll; a retried stage's lines say who retried it, so that is learnt first. */
+async function pollProgress(port: WaitDeps['port'], followed: Followed, signal?: AbortSignal): Promise<void> {
+  const { pipelineName, executionId } = followed.execution
+  const runs = await port.listActionRuns(pipelineName, executionId, signal)
+  await followed.waits?.learnRetries(runs, signal)
+  followed.progress.update(runs)
+}
+
 /** After a progress poll: a queue before the first stage explained, and the running actions' new log lines. */
 async function afterProgressPoll(followed: Followed, signal?: AbortSignal): Promise<void> {
   // No action at all yet: it may be queued before the first stage.
@@ -113,7 +121,7 @@ export async function waitForExecution(deps: WaitDeps, followed: Followed, signa
     try {
       if (lastCall === 'progress') {
         lastProgressAt = clock.now()
-        followed.progress.update(await port.listActionRuns(pipelineName, executionId, signal))
+        await pollProgress(port, followed, signal)
         outage.succeeded()
         await afterProgressPoll(followed, signal)
         continue

@@ -103,7 +103,8 @@ export function reportOf(clock: Clock, report: ReportContext, state: ExecutionSt
     notOurs: report.execution.origin === 'followed',
     outputVariables: followed ? collectOutputVariables(report.progress.latest) : undefined,
     approvals: report.approvals?.told,
-    rerun: report.rerun
+    rerun: report.rerun,
+    retryTriggers: report.waits?.retryTriggers
   }
 }
 
@@ -151,17 +152,27 @@ function statusDescription(report: ReportContext, state: ExecutionState): string
   return `${state.status}${on}${state.statusSummary ? `: ${state.statusSummary}` : ''}`
 }
 
+/** One more ListActionExecutions after the verdict, so the table shows how each action ended. */
+function readLastProgress(deps: EndingDeps, report: ReportContext): Promise<void> {
+  const { pipelineName, executionId } = report.execution
+  return report.progress.finalUpdate(() =>
+    withRetries(deps, {
+      what: 'Could not read the last progress',
+      send: async (signal) => {
+        const runs = await deps.port.listActionRuns(pipelineName, executionId, signal)
+        await report.waits?.learnRetries(runs, signal) // a retry first seen now still says who retried it
+        return runs
+      },
+      limitMs: () => Math.min(deps.retry.outageToleranceMs, FINAL_PROGRESS_RETRY_MS)
+    })
+  )
+}
+
 /** The last progress (one more ListActionExecutions, so the table is complete), then everything else. */
 export async function reportEnding(deps: EndingDeps, report: ReportContext, state: ExecutionState): Promise<Diagnosis> {
   const { pipelineName, executionId, consoleUrl } = report.execution
   report.checkRun?.freeze()
-  await report.progress.finalUpdate(() =>
-    withRetries(deps, {
-      what: 'Could not read the last progress',
-      send: (signal) => deps.port.listActionRuns(pipelineName, executionId, signal),
-      limitMs: () => Math.min(deps.retry.outageToleranceMs, FINAL_PROGRESS_RETRY_MS)
-    })
-  )
+  await readLastProgress(deps, report)
   const runs = report.progress.latest
   const failedRule = state.status === 'Failed' ? await ruleThatFailed(deps, pipelineName, executionId, runs) : undefined
   const rollback = state.status === 'Failed' ? await rollbackOf(deps, report) : undefined

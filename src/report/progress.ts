@@ -38,12 +38,25 @@ export function latestRuns(runs: ActionRun[]): Map<string, ActionRun> {
   return latest
 }
 
+/** Who retried a stage, by stage and attempt (retryKey): GetPipelineState's latestRetryTrigger when it was seen. */
+export type RetryTriggers = ReadonlyMap<string, string>
+
+export const retryKey = (stageName: string, attempt: number): string => `${stageName}\u0000${attempt}`
+
+/** " (attempt 2, retried manually)" for a run of a retried stage; "" for a first attempt. */
+export function attemptLabel(stageName: string, attempt = 1, triggers?: RetryTriggers): string {
+  if (attempt <= 1) return ''
+  const trigger = triggers?.get(retryKey(stageName, attempt))
+  const by = trigger === 'ManualStageRetry' ? ', retried manually' : trigger === 'AutomatedStageRetry' ? ', retried automatically' : ''
+  return ` (attempt ${attempt}${by})`
+}
+
 /** The log line for a run that has just reached `run.status`; `startedAt` is the execution's start on AWS's clock. */
-export function describeTransition(run: ActionRun, startedAt: number, approvalUrl: string, attempt = 1): string {
+export function describeTransition(run: ActionRun, startedAt: number, approvalUrl: string, attempt = 1, triggers?: RetryTriggers): string {
   const at = (run.status === 'InProgress' ? run.startTime : run.lastUpdateTime) ?? startedAt
   const when = `[+${formatDuration(at - startedAt)}]`
-  // A stage retry (automatic or manual) runs actions again under the same execution: say which attempt.
-  const name = `${run.stageName} / ${run.actionName}${attempt > 1 ? ` (attempt ${attempt})` : ''}`
+  // A stage retry (automatic or manual) runs actions again under the same execution: say which attempt, and who.
+  const name = `${run.stageName} / ${run.actionName}${attemptLabel(run.stageName, attempt, triggers)}`
   const took =
     run.startTime !== undefined && run.lastUpdateTime !== undefined ? ` after ${formatDuration(run.lastUpdateTime - run.startTime)}` : ''
   const url = run.externalUrl ? `: ${run.externalUrl}` : ''
@@ -93,6 +106,8 @@ export class ProgressTracker {
   private runs: ActionRun[] = []
   /** Called after an update that had something new to say (the live check run listens). */
   onChange: (() => void) | undefined
+  /** Who retried which stage (waits.ts learns it before the update that shows the retry). */
+  retryTriggers: RetryTriggers | undefined
   private unreadWhy: string | undefined
   /** The earliest action start seen, on AWS's clock. */
   private awsStart: number | undefined
@@ -147,7 +162,8 @@ export class ProgressTracker {
     for (const run of byTime) {
       if (this.said.get(run.actionExecutionId) === run.status) continue
       this.said.set(run.actionExecutionId, run.status)
-      const line = describeTransition(run, this.awsStart ?? transitionTime(run), this.approvalUrl, attempts.get(run.actionExecutionId))
+      const attempt = attempts.get(run.actionExecutionId)
+      const line = describeTransition(run, this.awsStart ?? transitionTime(run), this.approvalUrl, attempt, this.retryTriggers)
       this.told.push(line)
       this.log.info(line)
     }

@@ -2,7 +2,7 @@
 // from AWS or the pipeline is escaped (markup.ts), so a build log line cannot inject markup.
 import type { ActionRun } from '../codepipeline/port.js'
 import { escapeText, link } from './markup.js'
-import { attemptNumbers, formatDuration, latestRuns, type Structure } from './progress.js'
+import { attemptLabel, attemptNumbers, formatDuration, latestRuns, type RetryTriggers, type Structure } from './progress.js'
 
 export interface Report {
   pipelineName: string
@@ -35,6 +35,8 @@ export interface Report {
   rollback?: { executionId: string; targetId?: string; commit?: string; status: string }
   /** true for an execution this step did not start (execution-id, follow-trigger). */
   notOurs?: boolean
+  /** Who retried which stage (manually or automatically), as far as known. */
+  retryTriggers?: RetryTriggers
   /** Output variables by namespace (or Stage.Action); undefined when the execution was not followed. */
   outputVariables?: Record<string, Record<string, string>>
   /** The approvals the step answered, or found answered by someone else (input approve). */
@@ -72,7 +74,14 @@ export function statusCell(status: string): string {
 // core.summary writes an empty cell as a lone <td>; a dash keeps the table well-formed and readable.
 const EMPTY = '—'
 
-function actionRow(stage: string, action: string, run: ActionRun | undefined, attempt = 1, skipped = false): string[] {
+function actionRow(
+  stage: string,
+  action: string,
+  run: ActionRun | undefined,
+  attempt = 1,
+  skipped = false,
+  triggers?: RetryTriggers
+): string[] {
   if (!run) return [escapeText(stage), escapeText(action), statusCell(skipped ? 'Skipped' : 'Not run'), EMPTY, EMPTY, EMPTY]
   const ended = run.status !== 'InProgress'
   const took =
@@ -81,7 +90,7 @@ function actionRow(stage: string, action: string, run: ActionRun | undefined, at
   return [
     escapeText(stage),
     escapeText(action),
-    statusCell(run.status) + (attempt > 1 ? ` (attempt ${attempt})` : ''),
+    statusCell(run.status) + attemptLabel(stage, attempt, triggers), // our words only
     took,
     message ? escapeText(message, 300) : EMPTY,
     run.externalUrl ? link('details', run.externalUrl) : EMPTY
@@ -89,7 +98,12 @@ function actionRow(stage: string, action: string, run: ActionRun | undefined, at
 }
 
 /** Rows in pipeline order; runs the declaration does not know (or all, without one) follow in start order. */
-export function actionRows(structure: Structure | undefined, runs: ActionRun[], skipped?: ReadonlySet<string>): string[][] {
+export function actionRows(
+  structure: Structure | undefined,
+  runs: ActionRun[],
+  skipped?: ReadonlySet<string>,
+  triggers?: RetryTriggers
+): string[][] {
   const latest = latestRuns(runs)
   const attempts = attemptNumbers(runs)
   const attempt = (run: ActionRun | undefined) => (run ? attempts.get(run.actionExecutionId) : undefined)
@@ -98,12 +112,12 @@ export function actionRows(structure: Structure | undefined, runs: ActionRun[], 
     for (const action of stage.actions) {
       const key = `${stage.name}\u0000${action}`
       const run = latest.get(key)
-      rows.push(actionRow(stage.name, action, run, attempt(run), skipped?.has(stage.name)))
+      rows.push(actionRow(stage.name, action, run, attempt(run), skipped?.has(stage.name), triggers))
       latest.delete(key)
     }
   }
   const rest = [...latest.values()].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0))
-  for (const run of rest) rows.push(actionRow(run.stageName, run.actionName, run, attempt(run)))
+  for (const run of rest) rows.push(actionRow(run.stageName, run.actionName, run, attempt(run), false, triggers))
   return rows
 }
 
@@ -162,7 +176,7 @@ export function composeSummary(summary: SummaryWriter, r: Report): void {
       const why = escapeText(r.progressUnread, 300)
       summary.addRaw(`<p>⚠️ The actions' final states could not be read (${why}): the table shows them as last seen.</p>`, true)
     }
-    summary.addTable([head, ...actionRows(r.structure, r.runs, r.skipped)])
+    summary.addTable([head, ...actionRows(r.structure, r.runs, r.skipped, r.retryTriggers)])
     if (!r.structure) summary.addRaw("<p>Actions that never ran are not listed: the pipeline's declaration could not be read.</p>", true)
     writeOutputVariables(summary, r.outputVariables ?? {})
   }

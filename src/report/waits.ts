@@ -7,7 +7,7 @@
 import type { ActionRun, CodePipelinePort, StageView } from '../codepipeline/port.js'
 import { awsErrorName, errorMessage } from '../errors.js'
 import type { Clock, Log } from '../ports.js'
-import { isApproval, latestRuns } from './progress.js'
+import { attemptNumbers, isApproval, latestRuns, retryKey } from './progress.js'
 
 // A wait that lasts is looked at again this often (its queue position or rule may change).
 export const RECHECK_MS = 60_000
@@ -81,6 +81,8 @@ export class WaitExplainer {
   readonly skipped = new Set<string>()
   /** Every explanation given, in order, for the job summary. */
   readonly told: string[] = []
+  /** Who retried which stage and attempt (retryKey), from GetPipelineState's retryStageMetadata. */
+  readonly retryTriggers = new Map<string, string>()
   /** Called after a new explanation was given (the live check run listens). */
   onChange: (() => void) | undefined
 
@@ -124,6 +126,25 @@ export class WaitExplainer {
     this.told.push(why.text)
     this.deps.log.info(why.text)
     this.onChange?.()
+  }
+
+  /**
+   * Before a progress update shows a retried stage's runs: who retried it (latestRetryTrigger), asked once per new
+   * attempt, and only then, so a run without retries never pays for it.
+   */
+  async learnRetries(runs: ActionRun[], signal?: AbortSignal): Promise<void> {
+    if (this.unavailable || this.deps.port.getStageViews === undefined) return
+    const attempts = attemptNumbers(runs)
+    const unknown = runs
+      .map((r) => ({ stage: r.stageName, attempt: attempts.get(r.actionExecutionId) ?? 1 }))
+      .filter(({ stage, attempt }) => attempt > 1 && !this.retryTriggers.has(retryKey(stage, attempt)))
+    if (unknown.length === 0) return
+    const stages = await this.stageViews(signal)
+    for (const { stage, attempt } of unknown) {
+      const view = stages?.find((s) => s.name === stage && s.latest?.executionId === this.executionId)
+      // Not told (or not readable): said as a plain "attempt 2", and not asked again.
+      this.retryTriggers.set(retryKey(stage, attempt), view?.retry?.latest ?? '')
+    }
   }
 
   /** GetPipelineState; without the permission, waits go unexplained (said once), as progress does without its own. */
