@@ -159,7 +159,8 @@ test('a V2 wait (a disabled transition) is in the live check run: its title, its
   const name = uniqueName('check-wait')
   const reason = 'Change freeze until the release review'
   emulator.addPipeline(v2Pipeline(name, {}, { disabledTransition: { reason } }))
-  const run = startAction(options(name))
+  // A long wait is polled at poll-interval-max-seconds: 1 s notices the enabled transition at once.
+  const run = startAction(options(name, { 'poll-interval-min-seconds': '0.5', 'poll-interval-max-seconds': '1' }))
   const wait = `Waiting before stage Deploy: its inbound transition is disabled (reason: ${reason}); it continues once someone enables it`
   // Only once the live check run says why it waits does someone enable the transition (so this needs no timing).
   const created = () => [...github.checkRuns.values()].some((r) => r.name === `CodePipeline / ${name}`)
