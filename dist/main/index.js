@@ -2867,12 +2867,21 @@ function latestRuns(runs) {
     }
     return latest;
 }
+const retryKey = (stageName, attempt) => `${stageName}\u0000${attempt}`;
+/** " (attempt 2, retried manually)" for a run of a retried stage; "" for a first attempt. */
+function attemptLabel(stageName, attempt = 1, triggers) {
+    if (attempt <= 1)
+        return '';
+    const trigger = triggers?.get(retryKey(stageName, attempt));
+    const by = trigger === 'ManualStageRetry' ? ', retried manually' : trigger === 'AutomatedStageRetry' ? ', retried automatically' : '';
+    return ` (attempt ${attempt}${by})`;
+}
 /** The log line for a run that has just reached `run.status`; `startedAt` is the execution's start on AWS's clock. */
-function describeTransition(run, startedAt, approvalUrl, attempt = 1) {
+function describeTransition(run, startedAt, approvalUrl, attempt = 1, triggers) {
     const at = (run.status === 'InProgress' ? run.startTime : run.lastUpdateTime) ?? startedAt;
     const when = `[+${formatDuration(at - startedAt)}]`;
-    // A stage retry (automatic or manual) runs actions again under the same execution: say which attempt.
-    const name = `${run.stageName} / ${run.actionName}${attempt > 1 ? ` (attempt ${attempt})` : ''}`;
+    // A stage retry (automatic or manual) runs actions again under the same execution: say which attempt, and who.
+    const name = `${run.stageName} / ${run.actionName}${attemptLabel(run.stageName, attempt, triggers)}`;
     const took = run.startTime !== undefined && run.lastUpdateTime !== undefined ? ` after ${formatDuration(run.lastUpdateTime - run.startTime)}` : '';
     const url = run.externalUrl ? `: ${run.externalUrl}` : '';
     switch (run.status) {
@@ -2923,6 +2932,8 @@ class ProgressTracker {
     runs = [];
     /** Called after an update that had something new to say (the live check run listens). */
     onChange;
+    /** Who retried which stage (waits.ts learns it before the update that shows the retry). */
+    retryTriggers;
     unreadWhy;
     /** The earliest action start seen, on AWS's clock. */
     awsStart;
@@ -2972,7 +2983,8 @@ class ProgressTracker {
             if (this.said.get(run.actionExecutionId) === run.status)
                 continue;
             this.said.set(run.actionExecutionId, run.status);
-            const line = describeTransition(run, this.awsStart ?? transitionTime(run), this.approvalUrl, attempts.get(run.actionExecutionId));
+            const attempt = attempts.get(run.actionExecutionId);
+            const line = describeTransition(run, this.awsStart ?? transitionTime(run), this.approvalUrl, attempt, this.retryTriggers);
             this.told.push(line);
             this.log.info(line);
         }
@@ -3972,6 +3984,13 @@ async function handleTimeout(deps, execution) {
 
 // Stopping and InProgress are not here: a Stopping execution may still finish its actions.
 const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
+/** One progress poll; a retried stage's lines say who retried it, so that is learnt first. */
+async function pollProgress(port, followed, signal) {
+    const { pipelineName, executionId } = followed.execution;
+    const runs = await port.listActionRuns(pipelineName, executionId, signal);
+    await followed.waits?.learnRetries(runs, signal);
+    followed.progress.update(runs);
+}
 /** After a progress poll: a queue before the first stage explained, and the running actions' new log lines. */
 async function afterProgressPoll(followed, signal) {
     // No action at all yet: it may be queued before the first stage.
@@ -4035,7 +4054,7 @@ async function waitForExecution(deps, followed, signal) {
         try {
             if (lastCall === 'progress') {
                 lastProgressAt = clock.now();
-                followed.progress.update(await port.listActionRuns(pipelineName, executionId, signal));
+                await pollProgress(port, followed, signal);
                 outage.succeeded();
                 await afterProgressPoll(followed, signal);
                 continue;
@@ -4896,7 +4915,7 @@ function statusCell(status) {
 }
 // core.summary writes an empty cell as a lone <td>; a dash keeps the table well-formed and readable.
 const EMPTY = '\u2014';
-function actionRow(stage, action, run, attempt = 1, skipped = false) {
+function actionRow(stage, action, run, attempt = 1, skipped = false, triggers) {
     if (!run)
         return [escapeText(stage), escapeText(action), statusCell(skipped ? 'Skipped' : 'Not run'), EMPTY, EMPTY, EMPTY];
     const ended = run.status !== 'InProgress';
@@ -4905,14 +4924,14 @@ function actionRow(stage, action, run, attempt = 1, skipped = false) {
     return [
         escapeText(stage),
         escapeText(action),
-        statusCell(run.status) + (attempt > 1 ? ` (attempt ${attempt})` : ''),
+        statusCell(run.status) + attemptLabel(stage, attempt, triggers), // our words only
         took,
         message ? escapeText(message, 300) : EMPTY,
         run.externalUrl ? markup_link('details', run.externalUrl) : EMPTY
     ];
 }
 /** Rows in pipeline order; runs the declaration does not know (or all, without one) follow in start order. */
-function actionRows(structure, runs, skipped) {
+function actionRows(structure, runs, skipped, triggers) {
     const latest = latestRuns(runs);
     const attempts = attemptNumbers(runs);
     const attempt = (run) => (run ? attempts.get(run.actionExecutionId) : undefined);
@@ -4921,13 +4940,13 @@ function actionRows(structure, runs, skipped) {
         for (const action of stage.actions) {
             const key = `${stage.name}\u0000${action}`;
             const run = latest.get(key);
-            rows.push(actionRow(stage.name, action, run, attempt(run), skipped?.has(stage.name)));
+            rows.push(actionRow(stage.name, action, run, attempt(run), skipped?.has(stage.name), triggers));
             latest.delete(key);
         }
     }
     const rest = [...latest.values()].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0));
     for (const run of rest)
-        rows.push(actionRow(run.stageName, run.actionName, run, attempt(run)));
+        rows.push(actionRow(run.stageName, run.actionName, run, attempt(run), false, triggers));
     return rows;
 }
 function commitItem(r) {
@@ -4985,7 +5004,7 @@ function composeSummary(summary, r) {
             const why = escapeText(r.progressUnread, 300);
             summary.addRaw(`<p>\u26a0\ufe0f The actions' final states could not be read (${why}): the table shows them as last seen.</p>`, true);
         }
-        summary.addTable([head, ...actionRows(r.structure, r.runs, r.skipped)]);
+        summary.addTable([head, ...actionRows(r.structure, r.runs, r.skipped, r.retryTriggers)]);
         if (!r.structure)
             summary.addRaw("<p>Actions that never ran are not listed: the pipeline's declaration could not be read.</p>", true);
         writeOutputVariables(summary, r.outputVariables ?? {});
@@ -5056,8 +5075,10 @@ function nameOf(run) {
 function running(runs) {
     return [...latestRuns(runs).values()].filter((r) => r.status === 'InProgress');
 }
-/** Why nothing seems to happen, when that is the case. */
-function waitNote(report) {
+/** Why nothing seems to happen, when that is the case: `waiting` is why the execution waits now (waits.ts). */
+function waitNote(report, waiting) {
+    if (waiting)
+        return `<p>\u23f3 ${escapeText(waiting, 1000)}</p>`;
     const approval = running(report.runs).find(isApproval);
     if (approval) {
         return (`<p>\u23f8\ufe0f Waiting for a manual approval at <b>${escapeText(nameOf(approval))}</b>: nothing moves until someone approves ` +
@@ -5068,7 +5089,9 @@ function waitNote(report) {
     }
     return '';
 }
-function runningTitle(report) {
+function runningTitle(report, waiting) {
+    if (waiting)
+        return check_output_plain(waiting, 200);
     const now = running(report.runs);
     const approval = now.find(isApproval);
     if (approval)
@@ -5084,11 +5107,14 @@ function runningTitle(report) {
     const more = names.length > 2 ? ` and ${names.length - 2} more` : '';
     return check_output_plain(`${names.slice(0, 2).join(', ')}${more} running`, 200);
 }
-/** While it runs: what runs now, the table, the progress so far and why it waits. */
-function runningOutput(report, lines) {
+/**
+ * While it runs: what runs now, the table, the progress so far, and why it waits: `waiting` is the V2 wait in force
+ * (queue, transition, condition, retry), as the log said it; the report's `waits` are all of them so far.
+ */
+function runningOutput(report, lines, waiting) {
     return {
-        title: runningTitle(report),
-        summary: cut(`${waitNote(report)}${summaryMarkup(report)}`),
+        title: runningTitle(report, waiting),
+        summary: cut(`${waitNote(report, waiting)}${summaryMarkup(report)}`),
         text: cut(progressText(lines))
     };
 }
@@ -5953,7 +5979,8 @@ function reportOf(clock, report, state, { followed = true } = {}) {
         notOurs: report.execution.origin === 'followed',
         outputVariables: followed ? collectOutputVariables(report.progress.latest) : undefined,
         approvals: report.approvals?.told,
-        rerun: report.rerun
+        rerun: report.rerun,
+        retryTriggers: report.waits?.retryTriggers
     };
 }
 async function summarize(deps, summary) {
@@ -5988,15 +6015,24 @@ function statusDescription(report, state) {
     const on = report.artifact ? ` on ${report.artifact.label}` : '';
     return `${state.status}${on}${state.statusSummary ? `: ${state.statusSummary}` : ''}`;
 }
+/** One more ListActionExecutions after the verdict, so the table shows how each action ended. */
+function readLastProgress(deps, report) {
+    const { pipelineName, executionId } = report.execution;
+    return report.progress.finalUpdate(() => withRetries(deps, {
+        what: 'Could not read the last progress',
+        send: async (signal) => {
+            const runs = await deps.port.listActionRuns(pipelineName, executionId, signal);
+            await report.waits?.learnRetries(runs, signal); // a retry first seen now still says who retried it
+            return runs;
+        },
+        limitMs: () => Math.min(deps.retry.outageToleranceMs, FINAL_PROGRESS_RETRY_MS)
+    }));
+}
 /** The last progress (one more ListActionExecutions, so the table is complete), then everything else. */
 async function reportEnding(deps, report, state) {
     const { pipelineName, executionId, consoleUrl } = report.execution;
     report.checkRun?.freeze();
-    await report.progress.finalUpdate(() => withRetries(deps, {
-        what: 'Could not read the last progress',
-        send: (signal) => deps.port.listActionRuns(pipelineName, executionId, signal),
-        limitMs: () => Math.min(deps.retry.outageToleranceMs, FINAL_PROGRESS_RETRY_MS)
-    }));
+    await readLastProgress(deps, report);
     const runs = report.progress.latest;
     const failedRule = state.status === 'Failed' ? await ruleThatFailed(deps, pipelineName, executionId, runs) : undefined;
     const rollback = state.status === 'Failed' ? await rollbackOf(deps, report) : undefined;
@@ -6150,9 +6186,14 @@ function openCheckRun(deps, report, client) {
         return void log.info(why);
     const { executionId, consoleUrl } = report.execution;
     const target = { ...github.repo, sha: report.commitId ?? '', pipelineName: settings.pipelineName, executionId, consoleUrl };
-    const render = () => runningOutput(reportOf(clock, report, { status: 'InProgress' }), report.progress.lines);
+    const render = () => {
+        const now = { ...reportOf(clock, report, { status: 'InProgress' }), waits: report.waits?.told };
+        return runningOutput(now, report.progress.lines, report.waits?.current(report.progress.latest));
+    };
     const checkRun = new CheckRun({ client, log, clock }, target, render);
     report.progress.onChange = () => checkRun.changed();
+    if (report.waits)
+        report.waits.onChange = () => checkRun.changed();
     checkRun.start();
     return checkRun;
 }
@@ -6240,6 +6281,8 @@ class WaitExplainer {
     executionId;
     startedAt;
     said = '';
+    /** The progress when the wait in force was explained: it holds while the progress stays as it was. */
+    saidFor;
     checkedAt = -Infinity;
     checkedRuns;
     longFor;
@@ -6247,11 +6290,19 @@ class WaitExplainer {
     skipped = new Set();
     /** Every explanation given, in order, for the job summary. */
     told = [];
+    /** Who retried which stage and attempt (retryKey), from GetPipelineState's retryStageMetadata. */
+    retryTriggers = new Map();
+    /** Called after a new explanation was given (the live check run listens). */
+    onChange;
     constructor(deps, pipelineName, executionId, startedAt) {
         this.deps = deps;
         this.pipelineName = pipelineName;
         this.executionId = executionId;
         this.startedAt = startedAt;
+    }
+    /** Why it waits now, if it does: the last explanation, while the progress is what it was then. */
+    current(runs) {
+        return this.saidFor !== undefined && this.saidFor === runsKey(runs) ? this.said : undefined;
     }
     /** A long wait holds while the progress is what it was when explained. */
     longWait(runs) {
@@ -6282,11 +6333,33 @@ class WaitExplainer {
                 this.skipped.add(s.name);
         const why = explainWait(stages, this.executionId, runs);
         this.longFor = why?.long ? key : undefined;
+        this.saidFor = why === undefined ? undefined : key;
         if (why === undefined || why.text === this.said)
             return;
         this.said = why.text;
         this.told.push(why.text);
         this.deps.log.info(why.text);
+        this.onChange?.();
+    }
+    /**
+     * Before a progress update shows a retried stage's runs: who retried it (latestRetryTrigger), asked once per new
+     * attempt, and only then, so a run without retries never pays for it.
+     */
+    async learnRetries(runs, signal) {
+        if (this.unavailable || this.deps.port.getStageViews === undefined)
+            return;
+        const attempts = attemptNumbers(runs);
+        const unknown = runs
+            .map((r) => ({ stage: r.stageName, attempt: attempts.get(r.actionExecutionId) ?? 1 }))
+            .filter(({ stage, attempt }) => attempt > 1 && !this.retryTriggers.has(retryKey(stage, attempt)));
+        if (unknown.length === 0)
+            return;
+        const stages = await this.stageViews(signal);
+        for (const { stage, attempt } of unknown) {
+            const view = stages?.find((s) => s.name === stage && s.latest?.executionId === this.executionId);
+            // Not told (or not readable): said as a plain "attempt 2", and not asked again.
+            this.retryTriggers.set(retryKey(stage, attempt), view?.retry?.latest ?? '');
+        }
     }
     /** GetPipelineState; without the permission, waits go unexplained (said once), as progress does without its own. */
     async stageViews(signal) {
@@ -6827,6 +6900,7 @@ async function followOrLeave(main, { source, execution, startedAt = main.clock.n
     const { settings, log } = main;
     const progress = new ProgressTracker(log, startedAt, execution.consoleUrl);
     const waits = new WaitExplainer(main, execution.pipelineName, execution.executionId, startedAt);
+    progress.retryTriggers = waits.retryTriggers;
     const { github } = main;
     const logs = new ActionLogs({
         log,
