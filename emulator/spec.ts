@@ -83,6 +83,10 @@ export function normalizePipeline(spec: PipelineSpec, where = spec?.name ?? 'pip
   const stages = spec.stages.map((stage, i) => normalizeStage(stage, defaultSeconds, (f, p) => fail(`stages[${i}].${f}`, p)))
   uniqueNames(stages, 'stages', fail)
   if (sourceActions({ stages }).some((a) => a.category !== 'Source')) fail('stages[0]', 'the first stage must contain only Source actions')
+  // The user guide: a PARALLEL pipeline has no stage rollback, and no condition may have a ROLLBACK result.
+  const rollsBack = (st: Stage) => st.onFailure?.result === 'ROLLBACK' || st.onSuccess.some((c) => c.result === 'ROLLBACK')
+  const rollback = stages.findIndex(rollsBack)
+  if (executionMode === 'PARALLEL' && rollback >= 0) fail(`stages[${rollback}]`, 'a PARALLEL pipeline cannot roll back (ROLLBACK result)')
   const history = (spec.history ?? []).map((h, i) => checkHistory(h, (f, p) => fail(`history[${i}].${f}`, p)))
   const variables = spec.variables ?? []
   variables.forEach((v, i) => {

@@ -21,6 +21,7 @@ import {
   type CodePipelineClient
 } from '@aws-sdk/client-codepipeline'
 import { inputConstraints } from '../../emulator/constraints.js'
+import { normalizePipeline } from '../../emulator/spec.js'
 import {
   GetLogEventsCommand,
   type GetLogEventsCommandInput,
@@ -454,6 +455,14 @@ describeWithModel('fidelity: what a second client and the strict model found', (
     h.clock.advance(10)
     expect(await status('parallel', pipelineExecutionId)).toBe('Succeeded')
     expect(errorName(await rollback('parallel', 'Deploy', pipelineExecutionId))).toBe('UnableToRollbackStageException')
+    // Nor can a PARALLEL pipeline declare a ROLLBACK result (the user guide), on failure or on success.
+    const parallel = { executionMode: 'PARALLEL' as const }
+    for (const deploy of [
+      { onFailure: { result: 'ROLLBACK' as const } },
+      { onSuccess: { conditions: [{ rules: [rule('Alarm', 'CloudWatchAlarm', 3)] }] } }
+    ])
+      expect(() => normalizePipeline(v2Pipeline('p', {}, deploy, parallel))).toThrow(/stages\[2\]: a PARALLEL pipeline cannot roll back/)
+    expect(() => normalizePipeline(v2Pipeline('p', {}, { onFailure: { result: 'ROLLBACK' } }, { executionMode: 'QUEUED' }))).not.toThrow()
   })
 
   test('an unknown execution id: StopPipelineExecution and OverrideStageCondition answer errors they declare', async () => {
