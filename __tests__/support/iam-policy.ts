@@ -164,29 +164,39 @@ export interface ScenarioCalls {
   needs: Map<string, string[]>
 }
 
-const describePolicies = (features: readonly Feature[]) => ['default', ...features].map((n) => `'${n}'`).join(' + ')
+/** "policy 'default' does", "policies 'default' + 'artifact' do"; a feature with no policy is said to have none. */
+function describePolicies(policies: Map<PolicyName, DocumentedPolicy>, features: readonly Feature[]): string {
+  const documented = (['default', ...features] as PolicyName[]).filter((n) => policies.has(n)).map((n) => `'${n}'`)
+  const missing = features.filter((f) => !policies.has(f)).map((f) => `'${f}'`)
+  const which =
+    documented.length === 0
+      ? 'no documented policy allows'
+      : documented.length === 1
+        ? `policy ${documented[0]} does not allow`
+        : `policies ${documented.join(' + ')} do not allow`
+  return `${which}${missing.length > 0 ? ` (no policy ${missing.join(', ')} is documented)` : ''}`
+}
 
 /**
- * What is wrong with the documented policies against what the scenarios needed: a policy missing, a request no
- * policy of its scenario allows, or an allowed action no scenario of that policy needs.
+ * What is wrong with the documented policies against what the scenarios needed: no default policy, a request no
+ * policy of its scenario allows, or an allowed action no scenario of that policy needs. A feature that needs
+ * nothing beyond default has no policy of its own.
  */
-export function policyProblems(policies: Map<PolicyName, DocumentedPolicy>, runs: ScenarioCalls[], checked: readonly Feature[]): string[] {
+export function policyProblems(policies: Map<PolicyName, DocumentedPolicy>, runs: ScenarioCalls[]): string[] {
   const problems: string[] = []
-  for (const name of ['default', ...checked] as PolicyName[]) {
-    if (!policies.has(name)) problems.push(`no policy '${name}' is documented (<!-- iam-policy: ${name} --> before a \`\`\`json block)`)
-  }
+  if (!policies.has('default')) problems.push("no policy 'default' is documented (<!-- iam-policy: default --> before a ```json block)")
   const allows = (names: readonly PolicyName[], action: string) =>
     names.some((n) => policies.get(n)?.actions.some((p) => actionMatches(p, action)))
   for (const run of runs) {
     for (const [action, operations] of run.needs) {
       if (!allows(['default', ...run.features], action))
         problems.push(
-          `${run.scenario} needs ${action} (${[...new Set(operations)].join(', ')}), which ${describePolicies(run.features)} does not allow`
+          `${run.scenario} needs ${action} (${[...new Set(operations)].join(', ')}), which ${describePolicies(policies, run.features)}`
         )
     }
   }
-  for (const name of ['default', ...checked] as PolicyName[]) {
-    for (const pattern of policies.get(name)?.actions ?? []) problems.push(...unused(name, pattern, policies, runs))
+  for (const [name, policy] of policies) {
+    for (const pattern of policy.actions) problems.push(...unused(name, pattern, policies, runs))
   }
   return problems
 }

@@ -145,36 +145,53 @@ describe('policyProblems', () => {
   ]
 
   test('none when every call is allowed by its scenario’s policies and every permission is needed', () => {
-    expect(policyProblems(policies, fine, ['follow', 'artifact'])).toEqual([])
+    expect(policyProblems(policies, fine)).toEqual([])
   })
 
   test('a call that no policy of its scenario allows', () => {
-    const more = [...fine, calls('fail-logs', [], 'codebuild:BatchGetBuilds'), calls('pass2', [], 'codepipeline:ListPipelineExecutions')]
-    expect(policyProblems(policies, more, ['follow', 'artifact'])).toEqual([
-      "fail-logs needs codebuild:BatchGetBuilds (BatchGetBuilds), which 'default' does not allow",
-      "pass2 needs codepipeline:ListPipelineExecutions (ListPipelineExecutions), which 'default' does not allow"
+    const more = [
+      ...fine,
+      calls('fail-logs', [], 'codebuild:BatchGetBuilds'),
+      calls('pass2', [], 'codepipeline:ListPipelineExecutions'),
+      calls('artifact2', ['artifact'], 's3:AbortMultipartUpload')
+    ]
+    expect(policyProblems(policies, more)).toEqual([
+      "fail-logs needs codebuild:BatchGetBuilds (BatchGetBuilds), which policy 'default' does not allow",
+      "pass2 needs codepipeline:ListPipelineExecutions (ListPipelineExecutions), which policy 'default' does not allow",
+      "artifact2 needs s3:AbortMultipartUpload (AbortMultipartUpload), which policies 'default' + 'artifact' do not allow"
     ])
   })
 
   test('a permission no scenario of its policy needs, or in default one only a feature needs', () => {
     const runs = [fine[0], calls('follow', ['follow'], 'codepipeline:ListPipelineExecutions', 'logs:GetLogEvents'), fine[3]]
-    expect(policyProblems(policies, runs, ['follow', 'artifact'])).toEqual([
+    expect(policyProblems(policies, runs)).toEqual([
       "policy 'default' (README.md:9) allows logs:GetLogEvents, which no run with default inputs needs (only follow)"
     ])
-    expect(policyProblems(policies, fine.slice(0, 3), ['follow', 'artifact'])).toEqual([
+    expect(policyProblems(policies, fine.slice(0, 3))).toEqual([
       "policy 'artifact' (docs/security.md:8) allows s3:PutObject, which no scenario using artifact needs",
       "policy 'artifact' (docs/security.md:8) allows s3:GetBucketVersioning, which no scenario using artifact needs"
     ])
     // A wildcard is needed when anything it matches is.
     const wild = parsePolicies(`<!-- iam-policy: artifact -->\n${policy(['s3:Put*', 's3:GetBucket*', 's3:Delete*'])}`, 'S.md')
-    expect(policyProblems(new Map([...policies, ['artifact', wild[0]]] as const), fine, ['follow', 'artifact'])).toEqual([
+    expect(policyProblems(new Map([...policies, ['artifact', wild[0]]] as const), fine)).toEqual([
       "policy 'artifact' (S.md:1) allows s3:Delete*, which no scenario using artifact needs"
     ])
   })
 
-  test('a policy that is not documented', () => {
-    expect(policyProblems(policies, fine, ['follow', 'artifact', 'approve'])).toEqual([
-      "no policy 'approve' is documented (<!-- iam-policy: approve --> before a ```json block)"
+  test('a feature with no policy of its own needs nothing beyond default; default must be there', () => {
+    const noFollow = new Map([...policies].filter(([name]) => name !== 'follow'))
+    expect(policyProblems(noFollow, fine)).toEqual([
+      "follow needs codepipeline:ListPipelineExecutions (ListPipelineExecutions), which policy 'default' does not allow (no policy 'follow' is documented)"
+    ])
+    expect(
+      policyProblems(noFollow, [...fine.slice(0, 2), calls('execution-id', ['follow'], 'codepipeline:GetPipelineExecution'), fine[3]])
+    ).toEqual([])
+    const none = new Map([...policies].filter(([name]) => name === 'follow'))
+    expect(policyProblems(none, fine.slice(0, 1))).toEqual([
+      "no policy 'default' is documented (<!-- iam-policy: default --> before a ```json block)",
+      'pass needs codepipeline:StartPipelineExecution (StartPipelineExecution), which no documented policy allows',
+      'pass needs codepipeline:GetPipelineExecution (GetPipelineExecution), which no documented policy allows',
+      "policy 'follow' (docs/security.md:3) allows codepipeline:ListPipelineExecutions, which no scenario using follow needs"
     ])
   })
 })
