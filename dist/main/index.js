@@ -6745,8 +6745,8 @@ async function resumeOnRerun(ctx, source) {
     if (settings.onRerun !== 'retry' || !(Number(step.runAttempt ?? '1') > 1))
         return undefined;
     if (source.pipeline === undefined) {
-        // source-action, source-revisions or pin-commit: false: no GetPipeline, so no start sent the marker.
-        ctx.log.info("Re-run (on-rerun: retry): the pipeline's declaration was not read (source-action, source-revisions or pin-commit: false), so no start carries the run marker; starting a new execution.");
+        // source-action, pin-commit: false, or source-revisions without COMMIT_ID: no GetPipeline, so no start sent the marker.
+        ctx.log.info("Re-run (on-rerun: retry): the pipeline's declaration was not read (source-action, pin-commit: false, or source-revisions without a COMMIT_ID line), so no start carries the run marker; starting a new execution.");
         return undefined;
     }
     const sent = { pipelineName: settings.pipelineName, variables: settings.variables, sourceRevisions: source.sourceRevisions };
