@@ -219,9 +219,9 @@ export class ObjectStore {
 }
 
 function checkParts(upload: Upload, named: { partNumber: number; etag: string; checksums: Record<string, string> }[]): Part[] {
+  if (named.some((n, i) => i > 0 && n.partNumber <= named[i - 1]!.partNumber))
+    throw new S3Error('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.')
   return named.map((n, i) => {
-    if (i > 0 && n.partNumber <= named[i - 1]!.partNumber)
-      throw new S3Error('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.')
     const part = upload.parts.get(n.partNumber)
     if (part === undefined || n.etag.replaceAll('"', '') !== part.md5.toString('hex')) throw invalidPart(n.partNumber)
     for (const [name, value] of Object.entries(n.checksums)) {

@@ -3,6 +3,9 @@
 import { createHash } from 'node:crypto'
 import {
   AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  UploadPartCommand,
   CreateBucketCommand,
   HeadBucketCommand,
   PutBucketVersioningCommand,
@@ -132,6 +135,39 @@ test('S3-style errors: NoSuchBucket, NoSuchKey, NoSuchVersion, NoSuchUpload', as
   expect(missingVersion.name).toBe('NoSuchVersion')
   const upload = await failure(s3.send(new AbortMultipartUploadCommand({ Bucket: 'artifacts', Key: 'v.zip', UploadId: 'nope' })))
   expect([upload.name, upload.$metadata.httpStatusCode]).toEqual(['NoSuchUpload', 404])
+})
+
+test('CompleteMultipartUpload checks the parts: InvalidPart for a wrong ETag, EntityTooSmall for a small part but the last', async () => {
+  const Bucket = 'artifacts'
+  const Key = 'parts.bin'
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket, Key }))
+  const part = async (PartNumber: number, Body: Buffer) =>
+    (await s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber, Body }))).ETag!
+  const first = await part(1, Buffer.alloc(1024, 1))
+  const second = await part(2, Buffer.alloc(1024, 2))
+  const complete = (Parts: { PartNumber: number; ETag: string }[]) =>
+    failure(s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts } })))
+  expect((await complete([{ PartNumber: 1, ETag: '"0123456789abcdef0123456789abcdef"' }])).name).toBe('InvalidPart')
+  expect((await complete([{ PartNumber: 3, ETag: first }])).name).toBe('InvalidPart')
+  expect(
+    (
+      await complete([
+        { PartNumber: 2, ETag: second },
+        { PartNumber: 1, ETag: first }
+      ])
+    ).name
+  ).toBe('InvalidPartOrder')
+  expect(
+    (
+      await complete([
+        { PartNumber: 1, ETag: first },
+        { PartNumber: 2, ETag: second }
+      ])
+    ).name
+  ).toBe('EntityTooSmall')
+  expect(h.emulator.objectVersions(Bucket, Key)).toEqual([])
+  await s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId }))
+  expect((await failure(s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 3, Body: 'x' })))).name).toBe('NoSuchUpload')
 })
 
 test('fault rules apply to S3: SlowDown 503, AccessDenied naming s3:PutObject, a reset mid-upload stores nothing', async () => {
