@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--out FILE] [--only cold,footprint,latency,budget,concurrency] [--strict]`: measures the bundled
+// `npm run bench [-- --quick] [--out FILE] [--only cold,footprint,latency,budget,concurrency,artifact] [--strict]`: measures the bundled
 // action (dist/) against the local CodePipeline service, prints a table with the issue's targets and writes the
 // same figures as JSON (bench-results.json by default). A missed target is reported, not thrown; with --strict
 // it also makes the exit code 1.
@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { ARTIFACT_GROWTH_LIMIT, measureArtifact, type ArtifactResult } from './bench/artifact.js'
 import { LATENCY_GOAL_MS, measureBudget, STEADY_RATE_GOAL, type BudgetCase } from './bench/budget.js'
 import { measureColdStart, type ColdStartResult } from './bench/cold-start.js'
 import { measureConcurrency, type ConcurrencyResult } from './bench/concurrency.js'
@@ -22,7 +23,7 @@ const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     out: { type: 'string', default: join(repoRoot, 'bench-results.json') },
-    only: { type: 'string', default: 'cold,footprint,latency,budget,concurrency' },
+    only: { type: 'string', default: 'cold,footprint,latency,budget,concurrency,artifact' },
     strict: { type: 'boolean', default: false }
   }
 })
@@ -196,6 +197,27 @@ function concurrencyRows(c: ConcurrencyResult): Row[] {
   ]
 }
 
+/** Peak RSS with `artifact` of 20 and 300 MiB against a run without one: the upload streams, so growth stays flat. */
+function artifactRows(a: ArtifactResult): Row[] {
+  const rows: Row[] = [{ measure: 'Peak RSS of a run without artifact', value: a.baseline.peakRssBytes, unit: 'MiB' }]
+  for (const run of a.runs) {
+    const what = `artifact ${run.name} (${(run.sizeBytes / MIB).toFixed(0)} MiB)`
+    rows.push({
+      measure: `Peak RSS with ${what}`,
+      value: run.peakRssBytes,
+      unit: 'MiB',
+      note: `exit ${run.exitCode}, ${(run.wallMs / 1000).toFixed(1)} s`
+    })
+    rows.push({
+      measure: `Peak RSS growth with ${what}`,
+      value: run.peakRssBytes - a.baseline.peakRssBytes,
+      unit: 'MiB',
+      limit: ARTIFACT_GROWTH_LIMIT
+    })
+  }
+  return rows
+}
+
 async function main(): Promise<void> {
   const dist = join(repoRoot, 'dist')
   if (!existsSync(join(dist, 'index.js'))) throw new Error('dist/index.js is missing: run npm run bundle first')
@@ -214,13 +236,15 @@ async function main(): Promise<void> {
     () => measureConcurrency(plan.concurrency, REQUESTS_PER_SECOND, CONCURRENCY_PIPELINE_SECONDS, event),
     errors
   )
+  const artifact = await attempt('artifact', only.has('artifact'), () => measureArtifact(event), errors)
   const rows: Row[] = [
     ...(coldStart ? coldRows(coldStart) : []),
     ...(footprint ? footprintRows(footprint) : []),
     ...sizeRows(dist, sizes),
     ...(latency ? [...memoryRows(latency, footprint), ...latencyRows(latency)] : []),
     ...(budget ? budgetRows(budget) : []),
-    ...(concurrency ? concurrencyRows(concurrency) : [])
+    ...(concurrency ? concurrencyRows(concurrency) : []),
+    ...(artifact ? artifactRows(artifact) : [])
   ]
   console.log(renderTable(rows))
   const results = {
@@ -234,6 +258,7 @@ async function main(): Promise<void> {
     latency,
     budget,
     concurrency,
+    artifact,
     errors,
     table: rows.map((row) => ({ ...row, result: verdict(row) }))
   }
