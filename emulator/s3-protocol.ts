@@ -52,11 +52,12 @@ export async function handleS3Request(deps: S3Deps, req: IncomingMessage, res: S
   const entry: RecordedRequest = { operation, body: describe(call), text: '', time: received, status: 0, headers: { ...req.headers } }
   deps.record.push(entry)
   const resource = url.pathname
+  const requestId = randomBytes(8).toString('hex').toUpperCase()
   const answer = ({ status = 200, headers = {}, body, file }: S3Answer, errorType?: string) => {
     Object.assign(entry, { status, errorType })
     deps.log?.(`${new Date(received).toISOString()} S3 ${operation || method} ${resource} ${status}${errorType ? ` ${errorType}` : ''}`)
     if (res.destroyed) return
-    res.writeHead(status, { 'x-amz-request-id': randomBytes(8).toString('hex').toUpperCase(), ...headers })
+    res.writeHead(status, { 'x-amz-request-id': requestId, ...headers })
     if (method === 'HEAD') return void res.end()
     if (file !== undefined) return void file.pipe(res)
     res.end(body)
@@ -76,6 +77,7 @@ export async function handleS3Request(deps: S3Deps, req: IncomingMessage, res: S
     const result = await run(deps.objects, { ...call, resetAfterBytes: fault?.kind === 'reset' ? resetPoint(req) : undefined })
     Object.assign(entry.body, result.recorded ?? {})
     if (fault?.afterWork) {
+      result.file?.destroy()
       if (fault.kind === 'drop') return void req.socket.destroy()
       throw fault.kind === 'accessDenied' ? accessDenied(fault, req, operation, call) : faultError(fault)
     }
@@ -83,7 +85,7 @@ export async function handleS3Request(deps: S3Deps, req: IncomingMessage, res: S
   } catch (error) {
     if (req.socket.destroyed) return void Object.assign(entry, { status: 0 })
     const s3 = error instanceof S3Error ? error : new S3Error('InternalError', String(error), 500)
-    answer({ status: s3.status, headers: { 'content-type': 'application/xml' }, body: errorDocument(s3, resource, 'EMULATOR') }, s3.code)
+    answer({ status: s3.status, headers: { 'content-type': 'application/xml' }, body: errorDocument(s3, resource, requestId) }, s3.code)
     if (!req.complete) req.resume() // an error before the body was read: let the client finish sending
   }
 }
