@@ -138,10 +138,11 @@ function runnerEnv(dir: string, event: GitHubEvent, options: RunOptions): Record
   }
   for (const f of ['output', 'state', 'summary', 'env', 'path']) writeFileSync(join(dir, f), '')
   if (options.endpoint) {
-    // The local service answers all three on one port, as the SDK's per-service variables allow.
+    // The local service answers all four on one port, as the SDK's per-service variables allow.
     env.AWS_ENDPOINT_URL_CODEPIPELINE = options.endpoint
     env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS = options.endpoint
     env.AWS_ENDPOINT_URL_CODEBUILD = options.endpoint
+    env.AWS_ENDPOINT_URL_S3 = options.endpoint
   }
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
   return env

@@ -1,7 +1,9 @@
 // The demo's `--scenario s3-artifact` and `--scenario ecr-image`: pipelines whose source is not a commit but
 // an S3 object version or an ECR image. The bucket is made and the image pushed through the service's control
-// endpoints, as any process that only knows its URL would; the build is uploaded with the real S3 client.
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+// endpoints, as any process that only knows its URL would; the action itself uploads the build (`artifact`).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { ActionSpec, BucketSpec, ImagePush, PipelineSpec } from '../emulator/index.js'
 import { exampleEvent, runAction } from './runner.js'
 import type { Scenario, ScenarioContext } from './scenarios.js'
@@ -65,43 +67,37 @@ async function control(ctx: ScenarioContext, path: string, body: BucketSpec | Im
   if (!answer.ok) throw new Error(`${path} refused: ${await answer.text()}`)
 }
 
-/** What a workflow's earlier step would have uploaded (until the action uploads it itself with `artifact`). */
-async function uploadBuild(ctx: ScenarioContext): Promise<string> {
-  const s3 = new S3Client({
-    endpoint: ctx.url,
-    forcePathStyle: true,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDSCENARIO', secretAccessKey: 'x' }
-  })
-  const put = await s3.send(
-    new PutObjectCommand({
-      Bucket: DEMO_BUCKET,
-      Key: DEMO_KEY,
-      Body: 'a build of the pull request',
-      Metadata: { 'codepipeline-artifact-revision-summary': 'Codertocat/Hello-World@ec26c3e: Update the README' }
-    })
-  )
-  s3.destroy()
-  return put.VersionId ?? ''
+/** The workflow's build, in a workspace of its own: what `artifact` zips and uploads. */
+function buildWorkspace(): string {
+  const workspace = mkdtempSync(join(tmpdir(), 'demo-workspace-'))
+  mkdirSync(join(workspace, 'dist'))
+  writeFileSync(join(workspace, 'dist', 'index.html'), '<h1>Hello, World</h1>\n')
+  writeFileSync(join(workspace, 'dist', 'buildspec.yml'), 'version: 0.2\nphases:\n  build:\n    commands: [echo deploy]\n')
+  return workspace
 }
 
-// Pinned with source-revisions for now; the action's own `artifact` and `image-digest` inputs replace that.
-const inputs = (name: string, sourceRevisions: string) => ({
+const inputs = (name: string, extra: Record<string, string>) => ({
   'pipeline-name': name,
-  'source-revisions': sourceRevisions,
   'poll-interval-min-seconds': '0.5',
-  'poll-interval-max-seconds': '1'
+  'poll-interval-max-seconds': '1',
+  ...extra
 })
 
 export const s3ArtifactScenario: Scenario = {
-  description: 'An S3 source: the build is uploaded to a versioned bucket and the pipeline runs exactly that object version',
+  description:
+    "An S3 source: the action zips the workflow's build, uploads it to the versioned bucket, and the pipeline runs exactly that object version",
   async run(ctx, name) {
     await control(ctx, 'buckets', { name: DEMO_BUCKET, versioning: 'Enabled' })
     ctx.addPipeline(s3ArtifactPipeline(name))
-    const version = await uploadBuild(ctx)
-    const pinned = inputs(name, `Artifact:S3_OBJECT_VERSION_ID:${version}`)
-    const result = await runAction({ endpoint: ctx.url, event: exampleEvent('pull_request', 'opened'), inputs: pinned, ...ctx.options })
-    return { results: [result], others: [version] }
+    const workspace = buildWorkspace()
+    try {
+      const env = { ...ctx.options?.env, AWS_ENDPOINT_URL_S3: ctx.url, GITHUB_WORKSPACE: workspace }
+      const event = exampleEvent('pull_request', 'opened')
+      const result = await runAction({ endpoint: ctx.url, event, inputs: inputs(name, { artifact: 'dist' }), ...ctx.options, env })
+      return { results: [result], others: [result.outputs['artifact-version-id'] ?? ''] }
+    } finally {
+      rmSync(workspace, { recursive: true, force: true })
+    }
   }
 }
 
@@ -110,7 +106,7 @@ export const ecrImageScenario: Scenario = {
   async run(ctx, name) {
     ctx.addPipeline(ecrImagePipeline(name))
     await control(ctx, 'ecr/push', { repositoryName: DEMO_REPOSITORY, imageTag: 'latest', imageDigest: DEMO_DIGEST })
-    const pinned = inputs(name, `Image:IMAGE_DIGEST:${DEMO_DIGEST}`)
+    const pinned = inputs(name, { 'image-digest': DEMO_DIGEST })
     const result = await runAction({ endpoint: ctx.url, event: exampleEvent('pull_request', 'opened'), inputs: pinned, ...ctx.options })
     return { results: [result], others: [] }
   }

@@ -45,6 +45,8 @@ test('s3-artifact: the started execution runs the uploaded version, its summary 
     ]
   })
   expect(JSON.parse(result.outputs['output-variables'])['Source.Artifact']).toMatchObject({ VersionId: uploaded.versionId })
+  expect(result.outputs['artifact-version-id']).toBe(uploaded.versionId)
+  expect(uploaded.metadata['codepipeline-artifact-revision-summary']).toMatch(/^Codertocat\/Hello-World@[0-9a-f]{7}/)
 }, 60_000)
 
 test('ecr-image: the started execution deploys the pushed digest', async () => {

@@ -3,9 +3,11 @@ import type { Clock, Log } from '../ports.js'
 
 const STEP = 0.1
 const EVERY_MS = 10_000
+// A body under one part goes in a single request: "Uploaded" says all there is to say.
+const QUIET_BELOW = 5 * 1024 * 1024
 
 export function mib(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 }
 
 export class UploadProgress {
@@ -26,6 +28,7 @@ export class UploadProgress {
   /** Counts bytes read from the artifact (before compression, for a directory). */
   add(bytes: number): void {
     this.read += bytes
+    if (this.total < QUIET_BELOW) return
     const now = this.clock.now()
     const share = this.total > 0 ? this.read / this.total : 1
     if (share < this.nextShare && now - this.lastAt < EVERY_MS) return
