@@ -2535,8 +2535,10 @@ function artifactRevisions(action, revision, artifact) {
 ;// CONCATENATED MODULE: ./src/artifact/progress.ts
 const STEP = 0.1;
 const EVERY_MS = 10_000;
+// A body under one part goes in a single request: "Uploaded" says all there is to say.
+const QUIET_BELOW = 5 * 1024 * 1024;
 function mib(bytes) {
-    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+    return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 class UploadProgress {
     log;
@@ -2557,6 +2559,8 @@ class UploadProgress {
     /** Counts bytes read from the artifact (before compression, for a directory). */
     add(bytes) {
         this.read += bytes;
+        if (this.total < QUIET_BELOW)
+            return;
         const now = this.clock.now();
         const share = this.total > 0 ? this.read / this.total : 1;
         if (share < this.nextShare && now - this.lastAt < EVERY_MS)
