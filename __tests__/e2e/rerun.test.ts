@@ -3,7 +3,7 @@
 // start, and another commit's or another run's failed execution each lead to a plain new start, said in one line.
 import { StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { exampleEvent, runAction } from '../../harness/runner.js'
+import { exampleEvent, runAction, startAction } from '../../harness/runner.js'
 import { action, SCENARIOS, v2Pipeline } from '../../harness/scenarios.js'
 import { client } from '../support/emulator.js'
 import { callsFor, uniqueName } from '../support/e2e.js'
@@ -162,4 +162,30 @@ test('with execution-id, on-rerun has no effect: a followed execution is never r
   expect(callsFor(emulator, name, 'StartPipelineExecution')).toHaveLength(1)
   expect(second.stdout).not.toContain('Re-run')
   expect(second.outputs).toMatchObject({ 'pipeline-execution-id': failed, status: 'Failed' })
+}, 90_000)
+
+test("attempt 1 cancelled in Deploy (abandon-on-cancel): attempt 2 retries the stopped stage's abandoned actions and passes", async () => {
+  const name = uniqueName('rerun-cancelled')
+  const ship = action('Ship', 6, { outcome: 'Failed', retryOutcome: 'Succeeded' })
+  emulator.addPipeline(v2Pipeline(name, {}, { actions: [ship] }, { variables: [{ name: 'GITHUB_RUN_STEP', defaultValue: 'none' }] }))
+  const first = startAction({
+    endpoint: emulator.url,
+    event,
+    inputs: { 'pipeline-name': name, 'abandon-on-cancel': 'true', 'poll-interval-min-seconds': '0.5', 'poll-interval-max-seconds': '1' },
+    env: { GITHUB_RUN_ATTEMPT: '1' }
+  })
+  await first.waitForLine(/Deploy \/ Ship started/, 30_000)
+  first.child.kill('SIGINT')
+  const cancelled = await first.done
+  const stopped = cancelled.outputs['pipeline-execution-id']
+  expect(callsFor(emulator, name, 'StopPipelineExecution')).toHaveLength(1)
+  await new Promise((r) => setTimeout(r, 1000)) // a re-run comes after the cancelled job has ended
+  const second = await attempt(name, 2)
+  expect(second.stdout).toContain('Retried')
+  expect(callsFor(emulator, name, 'RetryStageExecution').map((r) => r.body)).toEqual([
+    { pipelineName: name, stageName: 'Deploy', pipelineExecutionId: stopped, retryMode: 'FAILED_ACTIONS' }
+  ])
+  expect(second.stdout).toContain(`Retried stage Deploy of execution ${stopped} (started by attempt 1), failed actions only.`)
+  expect(second.outputs).toMatchObject({ 'pipeline-execution-id': stopped, status: 'Succeeded' })
+  expect(callsFor(emulator, name, 'StartPipelineExecution')).toHaveLength(1)
 }, 90_000)

@@ -96,8 +96,11 @@ describe('the decision', () => {
     expect(theirs.log.text()).toContain("was stopped, not by this run's cancel")
   })
 
-  test('InProgress: follow it; Succeeded: start', async () => {
+  test('InProgress: follow it; Stopping or Succeeded: start', async () => {
     expect(await resumeEarlier(setup({ status: 'InProgress' }).deps, sent, true)).toMatchObject({ executionId: X })
+    const stopping = setup({ status: 'Stopping' })
+    expect(await resumeEarlier(stopping.deps, sent, true)).toBeUndefined()
+    expect(stopping.log.text()).toContain('is still stopping; starting a new execution.')
     const green = setup({ status: 'Succeeded' })
     expect(await resumeEarlier(green.deps, sent, true)).toBeUndefined()
     expect(green.retried).toEqual([])
