@@ -6654,8 +6654,10 @@ async function resumeEarlier(deps, sent, declared, signal) {
     const { execution: e, attempt } = found;
     const ref = `execution ${e.id} (started by attempt ${attempt})`;
     switch (e.status) {
-        case 'InProgress':
         case 'Stopping':
+            // It ends Stopped whatever happens: following it would only report that; retrying must wait for the end.
+            return startNew(`${ref} is still stopping`);
+        case 'InProgress':
             return said(deps.log, e.id, `Re-run: ${ref} is still running; following it and starting nothing.`);
         case 'Succeeded':
             return startNew(`${ref} succeeded, and a re-run of a green job is a deliberate redeploy`);
