@@ -38,13 +38,15 @@ const BUILD_LOG = 'https://console.aws.amazon.com/codesuite/codebuild/projects/a
 
 describe('a failing action', () => {
   test('the log, the annotation and the failure name the stage, the action, the message and the link; the table shows what never ran', async () => {
-    const name = pipeline('fails', { buildFails: true, buildSeconds: 3 })
+    // An 8 s build: the first progress poll (about 2 s in) sees it running even on a busy machine, so its
+    // "started" line is in the log.
+    const name = pipeline('fails', { buildFails: true, buildSeconds: 8 })
     const result = await runAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name } })
     expect(result.code).not.toBe(0)
     const message = 'Build failed: COMMAND_EXECUTION_ERROR: npm test exited with 1'
     expect(result.stdout).toMatch(/\[\+0\.1s\] Source \/ App succeeded after 0\.1s/)
     expect(result.stdout).toMatch(new RegExp(`^\\[\\+0\\.1s\\] Build / Compile started: ${BUILD_LOG.replace(/[.?]/g, '\\$&')}$`, 'm'))
-    expect(result.stdout).toMatch(/\[\+3\.1s\] Build \/ Compile failed after 3\.0s/)
+    expect(result.stdout).toMatch(/\[\+8\.1s\] Build \/ Compile failed after 8\.0s/)
     expect(result.stdout).toContain(`Build / Compile failed after`)
     // One failure, one error annotation: the step's failure sentence, titled with the action that failed.
     expect(result.errors).toHaveLength(1)
@@ -58,7 +60,7 @@ describe('a failing action', () => {
     expect(tableRows(result.summary)).toEqual([
       ['Stage', 'Action', 'Status', 'Duration', 'Message', 'Link'],
       ['Source', 'App', '✅ Succeeded', '0.1s', '—', 'details'],
-      ['Build', 'Compile', '❌ Failed', '3.0s', message, 'details'],
+      ['Build', 'Compile', '❌ Failed', '8.0s', message, 'details'],
       ['Deploy', 'Ship', '⚪ Not run', '—', '—', '—']
     ])
     expect(result.summary).toContain(`<a href="${BUILD_LOG}">details</a>`)
