@@ -32,7 +32,7 @@ const cells = (line: string) =>
     .map((cell) => cell.trim())
 
 /** The rows of every Markdown table whose first header cell is `kind` ("Input" or "Output"). */
-function documented(markdown: string, kind: 'Input' | 'Output'): Row[] {
+function documented(markdown: string, kind: string): Row[] {
   const rows: Row[] = []
   let inTable = false
   for (const line of markdown.split('\n')) {
