@@ -204,7 +204,7 @@ export class ObjectStore {
     if (replaced >= 0) this.discard(versions.splice(replaced, 1)[0]!.file)
     const version: ObjectVersion = {
       key,
-      versionId: versioned ? randomBytes(24).toString('base64url') : 'null',
+      versionId: versioned ? versionId() : 'null',
       ...body,
       metadata: write.metadata,
       contentType: write.contentType ?? 'binary/octet-stream',
@@ -234,6 +234,14 @@ function checkParts(upload: Upload, named: { partNumber: number; etag: string; c
       })
     return part
   })
+}
+
+/** 32 letters and digits, like S3's opaque version ids (never starting with a dash, which reads as a CLI flag). */
+function versionId(): string {
+  return randomBytes(48)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 32)
 }
 
 function throwError(error: Error): never {
