@@ -7,6 +7,7 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEmulator, type Emulator, type PipelineSpec } from '../../emulator/index.js'
+import { startGitHubApi, type GitHubApi } from '../../harness/github-api.js'
 import { runAction, startAction, type RunOptions } from '../../harness/runner.js'
 import { callsFor, uniqueName } from '../support/e2e.js'
 import { repo } from '../support/pipelines.js'
@@ -19,9 +20,11 @@ const DIGEST = `sha256:${'c'.repeat(64)}`
 
 let emulator: Emulator
 let s3: S3Client
+let github: GitHubApi
 
 beforeAll(async () => {
   emulator = await startEmulator({ pipelines: [], buckets: [{ name: 'artifacts' }, { name: 'plain', versioning: 'Off' }] })
+  github = await startGitHubApi()
   s3 = new S3Client({
     endpoint: emulator.url,
     forcePathStyle: true,
@@ -31,7 +34,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   s3.destroy()
-  await emulator.close()
+  await Promise.all([emulator.close(), github.close()])
 })
 
 const codeSource = {
@@ -135,6 +138,30 @@ test('the same tree uploaded again gives the same artifact-sha256, as a new vers
     { actionName: 'Again', revisionType: 'S3_OBJECT_VERSION_ID', revisionValue: second.outputs['artifact-version-id'] },
     { actionName: 'Again', revisionType: 'S3_OBJECT_KEY', revisionValue: 'builds/app.zip' }
   ])
+}, 60_000)
+
+test('the commit status and the check run name the artifact, on the commit it was built from', async () => {
+  const name = pipeline([codeSource, s3Source('Checked')])
+  const result = await runAction(
+    run(
+      name,
+      workspace(),
+      { artifact: 'out', 'github-token': 'ghs_artifacttoken', 'check-run': 'true' },
+      { env: { GITHUB_API_URL: github.url } }
+    )
+  )
+  expect(result.errors).toEqual([])
+  expect(result.code).toBe(0)
+  const label = `s3://artifacts/Checked.zip ${result.outputs['artifact-version-id'].slice(0, 12)}`
+  const posted = github.requests.filter((r) => r.body.context === `CodePipeline/${name}`)
+  expect(posted.map((r) => [r.path.split('/').at(-1), r.body.state])).toEqual([
+    [SHA, 'pending'],
+    [SHA, 'success']
+  ])
+  for (const status of posted) expect(status.body.description).toContain(` on ${label}`)
+  const check = [...github.checkRuns.values()].find((c) => c.name === `CodePipeline / ${name}`)
+  expect(check).toMatchObject({ head_sha: SHA, conclusion: 'success' })
+  expect(check!.output.summary).toContain('<b>Artifact</b>: s3://artifacts/Checked.zip version')
 }, 60_000)
 
 describe('bad cases: one sentence, nothing started', () => {
