@@ -257,6 +257,26 @@ test('a SlowDown storm is survived: one version stored, and it is the one starte
   expect(callsFor(emulator, name, 'StartPipelineExecution')[0].body.sourceRevisions![0].revisionValue).toBe(versions[0].versionId)
 }, 120_000)
 
+test('a reset mid-upload (a part cut off halfway, twice) is retried: one version, all its bytes, and it is the one started', async () => {
+  const ws = workspace()
+  mkdirSync(join(ws, 'big'))
+  writeFileSync(join(ws, 'big', 'blob.bin'), Buffer.alloc(12 * 1024 * 1024, 7))
+  const name = pipeline([s3Source('Reset')])
+  emulator.setFaults({ rules: [{ operation: 'UploadPart', kind: 'reset', times: 2 }] })
+  let result
+  try {
+    result = await runAction(run(name, ws, { artifact: 'big/blob.bin' }))
+  } finally {
+    emulator.setFaults({})
+  }
+  expect(result.errors).toEqual([])
+  expect(result.code).toBe(0)
+  const versions = emulator.objectVersions('artifacts', 'Reset.zip')
+  expect(versions.map((v) => [v.versionId, v.size])).toEqual([[result.outputs['artifact-version-id'], 12 * 1024 * 1024]])
+  expect(emulator.requests('UploadPart').filter((r) => r.body.Key === 'Reset.zip').length).toBeGreaterThanOrEqual(5)
+  expect(callsFor(emulator, name, 'StartPipelineExecution')[0].body.sourceRevisions![0].revisionValue).toBe(versions[0].versionId)
+}, 120_000)
+
 test('image-digest starts the discovered ECR action on exactly that image, with COMMIT_ID on this repository', async () => {
   const name = pipeline([codeSource, ecrSource])
   const result = await runAction(run(name, workspace(), { 'image-digest': DIGEST }))
