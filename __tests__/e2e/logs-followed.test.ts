@@ -1,9 +1,9 @@
 // Build logs for an execution the step follows but did not start (execution-id, follow-trigger), through dist/
 // against the local service: the same `logs` input, the same groups and annotation as for one it started.
-import { githubSourceStage, startEmulator, type ActionSpec, type Emulator } from '../../emulator/index.js'
-import { exampleEvent, runAction, workflowCommands, type ActionResult } from '../../harness/runner.js'
-import { callsFor, uniqueName } from '../support/e2e.js'
-import { repo } from '../support/pipelines.js'
+import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { exampleEvent, runAction } from '../../harness/runner.js'
+import { callsFor } from '../support/e2e.js'
+import { addFailingBuild, annotation, numbered } from '../support/failing-build.js'
 
 let emulator: Emulator
 beforeAll(async () => {
@@ -11,37 +11,11 @@ beforeAll(async () => {
 })
 afterAll(async () => emulator.close())
 
-const numbered = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}`)
-
-/** Source, then a CodeBuild action that fails after `seconds`, writing `lines`. */
-function addPipeline(prefix: string, seconds: number, lines: ActionSpec['logs']): string {
-  const name = uniqueName(prefix)
-  const compile: ActionSpec = {
-    name: 'Compile',
-    category: 'Build',
-    provider: 'CodeBuild',
-    durationSeconds: seconds,
-    configuration: { ProjectName: 'compile' },
-    outcome: 'Failed',
-    errorMessage: 'Build terminated with state: FAILED',
-    logs: lines
-  }
-  emulator.addPipeline({ name, stages: [githubSourceStage(repo, 0.1), { name: 'Build', actions: [compile] }] })
-  return name
-}
-
-/** The ::error:: annotation the action made (its title names the pipeline). */
-function annotation(result: ActionResult, name: string): string {
-  const errors = workflowCommands(result.stdout).filter((c) => c.command === 'error' && c.properties.includes(`title=${name}`))
-  expect(errors).toHaveLength(1)
-  return errors.at(0)?.message ?? ''
-}
-
 describe('logs for an execution the step follows', () => {
   const timed = (count: number) => Array.from({ length: count }, (_, i) => ({ atSeconds: 0.5 + i, message: `followed line ${i + 1}` }))
 
   test('execution-id, logs: all: the running build live, then its group, and its last lines in the annotation', async () => {
-    const name = addPipeline('follow-id', 6, timed(6))
+    const name = addFailingBuild(emulator, 'follow-id', 6, timed(6))
     const executionId = emulator.trigger({ pipelineName: name, revision: 'a'.repeat(40) })
     const result = await runAction({
       endpoint: emulator.url,
@@ -62,7 +36,7 @@ describe('logs for an execution the step follows', () => {
     const event = exampleEvent('pull_request', 'synchronize')
     event.payload.pull_request.updated_at = new Date().toISOString()
     const head = event.payload.pull_request.head.sha as string
-    const name = addPipeline('follow-trigger', 1, numbered('trigger line', 4))
+    const name = addFailingBuild(emulator, 'follow-trigger', 1, numbered('trigger line', 4))
     emulator.trigger({ pipelineName: name, revision: head, delaySeconds: 1 })
     const result = await runAction({ endpoint: emulator.url, event, inputs: { 'pipeline-name': name, 'follow-trigger': 'true' } })
     expect(result.code).toBe(1)

@@ -1,10 +1,10 @@
 // Build logs off the verdict's path (issue 20), through dist/ against the local service: with CloudWatch Logs
 // answering after 10 minutes, the poll loop never waits for a log, the verdict's report waits a bounded grace
 // and says the log could not be read in time, and a cancel is never held back by a log read.
-import { githubSourceStage, startEmulator, type ActionSpec, type Emulator } from '../../emulator/index.js'
-import { runAction, startAction, workflowCommands, type ActionResult } from '../../harness/runner.js'
-import { callsFor, uniqueName, until } from '../support/e2e.js'
-import { repo } from '../support/pipelines.js'
+import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { runAction, startAction } from '../../harness/runner.js'
+import { callsFor, until } from '../support/e2e.js'
+import { addFailingBuild, annotation, numbered } from '../support/failing-build.js'
 
 let emulator: Emulator
 beforeAll(async () => {
@@ -13,34 +13,9 @@ beforeAll(async () => {
 afterAll(async () => emulator.close())
 afterEach(() => emulator.setFaults({}))
 
-const numbered = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}`)
 // Far beyond any deadline in the action or the test: only a read that is never awaited lets the step end.
 const TEN_MINUTES = 600_000
 const slowLogs = () => emulator.setFaults({ rules: [{ operation: 'GetLogEvents', kind: 'slow', delayMs: TEN_MINUTES }] })
-
-/** Source, then a CodeBuild action that fails after `seconds`, writing `lines`. */
-function addPipeline(prefix: string, seconds: number, lines: ActionSpec['logs']): string {
-  const name = uniqueName(prefix)
-  const compile: ActionSpec = {
-    name: 'Compile',
-    category: 'Build',
-    provider: 'CodeBuild',
-    durationSeconds: seconds,
-    configuration: { ProjectName: 'compile' },
-    outcome: 'Failed',
-    errorMessage: 'Build terminated with state: FAILED',
-    logs: lines
-  }
-  emulator.addPipeline({ name, stages: [githubSourceStage(repo, 0.1), { name: 'Build', actions: [compile] }] })
-  return name
-}
-
-/** The ::error:: annotation the action made (its title names the pipeline). */
-function annotation(result: ActionResult, name: string): string {
-  const errors = workflowCommands(result.stdout).filter((c) => c.command === 'error' && c.properties.includes(`title=${name}`))
-  expect(errors).toHaveLength(1)
-  return errors.at(0)?.message ?? ''
-}
 
 const logReads = (since: number) =>
   emulator
@@ -53,7 +28,7 @@ const unreadNote =
 describe('GetLogEvents answering after 10 minutes', () => {
   for (const logs of ['failed', 'all']) {
     test(`logs: ${logs}: a 5 s pipeline is judged promptly; the annotation says the log could not be read in time`, async () => {
-      const name = addPipeline(`slow-${logs}`, 5, numbered('slow line', 5))
+      const name = addFailingBuild(emulator, `slow-${logs}`, 5, numbered('slow line', 5))
       const since = emulator.requests().length
       slowLogs()
       const started = Date.now()
@@ -71,7 +46,7 @@ describe('GetLogEvents answering after 10 minutes', () => {
   }
 
   test('a cancel after the verdict, while the logs are still read: the report is written at once', async () => {
-    const name = addPipeline('slow-late-cancel', 1, numbered('late line', 3))
+    const name = addFailingBuild(emulator, 'slow-late-cancel', 1, numbered('late line', 3))
     const since = emulator.requests().length
     slowLogs()
     const run = startAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name } })
@@ -91,7 +66,7 @@ describe('GetLogEvents answering after 10 minutes', () => {
   }, 120_000)
 
   test('a cancel while a live read is in flight: stopped and reported within the runner grace, not held by the read', async () => {
-    const name = addPipeline('slow-cancel', 60, numbered('live line', 3))
+    const name = addFailingBuild(emulator, 'slow-cancel', 60, numbered('live line', 3))
     const since = emulator.requests().length
     slowLogs()
     const run = startAction({ endpoint: emulator.url, inputs: { 'pipeline-name': name, logs: 'all', 'poll-interval-max-seconds': '1' } })
