@@ -88,6 +88,8 @@ export interface Execution {
   retries: (StageRetries | undefined)[]
   retryAtMs?: number // an automatic stage retry starts then
   abandonedUntilMs?: number // an abandoned execution shows Stopping until then
+  /** Fault staleReadAfterRetrySeconds: what reads answer until untilMs, the execution as it was before the retry. */
+  staleRead?: { status: ExecutionStatus; statusSummary?: string; lastUpdateMs: number; untilMs: number }
 }
 
 export interface NewExecution {

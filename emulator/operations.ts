@@ -10,7 +10,7 @@ import type { SourceWorld } from './sources.js'
 import type { Action } from './spec.js'
 import { stageOperations } from './stage-operations.js'
 import type { PipelineSpec } from './types.js'
-import { actionDetailView, executionView, pipelineView, stateView, summaryView } from './views.js'
+import { actionDetailView, asRead, executionView, pipelineView, stateView, summaryView } from './views.js'
 
 export interface RequestContext {
   now: number
@@ -95,7 +95,7 @@ export class PipelineStore {
 
     GetPipelineExecution: (body, ctx) => {
       const runtime = this.runtime(body.pipelineName, ctx.now)
-      return { pipelineExecution: executionView(runtime, this.execution(runtime, body.pipelineExecutionId)) }
+      return { pipelineExecution: executionView(runtime, asRead(this.execution(runtime, body.pipelineExecutionId), ctx.now)) }
     },
 
     StopPipelineExecution: (body, ctx) => {
@@ -140,7 +140,7 @@ export class PipelineStore {
       const summaries = [...runtime.executions]
         .reverse()
         .filter((e) => stageName === undefined || (stageIndex >= 0 && e.stageIndex > stageIndex))
-        .map(summaryView)
+        .map((e) => summaryView(asRead(e, ctx.now)))
       const page = paginate(summaries, body, `executions:${runtime.pipeline.name}:${stageName ?? '*'}`)
       return { pipelineExecutionSummaries: page.items, nextToken: page.nextToken }
     },

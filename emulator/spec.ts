@@ -50,6 +50,7 @@ export interface Pipeline {
   variables: VariableSpec[]
   stages: Stage[]
   history: HistorySpec[]
+  staleReadAfterRetrySeconds: number
 }
 
 const CATEGORIES = ['Source', 'Build', 'Deploy', 'Test', 'Invoke', 'Approval', 'Compute']
@@ -93,7 +94,9 @@ export function normalizePipeline(spec: PipelineSpec, where = spec?.name ?? 'pip
     if (typeof v?.name !== 'string' || !/^[A-Za-z0-9@\-_]{1,128}$/.test(v.name))
       fail(`variables[${i}].name`, 'must match [A-Za-z0-9@-_]{1,128}')
   })
-  return { name: spec.name, executionMode, pipelineType: spec.pipelineType ?? 'V2', variables, stages, history }
+  const staleReadAfterRetrySeconds = spec.staleReadAfterRetrySeconds ?? 0
+  if (!(staleReadAfterRetrySeconds >= 0)) fail('staleReadAfterRetrySeconds', 'must be a number of seconds >= 0')
+  return { name: spec.name, executionMode, pipelineType: spec.pipelineType ?? 'V2', variables, stages, history, staleReadAfterRetrySeconds }
 }
 
 function normalizeStage(stage: StageSpec, defaultSeconds: number, fail: Fail): Stage {

@@ -80,6 +80,9 @@ const retryStageExecution =
     if (refusal !== undefined) throw refusal
     if (e.mode !== 'PARALLEL' && runtime.occupied(i))
       throw new ServiceError('ConflictException', `Stage '${body.stageName}' is running another execution; retry when it is free`, 409)
+    const staleMs = runtime.pipeline.staleReadAfterRetrySeconds * 1000
+    if (staleMs > 0)
+      e.staleRead = { status: e.status, statusSummary: e.statusSummary, lastUpdateMs: e.lastUpdateMs, untilMs: ctx.now + staleMs }
     runtime.retryManually(e, i, mode, ctx.now)
     return { pipelineExecutionId: e.id }
   }

@@ -111,6 +111,12 @@ export interface PipelineSpec {
   stages: StageSpec[]
   history?: HistorySpec[] // newest first
   triggers?: TriggerSpec[] // executions its own trigger starts, delaySeconds after it is added (triggers.ts)
+  /**
+   * Fault: a stale read after RetryStageExecution. For this many seconds after a retry is accepted,
+   * GetPipelineExecution and ListPipelineExecutions still answer the execution as it was before it (its old
+   * status, summary and lastUpdateTime), as eventually consistent reads may. Default 0 (reads are current).
+   */
+  staleReadAfterRetrySeconds?: number
 }
 
 export type FaultKind =

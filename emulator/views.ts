@@ -41,6 +41,13 @@ function artifactRevision(runtime: PipelineRuntime, r: SourceRevision) {
   })
 }
 
+/** The execution as a read answers it now: as it was before a retry while the staleReadAfterRetrySeconds fault lasts. */
+export function asRead(e: Execution, now: number): Execution {
+  const stale = e.staleRead
+  if (stale === undefined || now >= stale.untilMs) return e
+  return { ...e, status: stale.status, statusSummary: stale.statusSummary, lastUpdateMs: stale.lastUpdateMs }
+}
+
 export function summaryView(e: Execution) {
   return compact({
     pipelineExecutionId: e.id,
