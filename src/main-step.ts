@@ -25,6 +25,7 @@ import { WaitExplainer } from './report/waits.js'
 import { maskDefaults } from './report/variables.js'
 import { approverFor, checkApprovals } from './execution/approve.js'
 import { resumeOnRerun, variablesToSend } from './execution/resume.js'
+import type { StaleMarker } from './execution/stale.js'
 
 export type { MainDeps, StepIO, Tuning } from './main-wiring.js'
 
@@ -58,6 +59,8 @@ interface Subject {
   startedAt?: number
   /** A re-run resumed the earlier attempt's execution: the line that says how. */
   rerun?: string
+  /** A retried execution's ending before the retry, which reads may still show (execution/stale.ts). */
+  staleBefore?: StaleMarker
 }
 
 /** execution-id, follow-trigger: finds the execution, which this step did not start and so never stops. */
@@ -92,7 +95,7 @@ async function startOne(main: Main): Promise<Subject> {
   maskDefaults(main.io.outputs, main.settings.maskVariables, source.pipeline)
   checkApprovals(main.settings.approve, source.pipeline)
   const resumed = await resumeOnRerun({ ...main, outputs: main.io.outputs, signal: main.guard.signal }, source)
-  if (resumed) return { source, execution: resumed.execution, rerun: resumed.line }
+  if (resumed) return { source, execution: resumed.execution, rerun: resumed.line, staleBefore: resumed.staleBefore }
   return { source, execution: await start(main, source) }
 }
 
@@ -123,7 +126,7 @@ async function failedToFollow(main: Main, report: ReportContext, timeout: WaitTi
 }
 
 /** Waits for the verdict (within wait-timeout-minutes if set), then reports and judges it. */
-async function follow(main: Main, report: ReportContext, declaration: SourcePlan['pipeline']): Promise<void> {
+async function follow(main: Main, report: ReportContext, declaration: SourcePlan['pipeline'], staleBefore?: StaleMarker): Promise<void> {
   const { settings, port, log, guard, clock } = main
   const { execution, progress } = report
   const { pipelineName, executionId } = execution
@@ -143,7 +146,8 @@ async function follow(main: Main, report: ReportContext, declaration: SourcePlan
       progress,
       waits: report.waits,
       afterProgress: report.logs?.afterProgress,
-      approver: report.approvals
+      approver: report.approvals,
+      staleBefore
     }
     final = await waitForExecution(main.waiting, followed, waitSignal)
   } catch (err) {
@@ -159,7 +163,7 @@ async function follow(main: Main, report: ReportContext, declaration: SourcePlan
 }
 
 /** Follows the execution, unless wait is false (decided here only): then the summary says what was started. */
-async function followOrLeave(main: Main, { source, execution, startedAt = main.clock.now(), rerun }: Subject): Promise<void> {
+async function followOrLeave(main: Main, { source, execution, startedAt = main.clock.now(), rerun, staleBefore }: Subject): Promise<void> {
   const { settings, log } = main
   const progress = new ProgressTracker(log, startedAt, execution.consoleUrl)
   const waits = new WaitExplainer(main, execution.pipelineName, execution.executionId, startedAt)
@@ -188,7 +192,7 @@ async function followOrLeave(main: Main, { source, execution, startedAt = main.c
     approvals: approverFor(main, execution, waits, source)
   }
   reportOnGitHub({ settings, github, log, clock: main.clock, secrets: main.secrets, loadGitHubClient: main.tools.loadGitHubClient }, report)
-  if (settings.wait) return follow(main, report, source.pipeline)
+  if (settings.wait) return follow(main, report, source.pipeline, staleBefore)
   main.guard.decided(0) // not followed: it runs on by design, whatever comes now
   log.info('wait is false: not waiting for the execution to finish.')
   await reportNotFollowed(main.ending, report)

@@ -58,6 +58,24 @@ test('attempt 2 retries only the failed stage of attempt 1’s execution, starts
   expect(second.code).toBe(0)
 }, 90_000)
 
+test('attempt 2 when reads still answer the old Failed after the retry: it waits for the retried execution’s real ending', async () => {
+  const name = uniqueName('rerun-stale-read')
+  const ship = action('Ship', 1, { outcome: 'Failed', retryOutcome: 'Succeeded' })
+  // For 5 s after RetryStageExecution, GetPipelineExecution and ListPipelineExecutions still answer Failed.
+  const extra = { variables: [{ name: 'GITHUB_RUN_STEP', defaultValue: 'none' }], staleReadAfterRetrySeconds: 5 }
+  emulator.addPipeline(v2Pipeline(name, {}, { actions: [ship] }, extra))
+  const first = await attempt(name, 1)
+  expect(first.outputs.status).toBe('Failed')
+  const second = await attempt(name, 2)
+  const [retry] = callsFor(emulator, name, 'RetryStageExecution')
+  // The old Failed was read after the retry (the guard had something to guard against), and was not the verdict.
+  const staleReads = callsFor(emulator, name, 'GetPipelineExecution').filter((r) => r.time > retry.time && r.time < retry.time + 5000)
+  expect(staleReads.length).toBeGreaterThan(0)
+  expect(second.outputs['pipeline-execution-id']).toBe(first.outputs['pipeline-execution-id'])
+  expect(second.outputs.status).toBe('Succeeded')
+  expect(second.code).toBe(0)
+}, 90_000)
+
 test('attempt 2 when a newer execution has passed Deploy: a new start, saying why in one line', async () => {
   const name = flakyDeploy('rerun-overtaken')
   const first = await attempt(name, 1)

@@ -68,10 +68,12 @@ describe('the marker', () => {
 
 describe('the decision', () => {
   test('Failed: RetryStageExecution on the stage that failed, and follow it', async () => {
-    const { deps, retried } = setup({})
+    const { deps, retried } = setup({ lastUpdateTime: 5000 })
     expect(await resumeEarlier(deps, sent, true)).toEqual({
       executionId: X,
-      line: `Retried stage Deploy of execution ${X} (started by attempt 1), failed actions only.`
+      line: `Retried stage Deploy of execution ${X} (started by attempt 1), failed actions only.`,
+      // What reads may still answer for a moment after the retry (stale.ts): AWS's own time, as listed.
+      staleBefore: { status: 'Failed', lastUpdateTime: 5000 }
     })
     expect(retried).toEqual([`Deploy:${X}`])
   })

@@ -12,6 +12,7 @@ import type { Clock, Log } from '../ports.js'
 import { latestRuns } from '../report/progress.js'
 import type { StepIdentity } from './request-token.js'
 import { classifyFailure, withRetries, type RetryPolicy } from './retry.js'
+import type { StaleMarker } from './stale.js'
 
 /** The pipeline variable that carries the run marker, when the pipeline declares it. */
 export const RUN_MARKER_VARIABLE = 'GITHUB_RUN_STEP'
@@ -117,6 +118,8 @@ export interface Resumed {
   executionId: string
   /** One line for the log, the summary and the check run. */
   line: string
+  /** Retried: the ending read before the retry, which reads may still answer for a moment (stale.ts). */
+  staleBefore?: StaleMarker
 }
 
 /** on-rerun: retry. Undefined: start a new execution as usual (the log has said why). */
@@ -193,7 +196,8 @@ async function retryFailedStage(
     signal
   })
   if (refusal !== undefined) return startNew(`could not retry stage ${stage} of ${ref}: ${refusalReason(refusal)}`)
-  return said(deps.log, e.id, `Retried stage ${stage} of ${ref}, failed actions only.`)
+  const resumed = said(deps.log, e.id, `Retried stage ${stage} of ${ref}, failed actions only.`)
+  return { ...resumed, staleBefore: { status: e.status, lastUpdateTime: e.lastUpdateTime } }
 }
 
 function refusalReason(err: unknown): string {

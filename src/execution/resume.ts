@@ -8,6 +8,7 @@ import { describeExecution, type Execution } from './execution.js'
 import type { StepIdentity } from './request-token.js'
 import { carriesMarker, resumeEarlier, RUN_MARKER_VARIABLE, runMarker, type RerunDeps } from './rerun.js'
 import type { RetryPolicy } from './retry.js'
+import type { StaleMarker } from './stale.js'
 
 export interface ResumeContext {
   settings: Pick<Settings, 'pipelineName' | 'region' | 'variables' | 'onRerun' | 'wait'>
@@ -43,7 +44,10 @@ export function variablesToSend(
 }
 
 /** The earlier attempt's execution, resumed (retried, or still running), with the line that says so; else undefined. */
-export async function resumeOnRerun(ctx: ResumeContext, source: Sources): Promise<{ execution: Execution; line: string } | undefined> {
+export async function resumeOnRerun(
+  ctx: ResumeContext,
+  source: Sources
+): Promise<{ execution: Execution; line: string; staleBefore?: StaleMarker } | undefined> {
   const { settings, step } = ctx
   if (settings.onRerun !== 'retry' || !(Number(step.runAttempt ?? '1') > 1)) return undefined
   if (source.pipeline === undefined) {
@@ -62,5 +66,5 @@ export async function resumeOnRerun(ctx: ResumeContext, source: Sources): Promis
   ctx.outputs.setOutput('pipeline-execution-id', execution.executionId)
   ctx.outputs.setOutput('execution-url', execution.consoleUrl)
   ctx.outputs.setOutput('commit-id', source.commitId)
-  return { execution, line: resumed.line }
+  return { execution, line: resumed.line, staleBefore: resumed.staleBefore }
 }

@@ -13,6 +13,7 @@ import type { ActionState } from '../state.js'
 import type { Approver } from './approve.js'
 import type { Execution } from './execution.js'
 import { OutageWatch, pollFailure, type RetryPolicy } from './retry.js'
+import { retriedEnding, type StaleMarker } from './stale.js'
 
 // Stopping and InProgress are not here: a Stopping execution may still finish its actions.
 const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded'])
@@ -45,6 +46,8 @@ export interface Followed {
   afterProgress?: (runs: ActionRun[], signal?: AbortSignal) => Promise<void>
   /** Approves the listed manual approvals of this execution as they come (input approve). */
   approver?: Approver
+  /** A re-run retried this execution: its ending as read before the retry, which later reads may still show. */
+  staleBefore?: StaleMarker
 }
 
 /** One progress poll; a retried stage's lines say who retried it, so that is learnt first. */
@@ -102,6 +105,7 @@ export async function waitForExecution(deps: WaitDeps, followed: Followed, signa
   const outage = new OutageWatch(clock, deps.retry)
   const { pipelineName, executionId, consoleUrl } = followed.execution
   const ref = { executionId, url: consoleUrl }
+  const retried = retriedEnding(port, followed, signal)
   let last = ''
   let lastCall: CallKind = 'progress'
   let lastStatusAt = followed.startedAt
@@ -112,6 +116,7 @@ export async function waitForExecution(deps: WaitDeps, followed: Followed, signa
   // A followed execution may have run for minutes, or ended, before the step found it: its status is asked at once.
   let first: PollPlan | undefined = followed.execution.origin === 'followed' ? { call: 'status', delayMs: 0 } : undefined
   for (;;) {
+    retried.checkOverdue(clock.now(), executionId, consoleUrl)
     const asked = { lastCall, lastStatusAt, lastProgressAt, limits: deps.limits }
     const plan: PollPlan = first ?? deps.planner({ now: clock.now(), ...known(followed), ...asked })
     first = undefined
@@ -129,7 +134,8 @@ export async function waitForExecution(deps: WaitDeps, followed: Followed, signa
       lastStatusAt = clock.now()
       const state = await port.getExecution(pipelineName, executionId, signal)
       outage.succeeded()
-      if (isTerminal(state.status)) return finished(deps, state)
+      if (await retried.isVerdict(state.status, isTerminal(state.status))) return finished(deps, state)
+      if (isTerminal(state.status)) continue // a stale read of the ending before the retry: poll on
       last = sayStatus(log, executionId, state, last)
       await followed.waits?.afterStatus(followed.progress.latest, signal)
     } catch (err) {
