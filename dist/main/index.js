@@ -3995,7 +3995,59 @@ async function handleTimeout(deps, execution) {
     return new errors/* ActionError */.lZ(`${what}; ${stopped ? 'it was stopped' : 'stopping it failed'} (stop-on-timeout): ${url}`);
 }
 
+;// CONCATENATED MODULE: ./src/execution/stale.ts
+/** How long a retried execution may keep showing only its old ending before the step gives up on it. */
+const STALE_LIMIT_MS = 120_000;
+/** Whether the listed execution shows this ending, newer than the retry. Unknown times are never newer. */
+function isFreshEnding(marker, status, listed) {
+    if (listed === undefined || listed.status !== status)
+        return false;
+    if (marker.lastUpdateTime === undefined || listed.lastUpdateTime === undefined)
+        return false;
+    return listed.lastUpdateTime > marker.lastUpdateTime;
+}
+/** Tells a retried execution's real ending from a stale read of its old one; without a marker every ending counts. */
+class RetriedEnding {
+    marker;
+    retriedAt;
+    listed;
+    seenRunning = false;
+    staleSeen = false;
+    constructor(marker, retriedAt, listed) {
+        this.marker = marker;
+        this.retriedAt = retriedAt;
+        this.listed = listed;
+    }
+    /** Whether this status is the verdict: an ending, and not a stale read of the one before the retry. */
+    async isVerdict(status, terminal) {
+        if (!terminal) {
+            // Not an ending: the reads show the retry, so later endings are the retry's.
+            this.seenRunning = true;
+            this.staleSeen = false;
+            return false;
+        }
+        if (this.marker === undefined || this.seenRunning)
+            return true;
+        this.staleSeen = !isFreshEnding(this.marker, status, await this.listed());
+        return !this.staleSeen;
+    }
+    /** Throws when only the old ending has shown for STALE_LIMIT_MS since the retry (runner clock: a duration only). */
+    checkOverdue(now, executionId, consoleUrl) {
+        if (!this.staleSeen || now - this.retriedAt < STALE_LIMIT_MS)
+            return;
+        const minutes = Math.round(STALE_LIMIT_MS / 60_000);
+        throw new Error(`CodePipeline accepted the retry of execution ${executionId}, but for ${minutes} minutes it never showed the retried execution running, only its earlier ending (${this.marker?.status ?? 'unknown'}), so the retry has no verdict yet: ${consoleUrl}`);
+    }
+}
+/** The followed execution's RetriedEnding: its ListPipelineExecutions entry is looked for on the newest page. */
+function retriedEnding(port, followed, signal) {
+    const { pipelineName, executionId } = followed.execution;
+    const listed = async () => (await port.listExecutionPage(pipelineName, 50, undefined, signal)).executions.find((e) => e.id === executionId);
+    return new RetriedEnding(followed.staleBefore, followed.startedAt, listed);
+}
+
 ;// CONCATENATED MODULE: ./src/execution/wait.ts
+
 
 
 
@@ -4053,6 +4105,7 @@ async function waitForExecution(deps, followed, signal) {
     const outage = new OutageWatch(clock, deps.retry);
     const { pipelineName, executionId, consoleUrl } = followed.execution;
     const ref = { executionId, url: consoleUrl };
+    const retried = retriedEnding(port, followed, signal);
     let last = '';
     let lastCall = 'progress';
     let lastStatusAt = followed.startedAt;
@@ -4063,6 +4116,7 @@ async function waitForExecution(deps, followed, signal) {
     // A followed execution may have run for minutes, or ended, before the step found it: its status is asked at once.
     let first = followed.execution.origin === 'followed' ? { call: 'status', delayMs: 0 } : undefined;
     for (;;) {
+        retried.checkOverdue(clock.now(), executionId, consoleUrl);
         const asked = { lastCall, lastStatusAt, lastProgressAt, limits: deps.limits };
         const plan = first ?? deps.planner({ now: clock.now(), ...known(followed), ...asked });
         first = undefined;
@@ -4080,8 +4134,10 @@ async function waitForExecution(deps, followed, signal) {
             lastStatusAt = clock.now();
             const state = await port.getExecution(pipelineName, executionId, signal);
             outage.succeeded();
-            if (isTerminal(state.status))
+            if (await retried.isVerdict(state.status, isTerminal(state.status)))
                 return finished(deps, state);
+            if (isTerminal(state.status))
+                continue; // a stale read of the ending before the retry: poll on
             last = sayStatus(log, executionId, state, last);
             await followed.waits?.afterStatus(followed.progress.latest, signal);
         }
@@ -6716,7 +6772,8 @@ async function retryFailedStage(deps, pipelineName, e, ref, signal) {
     });
     if (refusal !== undefined)
         return startNew(`could not retry stage ${stage} of ${ref}: ${refusalReason(refusal)}`);
-    return said(deps.log, e.id, `Retried stage ${stage} of ${ref}, failed actions only.`);
+    const resumed = said(deps.log, e.id, `Retried stage ${stage} of ${ref}, failed actions only.`);
+    return { ...resumed, staleBefore: { status: e.status, lastUpdateTime: e.lastUpdateTime } };
 }
 function refusalReason(err) {
     switch ((0,errors/* awsErrorName */.ZH)(err)) {
@@ -6765,7 +6822,7 @@ async function resumeOnRerun(ctx, source) {
     ctx.outputs.setOutput('pipeline-execution-id', execution.executionId);
     ctx.outputs.setOutput('execution-url', execution.consoleUrl);
     ctx.outputs.setOutput('commit-id', source.commitId);
-    return { execution, line: resumed.line };
+    return { execution, line: resumed.line, staleBefore: resumed.staleBefore };
 }
 
 ;// CONCATENATED MODULE: ./src/main-step.ts
@@ -6849,7 +6906,7 @@ async function startOne(main) {
     checkApprovals(main.settings.approve, source.pipeline);
     const resumed = await resumeOnRerun({ ...main, outputs: main.io.outputs, signal: main.guard.signal }, source);
     if (resumed)
-        return { source, execution: resumed.execution, rerun: resumed.line };
+        return { source, execution: resumed.execution, rerun: resumed.line, staleBefore: resumed.staleBefore };
     return { source, execution: await start(main, source) };
 }
 async function start(main, source) {
@@ -6878,7 +6935,7 @@ async function failedToFollow(main, report, timeout, err) {
     return failure;
 }
 /** Waits for the verdict (within wait-timeout-minutes if set), then reports and judges it. */
-async function follow(main, report, declaration) {
+async function follow(main, report, declaration, staleBefore) {
     const { settings, port, log, guard, clock } = main;
     const { execution, progress } = report;
     const { pipelineName, executionId } = execution;
@@ -6898,7 +6955,8 @@ async function follow(main, report, declaration) {
             progress,
             waits: report.waits,
             afterProgress: report.logs?.afterProgress,
-            approver: report.approvals
+            approver: report.approvals,
+            staleBefore
         };
         final = await waitForExecution(main.waiting, followed, waitSignal);
     }
@@ -6916,7 +6974,7 @@ async function follow(main, report, declaration) {
     log.info(`Pipeline ${pipelineName} execution ${executionId} ${final.status}.`);
 }
 /** Follows the execution, unless wait is false (decided here only): then the summary says what was started. */
-async function followOrLeave(main, { source, execution, startedAt = main.clock.now(), rerun }) {
+async function followOrLeave(main, { source, execution, startedAt = main.clock.now(), rerun, staleBefore }) {
     const { settings, log } = main;
     const progress = new ProgressTracker(log, startedAt, execution.consoleUrl);
     const waits = new WaitExplainer(main, execution.pipelineName, execution.executionId, startedAt);
@@ -6946,7 +7004,7 @@ async function followOrLeave(main, { source, execution, startedAt = main.clock.n
     };
     reportOnGitHub({ settings, github, log, clock: main.clock, secrets: main.secrets, loadGitHubClient: main.tools.loadGitHubClient }, report);
     if (settings.wait)
-        return follow(main, report, source.pipeline);
+        return follow(main, report, source.pipeline, staleBefore);
     main.guard.decided(0); // not followed: it runs on by design, whatever comes now
     log.info('wait is false: not waiting for the execution to finish.');
     await reportNotFollowed(main.ending, report);
