@@ -52,7 +52,8 @@ export const MIN_PART_BYTES = 5 * 1024 * 1024
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/
 
 export class ObjectStore {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'emulator-s3-'))
+  /** Made with the first body, so a service that never stores one (or fails to start) leaves nothing behind. */
+  private dir?: string
   private readonly buckets = new Map<string, { versioning: Versioning; objects: Map<string, ObjectVersion[]> }>()
   private readonly uploads = new Map<string, Upload>()
   /** Completed uploads: a completion sent again (its answer was lost) gets the same version back, not a new one. */
@@ -85,6 +86,7 @@ export class ObjectStore {
 
   /** A fresh file path for a body about to be received. */
   newFile(): string {
+    this.dir ??= mkdtempSync(join(tmpdir(), 'emulator-s3-'))
     return join(this.dir, `body-${++this.files}`)
   }
 
@@ -170,7 +172,8 @@ export class ObjectStore {
   }
 
   close(): void {
-    rmSync(this.dir, { recursive: true, force: true })
+    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true })
+    this.dir = undefined
   }
 
   private bucket(name: string) {
