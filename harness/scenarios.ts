@@ -157,14 +157,29 @@ export const SCENARIOS: Record<string, Scenario> = {
     { 'wait-for-rollback': 'true' }
   ),
   'disabled-transition': {
-    description: "Deploy's inbound transition is disabled (change freeze); someone enables it 4 s later",
+    description: "Deploy's inbound transition is disabled (change freeze); someone enables it once the step says why it waits",
     run: async (ctx, name) => {
       ctx.addPipeline(pipeline(name, {}, { disabledTransition: { reason: 'Change freeze until the release review (ticket 42)' } }))
-      const enable = sleep(4000).then(() =>
-        client(ctx.url).send(new EnableStageTransitionCommand({ pipelineName: name, stageName: 'Deploy', transitionType: 'Inbound' }))
-      )
-      const [result] = await Promise.all([runOnce(ctx, name), enable])
-      return { results: [result], others: [] }
+      let enabled: Promise<unknown> | undefined
+      const enable = () =>
+        (enabled ??= client(ctx.url).send(
+          new EnableStageTransitionCommand({ pipelineName: name, stageName: 'Deploy', transitionType: 'Inbound' })
+        ))
+      // Enabled once the step has explained the wait (or after 20 s): a busy machine never races past the freeze.
+      const fallback = setTimeout(() => void enable(), 20_000)
+      let seen = ''
+      const onStdout = (chunk: string) => {
+        ctx.options?.onStdout?.(chunk)
+        seen += chunk
+        if (seen.includes('inbound transition is disabled')) void enable()
+      }
+      try {
+        const result = await runOnce({ ...ctx, options: { ...ctx.options, onStdout } }, name)
+        await enabled
+        return { results: [result], others: [] }
+      } finally {
+        clearTimeout(fallback)
+      }
     }
   },
   queued: {
