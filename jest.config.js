@@ -12,7 +12,7 @@ export default {
   testMatch: ['**/__tests__/**/*.test.ts'],
   testTimeout: 60000,
   // The end-to-end files mostly wait on the real clock (the local service's scripted durations, the action's polls):
-  // a whole run uses about 1.5 CPU-minutes. Jest's default on a 2-core machine is one worker, which runs the files
-  // one after another (about 9 minutes); four side by side take about 3, and leave CPU to spare.
-  maxWorkers: 4
+  // a whole run uses about 2.5 CPU-minutes. Jest's default on a 2-core machine is one worker, which runs the files
+  // one after another (over 14 minutes); six side by side take under 3, with one core kept busy by something else.
+  maxWorkers: 6
 }
