@@ -13,6 +13,7 @@ export default {
   testTimeout: 60000,
   // The end-to-end files mostly wait on the real clock (the local service's scripted durations, the action's polls):
   // a whole run uses about 2.5 CPU-minutes. Jest's default on a 2-core machine is one worker, which runs the files
-  // one after another (over 14 minutes); six side by side take under 3, with one core kept busy by something else.
+  // one after another (the files' times add up to about 14 minutes); six side by side take under 3, with one core
+  // kept busy by something else.
   maxWorkers: 6
 }
