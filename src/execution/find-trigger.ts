@@ -13,7 +13,8 @@ import {
   severalSentence,
   type TriggerTarget
 } from './follow.js'
-import { withRetries, type RetryPolicy } from './retry.js'
+import { listPages } from './listing.js'
+import type { RetryPolicy } from './retry.js'
 
 export const FIRST_PAUSE_MS = 5000
 export const MAX_PAUSE_MS = 30_000
@@ -43,20 +44,9 @@ interface Look {
   cutShort: boolean
 }
 
-async function look(deps: FindDeps, target: TriggerTarget, signal?: AbortSignal): Promise<Look> {
-  const listed: ListedExecution[] = []
-  let nextToken: string | undefined
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await withRetries(deps, {
-      what: `Could not list the executions of pipeline ${target.pipelineName}`,
-      send: (s) => deps.port.listExecutionPage(target.pipelineName, PAGE_SIZE, nextToken, s),
-      signal
-    })
-    listed.push(...answer.executions)
-    nextToken = answer.nextToken
-    if (!nextToken || coversWindow(answer.executions, target.notBeforeMs)) return { listed, cutShort: false }
-  }
-  return { listed, cutShort: true }
+function look(deps: FindDeps, target: TriggerTarget, signal?: AbortSignal): Promise<Look> {
+  const enough = (page: ListedExecution[]) => coversWindow(page, target.notBeforeMs)
+  return listPages(deps, target.pipelineName, { pageSize: PAGE_SIZE, maxPages: MAX_PAGES, enough }, signal)
 }
 
 /** After a first match, one more look: a second execution for the commit fails the step naming both. */

@@ -11,6 +11,7 @@ import { awsErrorName, errorMessage } from '../errors.js'
 import type { Clock, Log } from '../ports.js'
 import { latestRuns } from '../report/progress.js'
 import type { StepIdentity } from './request-token.js'
+import { listPages } from './listing.js'
 import { classifyFailure, withRetries, type RetryPolicy } from './retry.js'
 import type { StaleMarker } from './stale.js'
 
@@ -84,18 +85,10 @@ export async function findEarlier(deps: RerunDeps, sent: Sent, declared: boolean
   if (!declared)
     return `pipeline ${sent.pipelineName} does not declare the variable ${RUN_MARKER_VARIABLE}, so the earlier attempt's execution cannot be told from others`
   const attempt = Number(step.runAttempt ?? '1')
-  const candidates: ListedExecution[] = []
-  let nextToken: string | undefined
-  for (let page = 0; page < PAGES && candidates.length < MAX_CANDIDATES; page++) {
-    const listed = await withRetries(deps, {
-      what: `Could not list the executions of pipeline ${sent.pipelineName}`,
-      send: (s) => port.listExecutionPage(sent.pipelineName, PAGE_SIZE, nextToken, s),
-      signal
-    })
-    candidates.push(...listed.executions.filter((e) => e.triggerType === 'StartPipelineExecution' && sameRevisions(e, sent)))
-    nextToken = listed.nextToken
-    if (nextToken === undefined) break
-  }
+  const candidate = (e: ListedExecution) => e.triggerType === 'StartPipelineExecution' && sameRevisions(e, sent)
+  const enough = (_: ListedExecution[], listed: ListedExecution[]) => listed.filter(candidate).length >= MAX_CANDIDATES
+  const { listed } = await listPages(deps, sent.pipelineName, { pageSize: PAGE_SIZE, maxPages: PAGES, enough }, signal)
+  const candidates = listed.filter(candidate)
   for (const execution of candidates.slice(0, MAX_CANDIDATES)) {
     const state = await withRetries(deps, {
       what: `Could not read execution ${execution.id}`,
