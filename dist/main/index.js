@@ -3422,6 +3422,26 @@ async function withRetries(deps, call) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/execution/listing.ts
+
+/** Pages of `pageSize` until the pipeline has no more, `enough(page, listedSoFar)` holds, or maxPages were read. */
+async function listPages(deps, pipelineName, paging, signal) {
+    const listed = [];
+    let nextToken;
+    for (let page = 0; page < paging.maxPages; page++) {
+        const answer = await withRetries(deps, {
+            what: `Could not list the executions of pipeline ${pipelineName}`,
+            send: (s) => deps.port.listExecutionPage(pipelineName, paging.pageSize, nextToken, s),
+            signal
+        });
+        listed.push(...answer.executions);
+        nextToken = answer.nextToken;
+        if (!nextToken || paging.enough(answer.executions, listed))
+            return { listed, cutShort: false };
+    }
+    return { listed, cutShort: true };
+}
+
 ;// CONCATENATED MODULE: ./src/execution/find-trigger.ts
 
 
@@ -3439,21 +3459,9 @@ const TWIN_CHECK_MS = 10_000;
 const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
 const SHOWN_WHEN_MISSING = 5;
-async function look(deps, target, signal) {
-    const listed = [];
-    let nextToken;
-    for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = await withRetries(deps, {
-            what: `Could not list the executions of pipeline ${target.pipelineName}`,
-            send: (s) => deps.port.listExecutionPage(target.pipelineName, PAGE_SIZE, nextToken, s),
-            signal
-        });
-        listed.push(...answer.executions);
-        nextToken = answer.nextToken;
-        if (!nextToken || coversWindow(answer.executions, target.notBeforeMs))
-            return { listed, cutShort: false };
-    }
-    return { listed, cutShort: true };
+function look(deps, target, signal) {
+    const enough = (page) => coversWindow(page, target.notBeforeMs);
+    return listPages(deps, target.pipelineName, { pageSize: PAGE_SIZE, maxPages: MAX_PAGES, enough }, signal);
 }
 /** After a first match, one more look: a second execution for the commit fails the step naming both. */
 async function find_trigger_confirm(deps, target, found, signal) {
@@ -6616,6 +6624,7 @@ function checkApprovals(entries, pipeline) {
 
 
 
+
 /** The pipeline variable that carries the run marker, when the pipeline declares it. */
 const RUN_MARKER_VARIABLE = 'GITHUB_RUN_STEP';
 // Executions looked at (newest first), and candidates whose variables are read: a re-run comes soon after.
@@ -6667,19 +6676,10 @@ async function findEarlier(deps, sent, declared, signal) {
     if (!declared)
         return `pipeline ${sent.pipelineName} does not declare the variable ${RUN_MARKER_VARIABLE}, so the earlier attempt's execution cannot be told from others`;
     const attempt = Number(step.runAttempt ?? '1');
-    const candidates = [];
-    let nextToken;
-    for (let page = 0; page < PAGES && candidates.length < MAX_CANDIDATES; page++) {
-        const listed = await withRetries(deps, {
-            what: `Could not list the executions of pipeline ${sent.pipelineName}`,
-            send: (s) => port.listExecutionPage(sent.pipelineName, rerun_PAGE_SIZE, nextToken, s),
-            signal
-        });
-        candidates.push(...listed.executions.filter((e) => e.triggerType === 'StartPipelineExecution' && sameRevisions(e, sent)));
-        nextToken = listed.nextToken;
-        if (nextToken === undefined)
-            break;
-    }
+    const candidate = (e) => e.triggerType === 'StartPipelineExecution' && sameRevisions(e, sent);
+    const enough = (_, listed) => listed.filter(candidate).length >= MAX_CANDIDATES;
+    const { listed } = await listPages(deps, sent.pipelineName, { pageSize: rerun_PAGE_SIZE, maxPages: PAGES, enough }, signal);
+    const candidates = listed.filter(candidate);
     for (const execution of candidates.slice(0, MAX_CANDIDATES)) {
         const state = await withRetries(deps, {
             what: `Could not read execution ${execution.id}`,
